@@ -1,0 +1,42 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+
+export type { Prisma } from "./generated/prisma/client";
+
+function createClient(url: string): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  return new PrismaClient({ adapter });
+}
+
+export type Db = PrismaClient;
+
+// One client per process; cached on globalThis so hot reloads in development
+// do not open a new pool each time.
+const globalForDb = globalThis as unknown as { parallaxDb?: PrismaClient };
+
+/** The process-wide Prisma client, connected to DATABASE_URL. */
+export function getDb(): PrismaClient {
+  if (!globalForDb.parallaxDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides one.");
+    globalForDb.parallaxDb = createClient(url);
+  }
+  return globalForDb.parallaxDb;
+}
+
+/** A separate client for tools and tests that manage their own connection lifetime. */
+export function createDb(url: string): PrismaClient {
+  return createClient(url);
+}
+
+/**
+ * `db.user.findMany()` etc. Resolved on first use, so importing this module
+ * never needs DATABASE_URL (e.g. during `next build`).
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const client = getDb();
+    const value = Reflect.get(client, prop, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});

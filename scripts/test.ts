@@ -1,0 +1,132 @@
+/**
+ * `npm test`: the whole suite, in order of cost.
+ *
+ *   typecheck    tsc --noEmit
+ *   lint         eslint
+ *   unit         Vitest, pure modules (no database)
+ *   integration  Vitest against a real PostgreSQL: a fresh database per run
+ *   e2e          Playwright in a real Chromium against the production build
+ *
+ * `npm test -- unit integration` runs only the named stages. The database
+ * server is DATABASE_URL's server when set (a fresh database is created on it
+ * and dropped after), otherwise a throwaway embedded PostgreSQL.
+ */
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createDb } from "../lib/db";
+import { seedDemoNewsroom } from "../lib/demo/seed";
+import { buildIfNeeded } from "./lib/build";
+import { ensureChromium } from "./lib/chromium";
+import { migrateDeploy } from "./lib/migrate";
+import {
+  dropDatabase,
+  ensureDatabaseExists,
+  freePort,
+  startEmbeddedPostgres,
+  stopOnExit,
+  waitForConnection,
+  withDatabase,
+  type PostgresServer,
+} from "./lib/postgres-server";
+import { CommandError, bin, run } from "./lib/run";
+
+const STAGES = ["typecheck", "lint", "unit", "integration", "e2e"] as const;
+type Stage = (typeof STAGES)[number];
+
+const log = (message: string) => console.log(`\n[test] ${message}`);
+
+async function provideTestServer(): Promise<PostgresServer> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    const adminUrl = withDatabase(external, "postgres");
+    await waitForConnection(adminUrl);
+    return { adminUrl, urlFor: (db) => withDatabase(external, db), origin: "external", stop: async () => {} };
+  }
+  const parent = mkdtempSync(path.join(os.tmpdir(), "parallax-test-pg-"));
+  // As root, PostgreSQL runs as the "postgres" user, which must be able to enter the folder.
+  chmodSync(parent, 0o755);
+  const dataDir = path.join(parent, "data");
+  return startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true });
+}
+
+async function freshDatabase(server: PostgresServer, purpose: string): Promise<{ name: string; url: string }> {
+  const name = `parallax_${purpose}_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  await ensureDatabaseExists(server.adminUrl, name);
+  const url = server.urlFor(name);
+  await migrateDeploy(url, true);
+  return { name, url };
+}
+
+async function main() {
+  const requested = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  const unknown = requested.filter((s) => !(STAGES as readonly string[]).includes(s));
+  if (unknown.length) throw new Error(`unknown stage(s): ${unknown.join(", ")} (stages: ${STAGES.join(", ")})`);
+  const stages: Stage[] = requested.length ? (requested as Stage[]) : [...STAGES];
+  const timings: [string, number][] = [];
+  const timed = async (stage: string, fn: () => Promise<void>) => {
+    const t0 = Date.now();
+    log(`${stage} …`);
+    await fn();
+    timings.push([stage, (Date.now() - t0) / 1000]);
+  };
+
+  let server: PostgresServer | undefined;
+  const databases: string[] = [];
+  const cleanup = async () => {
+    if (server) {
+      for (const name of databases) await dropDatabase(server.adminUrl, name).catch(() => {});
+      await server.stop();
+    }
+  };
+  stopOnExit(cleanup);
+  const needsDb = stages.includes("integration") || stages.includes("e2e");
+  const chromium = stages.includes("e2e") ? ensureChromium(log) : undefined;
+
+  try {
+    if (stages.includes("typecheck"))
+      await timed("typecheck", () => run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]));
+    if (stages.includes("lint")) await timed("lint", () => run(bin("eslint"), [".", "--max-warnings=0"]));
+    if (stages.includes("unit")) await timed("unit", () => run(bin("vitest"), ["run", "--project", "unit"]));
+    if (needsDb) server = await provideTestServer();
+    if (stages.includes("integration")) {
+      await timed("integration", async () => {
+        const { name, url } = await freshDatabase(server!, "it");
+        databases.push(name);
+        await run(bin("vitest"), ["run", "--project", "integration"], {
+          env: { ...process.env, DATABASE_URL: url, TEST_ADMIN_DATABASE_URL: server!.adminUrl },
+        });
+      });
+    }
+    if (stages.includes("e2e")) {
+      await timed("e2e", async () => {
+        await buildIfNeeded((m) => log(m));
+        const { name, url } = await freshDatabase(server!, "e2e");
+        databases.push(name);
+        const db = createDb(url);
+        await seedDemoNewsroom(db).finally(() => db.$disconnect());
+        await run(bin("playwright"), ["test"], {
+          env: {
+            ...process.env,
+            DATABASE_URL: url,
+            TEST_ADMIN_DATABASE_URL: server!.adminUrl,
+            CHROMIUM_PATH: chromium,
+            E2E_PORT: String(await freePort()),
+          },
+        });
+      });
+    }
+  } finally {
+    await cleanup();
+  }
+  log(`passed: ${timings.map(([s, t]) => `${s} ${t.toFixed(1)}s`).join(", ")}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`\n[test] FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(error instanceof CommandError ? error.exitCode || 1 : 1);
+  },
+);
