@@ -11,53 +11,18 @@
  * server is DATABASE_URL's server when set (a fresh database is created on it
  * and dropped after), otherwise a throwaway embedded PostgreSQL.
  */
-import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { createDb } from "../lib/db";
 import { seedDemoNewsroom } from "../lib/demo/seed";
 import { buildIfNeeded } from "./lib/build";
 import { ensureChromium } from "./lib/chromium";
-import { migrateDeploy } from "./lib/migrate";
-import {
-  dropDatabase,
-  ensureDatabaseExists,
-  freePort,
-  startEmbeddedPostgres,
-  stopOnExit,
-  waitForConnection,
-  withDatabase,
-  type PostgresServer,
-} from "./lib/postgres-server";
+import { dropDatabase, freePort, stopOnExit, type PostgresServer } from "./lib/postgres-server";
+import { freshDatabase, provideScratchServer } from "./lib/scratch-database";
 import { CommandError, bin, run } from "./lib/run";
 
 const STAGES = ["typecheck", "lint", "unit", "integration", "e2e"] as const;
 type Stage = (typeof STAGES)[number];
 
 const log = (message: string) => console.log(`\n[test] ${message}`);
-
-async function provideTestServer(): Promise<PostgresServer> {
-  const external = process.env.DATABASE_URL;
-  if (external) {
-    const adminUrl = withDatabase(external, "postgres");
-    await waitForConnection(adminUrl);
-    return { adminUrl, urlFor: (db) => withDatabase(external, db), origin: "external", stop: async () => {} };
-  }
-  const parent = mkdtempSync(path.join(os.tmpdir(), "parallax-test-pg-"));
-  // As root, PostgreSQL runs as the "postgres" user, which must be able to enter the folder.
-  chmodSync(parent, 0o755);
-  const dataDir = path.join(parent, "data");
-  return startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true });
-}
-
-async function freshDatabase(server: PostgresServer, purpose: string): Promise<{ name: string; url: string }> {
-  const name = `parallax_${purpose}_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  await ensureDatabaseExists(server.adminUrl, name);
-  const url = server.urlFor(name);
-  await migrateDeploy(url, true);
-  return { name, url };
-}
 
 async function main() {
   const requested = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -89,7 +54,7 @@ async function main() {
       await timed("typecheck", () => run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]));
     if (stages.includes("lint")) await timed("lint", () => run(bin("eslint"), [".", "--max-warnings=0"]));
     if (stages.includes("unit")) await timed("unit", () => run(bin("vitest"), ["run", "--project", "unit"]));
-    if (needsDb) server = await provideTestServer();
+    if (needsDb) server = await provideScratchServer();
     if (stages.includes("integration")) {
       await timed("integration", async () => {
         const { name, url } = await freshDatabase(server!, "it");
