@@ -1,0 +1,16 @@
+import type { Db } from "../../lib/db";
+
+export interface CliContext {
+  db: Db;
+  /** Progress and status messages (stderr, so stdout stays clean for data). */
+  log(message: string): void;
+}
+
+export interface CliCommand {
+  /** One line for the command list. */
+  summary: string;
+  /** Full usage text for `--help`. */
+  help: string;
+  /** Returns the process exit code. */
+  run(args: string[], ctx: CliContext): Promise<number>;
+}
