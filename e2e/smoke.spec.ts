@@ -1,6 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
-test("the home page lists the demo story with its language versions", async ({ page }) => {
+test("the home page lists the demo story with its language versions", async ({ page, users }) => {
+  await users.signInAs(page, "VIEWER");
   await page.goto("/");
   const stories = page.getByRole("list", { name: "Stories" });
   await expect(stories.getByText("Varnhamn switches its ferries to shore power")).toBeVisible();

@@ -1,9 +1,11 @@
 import { db } from "@/lib/db";
+import { requirePage } from "@/lib/http/page";
 import { listStories } from "@/lib/stories/list";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
+  await requirePage({ permission: "story.read" });
   const stories = await listStories(db);
   return (
     <main className="mx-auto max-w-5xl px-6 py-10">

@@ -1,0 +1,11 @@
+import { AppHeader } from "@/components/layout/AppHeader";
+
+/** Every page behind sign-in shares the header; each page checks its own access. */
+export default function AppLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  return (
+    <>
+      <AppHeader />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { expect, test } from "./support/fixtures";
+
+test.describe("signing in through the form", () => {
+  test("an anonymous visitor is sent to sign-in, refused with a wrong password, and let in with the right one", async ({
+    page,
+    users,
+  }) => {
+    const editor = await users.create("EDITOR");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F/);
+
+    await page.getByLabel("E-mail").fill(editor.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toHaveText(
+      "That e-mail and password do not match an account.",
+    );
+
+    await page.getByLabel("Password").fill(editor.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("current-user")).toContainText("editor");
+    await expect(page.getByRole("list", { name: "Stories" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("a temporary password must be replaced before anything else", async ({ page, users }) => {
+    const user = await users.create("VIEWER", { mustSetPassword: true });
+    await users.signIn(page, user);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/account\/password$/);
+    await page.getByLabel("Current password").fill(user.password);
+    await page.getByLabel(/^New password \(/).fill("a brand new passphrase");
+    await page.getByLabel("New password again").fill("a brand new passphrase");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByRole("list", { name: "Stories" })).toBeVisible();
+  });
+});

@@ -1,0 +1,32 @@
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { audit } from "../audit/log";
+import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./password";
+import { revokeAllSessions } from "./sessions";
+
+/**
+ * A user replaces their password (their temporary one, or a known one). Every
+ * other session of theirs ends; the current one stays signed in.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  user: { id: string; email: string; sessionId: string | null },
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  if (input.newPassword.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError("WEAK_PASSWORD", `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError("SAME_PASSWORD", "The new password must differ from the current one.");
+  }
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!row.passwordHash || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw new AppError("WRONG_PASSWORD", "The current password is not correct.");
+  }
+  await db.user.update({
+    where: { id: user.id },
+    data: { passwordHash: await hashPassword(input.newPassword), mustSetPassword: false },
+  });
+  await revokeAllSessions(db, user.id, user.sessionId ?? undefined);
+  await audit(db, { action: "user.password_changed", actor: user, target: { type: "user", id: user.id } });
+}

@@ -1,0 +1,80 @@
+/**
+ * Server-side sessions. The session cookie (a next-auth JWT) carries only the
+ * id of a UserSession row; every request looks the row and its user up, so
+ * revoking the row, disabling the user or changing their role takes effect on
+ * the very next request.
+ */
+import type { Db } from "../db";
+import type { Role } from "../generated/prisma/enums";
+import { SESSION_MAX_AGE_SECONDS, SESSION_TOUCH_INTERVAL_MS } from "./config";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  mustSetPassword: boolean;
+  /** The UserSession behind a browser request; null for API tokens. */
+  sessionId: string | null;
+  via: "session" | "token";
+}
+
+export async function createSession(
+  db: Db,
+  userId: string,
+  meta: { ip?: string | null; userAgent?: string | null; method?: string } = {},
+): Promise<string> {
+  const session = await db.userSession.create({
+    data: {
+      userId,
+      expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 500) ?? null,
+      method: meta.method ?? "password",
+    },
+  });
+  return session.id;
+}
+
+/** The signed-in user behind a session id, or null if the session or the account is no longer valid. */
+export async function resolveSession(db: Db, sessionId: string): Promise<CurrentUser | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  const session = await db.userSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, mustSetPassword: true } },
+    },
+  });
+  const now = Date.now();
+  if (!session || session.revokedAt || session.expiresAt.getTime() <= now || session.user.disabledAt) return null;
+  if (now - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
+    await db.userSession.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+  }
+  const { user } = session;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    mustSetPassword: user.mustSetPassword,
+    sessionId: session.id,
+    via: "session",
+  };
+}
+
+export async function revokeSession(db: Db, sessionId: string): Promise<void> {
+  await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Signs a user out everywhere (all browsers). Returns how many sessions ended. */
+export async function revokeAllSessions(db: Db, userId: string, exceptSessionId?: string): Promise<number> {
+  const { count } = await db.userSession.updateMany({
+    where: { userId, revokedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}

@@ -1,0 +1,64 @@
+/**
+ * Password sign-in: checks the credentials, opens a server-side session and
+ * records the outcome in the audit log. The same generic message is returned
+ * for an unknown e-mail and a wrong password.
+ */
+import type { Db } from "../db";
+import { audit } from "../audit/log";
+import { hashPassword, verifyPassword } from "./password";
+import { createSession } from "./sessions";
+
+export type SignInResult =
+  | { ok: true; userId: string; email: string; name: string; sessionId: string }
+  | { ok: false; code: "INVALID" | "DISABLED"; message: string };
+
+const INVALID = "That e-mail and password do not match an account.";
+
+// Verifying against a real hash for unknown e-mails keeps the response time
+// the same, so timing does not reveal which addresses have accounts.
+let dummyHash: Promise<string> | undefined;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function signInWithPassword(
+  db: Db,
+  input: { email: string; password: string; ip?: string | null; userAgent?: string | null },
+): Promise<SignInResult> {
+  const email = normalizeEmail(input.email);
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true },
+  });
+  dummyHash ??= hashPassword("parallax-timing-equalizer");
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
+  if (!user || !user.passwordHash || !valid) {
+    await audit(db, {
+      action: "auth.sign_in_failed",
+      target: user ? { type: "user", id: user.id } : null,
+      ip: input.ip,
+      detail: { email, reason: user ? "wrong_password" : "unknown_email" },
+    });
+    return { ok: false, code: "INVALID", message: INVALID };
+  }
+  if (user.disabledAt) {
+    await audit(db, {
+      action: "auth.sign_in_failed",
+      target: { type: "user", id: user.id },
+      ip: input.ip,
+      detail: { email, reason: "disabled" },
+    });
+    return { ok: false, code: "DISABLED", message: "This account is disabled. Ask an administrator to enable it." };
+  }
+  const sessionId = await createSession(db, user.id, { ip: input.ip, userAgent: input.userAgent, method: "password" });
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  await audit(db, {
+    action: "auth.sign_in",
+    actor: { id: user.id, email: user.email },
+    target: { type: "user", id: user.id },
+    ip: input.ip,
+    detail: { method: "password" },
+  });
+  return { ok: true, userId: user.id, email: user.email, name: user.name, sessionId };
+}

@@ -1,0 +1,25 @@
+/**
+ * Same-origin check for cookie-authenticated mutations. Browsers send an
+ * Origin header on every cross-origin request and on same-origin POSTs;
+ * when absent we fall back to Sec-Fetch-Site, then to Referer.
+ */
+export function isSameOrigin(headers: { get(name: string): string | null }, url: URL): boolean {
+  const expected = new Set([url.origin]);
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  if (host) expected.add(`${headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "")}://${host}`);
+  if (process.env.APP_URL) expected.add(new URL(process.env.APP_URL).origin);
+  const origin = headers.get("origin");
+  if (origin) return expected.has(origin);
+  const site = headers.get("sec-fetch-site");
+  if (site) return site === "same-origin" || site === "none";
+  const referer = headers.get("referer");
+  if (referer) {
+    try {
+      return expected.has(new URL(referer).origin);
+    } catch {
+      return false;
+    }
+  }
+  // No browser signal at all: not a browser (curl, scripts) — no ambient cookies to abuse.
+  return true;
+}
