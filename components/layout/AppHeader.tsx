@@ -1,11 +1,8 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { can, type Permission } from "@/lib/authz/policy";
+import { can } from "@/lib/authz/policy";
 import { SignOutButton } from "@/components/auth/SignOutButton";
-
-const NAV: { href: string; label: string; permission: Permission }[] = [
-  { href: "/", label: "Stories", permission: "story.read" },
-];
+import { NAV_ITEMS } from "./nav-items";
 
 /** The top bar: navigation limited to what the user's role allows, and the account menu. */
 export async function AppHeader() {
@@ -18,7 +15,7 @@ export async function AppHeader() {
           Parallax
         </Link>
         <ul className="flex gap-4 text-sm">
-          {NAV.filter((item) => can(user, item.permission)).map((item) => (
+          {NAV_ITEMS.filter((item) => can(user, item.permission)).map((item) => (
             <li key={item.href}>
               <Link href={item.href} className="text-stone-700 hover:text-stone-950">
                 {item.label}
