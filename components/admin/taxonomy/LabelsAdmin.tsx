@@ -49,28 +49,68 @@ function LabelForm({
       aria-label={initial ? `Edit ${initial.name}` : "New label"}
     >
       <Field label="Key" hint={used ? "in use, fixed" : "e.g. PRODUCT"}>
-        <input name="key" required defaultValue={initial?.key} readOnly={used} className={inputClass} />
+        {(control) => (
+          <>
+            <input
+              {...control}
+              name="key"
+              required
+              defaultValue={initial?.key}
+              readOnly={used}
+              className={inputClass}
+            />
+          </>
+        )}
       </Field>
       <Field label="Name">
-        <input name="name" required defaultValue={initial?.name} className={inputClass} />
+        {(control) => (
+          <>
+            <input {...control} name="name" required defaultValue={initial?.name} className={inputClass} />
+          </>
+        )}
       </Field>
       <Field label="Tags">
-        <select name="kind" defaultValue={initial?.kind ?? "ENTITY"} disabled={used} className={inputClass}>
-          <option value="ENTITY">entities</option>
-          <option value="CLAIM">claims</option>
-        </select>
-        {used ? <input type="hidden" name="kind" value={initial!.kind} /> : null}
+        {(control) => (
+          <>
+            <select
+              {...control}
+              name="kind"
+              defaultValue={initial?.kind ?? "ENTITY"}
+              disabled={used}
+              className={inputClass}
+            >
+              <option value="ENTITY">entities</option>
+              <option value="CLAIM">claims</option>
+            </select>
+            {used ? <input type="hidden" name="kind" value={initial!.kind} /> : null}
+          </>
+        )}
       </Field>
       <Field label="Colour">
-        <input
-          name="color"
-          type="color"
-          defaultValue={initial?.color ?? "#64748b"}
-          className={`${inputClass} h-9 p-1`}
-        />
+        {(control) => (
+          <>
+            <input
+              {...control}
+              name="color"
+              type="color"
+              defaultValue={initial?.color ?? "#64748b"}
+              className={`${inputClass} h-9 p-1`}
+            />
+          </>
+        )}
       </Field>
       <Field label="Shortcut" hint="one key">
-        <input name="shortcut" defaultValue={initial?.shortcut ?? ""} maxLength={8} className={inputClass} />
+        {(control) => (
+          <>
+            <input
+              {...control}
+              name="shortcut"
+              defaultValue={initial?.shortcut ?? ""}
+              maxLength={8}
+              className={inputClass}
+            />
+          </>
+        )}
       </Field>
       <div className="flex gap-2">
         <button type="submit" disabled={pending} className={primaryClass}>

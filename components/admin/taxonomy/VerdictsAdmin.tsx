@@ -50,33 +50,62 @@ function VerdictForm({
       aria-label={initial ? `Edit ${initial.name}` : "New verdict"}
     >
       <Field label="Key" hint={used ? "in use, fixed" : "e.g. SATIRE"}>
-        <input name="key" required defaultValue={initial?.key} readOnly={used} className={inputClass} />
+        {(control) => (
+          <>
+            <input
+              {...control}
+              name="key"
+              required
+              defaultValue={initial?.key}
+              readOnly={used}
+              className={inputClass}
+            />
+          </>
+        )}
       </Field>
       <Field label="Name">
-        <input name="name" required defaultValue={initial?.name} className={inputClass} />
+        {(control) => (
+          <>
+            <input {...control} name="name" required defaultValue={initial?.name} className={inputClass} />
+          </>
+        )}
       </Field>
       <Field label="Value" hint="1 = worst">
-        <input
-          name="value"
-          type="number"
-          min={0}
-          max={100}
-          step={1}
-          required
-          defaultValue={initial?.value ?? 3}
-          className={inputClass}
-        />
+        {(control) => (
+          <>
+            <input
+              {...control}
+              name="value"
+              type="number"
+              min={0}
+              max={100}
+              step={1}
+              required
+              defaultValue={initial?.value ?? 3}
+              className={inputClass}
+            />
+          </>
+        )}
       </Field>
       <Field label="Colour">
-        <input
-          name="color"
-          type="color"
-          defaultValue={initial?.color ?? "#ca8a04"}
-          className={`${inputClass} h-9 p-1`}
-        />
+        {(control) => (
+          <>
+            <input
+              {...control}
+              name="color"
+              type="color"
+              defaultValue={initial?.color ?? "#ca8a04"}
+              className={`${inputClass} h-9 p-1`}
+            />
+          </>
+        )}
       </Field>
       <Field label="Description">
-        <input name="description" defaultValue={initial?.description ?? ""} className={inputClass} />
+        {(control) => (
+          <>
+            <input {...control} name="description" defaultValue={initial?.description ?? ""} className={inputClass} />
+          </>
+        )}
       </Field>
       <div className="flex gap-2">
         <button type="submit" disabled={pending} className={primaryClass}>
