@@ -1,13 +1,13 @@
 /**
  * Span reads and writes. Every write is a SpanMutation (create, update,
- * delete, restore) applied in its own transaction, and every applied
- * mutation leaves one SpanRevision row (the span's history) keyed by the
- * client's mutationId:
+ * delete, restore) applied atomically on its own (one statement, see
+ * span-writes.ts), and every applied mutation leaves one SpanRevision row
+ * (the span's history) keyed by the client's mutationId:
  *
  * - Idempotent: a mutationId already applied returns the span as it is now
  *   with `replayed: true`. Two copies of one mutation racing each other are
  *   settled by the unique index on SpanRevision.mutationId (or on Span.id for
- *   a create): the loser's transaction rolls back and it reports the replay.
+ *   a create): the loser's statement fails whole and it reports the replay.
  * - No lost updates: update, delete and restore name the `baseVersion` they
  *   were made against; if the span has moved on, nothing changes and the
  *   result is VERSION_CONFLICT with the current span.
@@ -17,16 +17,16 @@
  *   while a span is written against it, so a concurrent revision of its text
  *   cannot slip in between the check and the write.
  *
- * The hot path is two round trips before the transaction: one query reads
- * everything a mutation needs (the span, its article's revision, the label,
- * entity and claim it names, whether the mutationId was applied).
+ * The hot path is two round trips: one query reads everything a mutation
+ * needs (the span, its article's revision, the label, entity and claim it
+ * names, whether the mutationId was applied), one statement writes.
  */
 import type { Db } from "../db";
 import { AppError, notFound } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
 import { quoteAt } from "../text/quote";
 import { articleValidator } from "./article-cache";
-import { snapshot, spanDTO, type SpanDTO, type SpanKind, type SpanRow, type UserRef } from "./dto";
+import { snapshot, spanDTO, type SpanDTO, type SpanKind, type SpanRow, type SpanSnapshot, type UserRef } from "./dto";
+import { insertSpan, isUniqueViolation, updateSpan, type NewSpan, type SpanState } from "./span-writes";
 import { resolveLinks, type Given, type Lookups, type SpanLinks } from "./span-rules";
 import { spanMutation, type CreateMutation, type SpanMutation, type UpdateMutation } from "./schemas";
 import { describeIssue } from "../validation";
@@ -155,29 +155,13 @@ async function appliedSpanId(db: Db, mutationId: string): Promise<string | null>
   return row?.spanId ?? null;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
-
-function isRecordNotFound(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
-}
-
-/**
- * Inside a write transaction: share-locks the article row (a text revision
- * waits for us, and we for it) and checks it is still at `revision`.
- */
-async function holdArticleRevision(tx: Prisma.TransactionClient, articleId: string, revision: number) {
-  const rows = await tx.$queryRaw<{ revision: number }[]>`
-    SELECT revision FROM "Article" WHERE id = ${articleId}::uuid FOR SHARE`;
-  if (rows[0]?.revision !== revision) {
-    throw new AppError(
-      "ARTICLE_REVISED",
-      "The article's text changed while this change was being saved; reload the article and try again.",
-      409,
-    );
-  }
-}
+const articleRevised = (details?: unknown) =>
+  new AppError(
+    "ARTICLE_REVISED",
+    "The article's text changed while this change was being saved; reload the article and try again.",
+    409,
+    details,
+  );
 
 function validationError(problem: { code: string; message: string }): AppError {
   return new AppError(problem.code, problem.message, 400);
@@ -231,7 +215,7 @@ async function applyCreate(db: Db, actor: Actor, articleId: string, m: CreateMut
     LEFT JOIN "Entity" e ON e.id = ${input.entityId ?? null}::uuid
     LEFT JOIN "Claim" c ON c.id = ${input.claimId ?? null}::uuid
     WHERE a.id = ${articleId}::uuid`;
-  if (!ctx) throw notFound("The article");
+  if (!ctx) throw new AppError("ARTICLE_NOT_FOUND", "The article was not found.", 404);
   if (ctx.appliedSpanId) return replay(db, m.mutationId, ctx.appliedSpanId);
 
   const links = resolveLinks(
@@ -254,7 +238,7 @@ async function applyCreate(db: Db, actor: Actor, articleId: string, m: CreateMut
   if (problem) throw validationError(problem);
   const selector = quoteAt(validator.index, input.start, input.end);
 
-  const data = {
+  const span: NewSpan = {
     id: input.id,
     articleId,
     revision,
@@ -265,33 +249,16 @@ async function applyCreate(db: Db, actor: Actor, articleId: string, m: CreateMut
     suffix: selector.suffix,
     ...links,
     source: input.source ?? "MANUAL",
-    createdById: actor.id,
-    updatedById: actor.id,
-  } as const;
-  let row: SpanRow;
+  };
+  const after = snapshot({ ...span, reviewStatus: "PENDING", deletedAt: null });
+  // An accepted suggestion teaches the entity how this language writes its name.
+  const alias =
+    span.source === "SUGGESTION" && links.entityId
+      ? { entityId: links.entityId, language: ctx.language, alias: selector.quote }
+      : null;
+  let row: SpanRow | null;
   try {
-    row = await db.$transaction(async (tx) => {
-      await holdArticleRevision(tx, articleId, revision);
-      const created = await tx.span.create({ data });
-      await tx.spanRevision.create({
-        data: {
-          spanId: created.id,
-          version: created.version,
-          action: "CREATE",
-          mutationId: m.mutationId,
-          actorId: actor.id,
-          after: { ...snapshot(created) },
-        },
-      });
-      // An accepted suggestion teaches the entity how this language writes its name.
-      if (data.source === "SUGGESTION" && links.entityId) {
-        await tx.entityAlias.createMany({
-          data: [{ entityId: links.entityId, language: ctx.language, alias: selector.quote }],
-          skipDuplicates: true,
-        });
-      }
-      return created;
-    });
+    row = await insertSpan(db, span, { mutationId: m.mutationId, actorId: actor.id, after }, alias);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Either this very mutation won a race against us, or the span id is taken.
@@ -300,8 +267,9 @@ async function applyCreate(db: Db, actor: Actor, articleId: string, m: CreateMut
     const current = await getSpan(db, input.id);
     throw new AppError("SPAN_EXISTS", `A span with id ${input.id} already exists.`, 409, { current });
   }
+  if (!row) throw articleRevised();
   if (ctx.status === "NEW") {
-    // Outside the transaction: updating the article row there would deadlock with other writers' share locks.
+    // A separate statement: updating the article row inside the write would wait on other writers' share locks.
     await db.article.updateMany({ where: { id: articleId, status: "NEW" }, data: { status: "IN_PROGRESS" } });
   }
   const me: UserRef = { id: actor.id, name: actor.name };
@@ -362,7 +330,11 @@ const CONTENT_FIELDS = ["start", "end", "quote", "kind", "labelId", "entityId", 
 async function applyChange(db: Db, actor: Actor, articleId: string, m: ChangeMutation): Promise<MutationResult> {
   const ctx = await readSpanContext(db, m);
   if (ctx?.appliedSpanId) return replay(db, m.mutationId, ctx.appliedSpanId);
-  if (!ctx || ctx.articleId !== articleId) throw notFound("The span");
+  if (!ctx || ctx.articleId !== articleId) {
+    const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true } });
+    if (!article) throw new AppError("ARTICLE_NOT_FOUND", "The article was not found.", 404);
+    throw notFound("The span");
+  }
   const current = currentDTO(ctx);
   const conflict = () =>
     new AppError(
@@ -373,18 +345,17 @@ async function applyChange(db: Db, actor: Actor, articleId: string, m: ChangeMut
     );
   if (m.baseVersion !== ctx.version) throw conflict();
 
-  let data: Prisma.SpanUncheckedUpdateInput;
+  let next: SpanState;
   let action: "UPDATE" | "DELETE" | "RESTORE";
-  let lockRevision = false;
-  const where: Prisma.SpanWhereUniqueInput = { id: ctx.id, version: m.baseVersion };
+  let guardRevision = false;
+  const state = stateOf(ctx);
   switch (m.type) {
     case "delete":
       if (ctx.deletedAt) throw new AppError("SPAN_DELETED", "This span is already deleted.", 409, { current });
       action = "DELETE";
-      data = { deletedAt: new Date() };
-      where.deletedAt = null;
+      next = { ...state, deleted: true };
       break;
-    case "restore": {
+    case "restore":
       if (!ctx.deletedAt) throw new AppError("SPAN_NOT_DELETED", "This span is not deleted.", 409, { current });
       if (ctx.revision !== ctx.articleRevision) {
         throw new AppError(
@@ -395,51 +366,50 @@ async function applyChange(db: Db, actor: Actor, articleId: string, m: ChangeMut
         );
       }
       action = "RESTORE";
-      data = { deletedAt: null };
-      where.deletedAt = { not: null };
-      lockRevision = true;
+      next = { ...state, deleted: false };
+      guardRevision = true;
       break;
-    }
     case "update": {
       if (ctx.deletedAt)
         throw new AppError("SPAN_DELETED", "This span was deleted; restore it first.", 409, { current });
       action = "UPDATE";
-      const change = await planUpdate(db, actor, ctx, m);
-      if (!change) return { mutationId: m.mutationId, ok: true, span: current, replayed: false };
-      data = change.data;
-      lockRevision = change.movesOffsets;
-      where.deletedAt = null;
+      const planned = await planUpdate(db, actor, ctx, m);
+      if (!planned) return { mutationId: m.mutationId, ok: true, span: current, replayed: false };
+      next = planned.next;
+      guardRevision = planned.movesOffsets;
       break;
     }
   }
 
-  let row: SpanRow;
+  let row: SpanRow | null;
   try {
-    row = await db.$transaction(async (tx) => {
-      if (lockRevision) await holdArticleRevision(tx, articleId, ctx.articleRevision);
-      const updated = await tx.span.update({
-        where,
-        data: { ...data, version: { increment: 1 }, updatedById: actor.id },
-      });
-      await tx.spanRevision.create({
-        data: {
-          spanId: updated.id,
-          version: updated.version,
-          action,
-          mutationId: m.mutationId,
-          actorId: actor.id,
-          before: { ...snapshot(ctx) },
-          after: { ...snapshot(updated) },
-        },
-      });
-      return updated;
-    });
+    row = await updateSpan(
+      db,
+      {
+        id: ctx.id,
+        baseVersion: m.baseVersion,
+        deletedNow: ctx.deletedAt !== null,
+        articleRevision: guardRevision ? { articleId, revision: ctx.articleRevision } : null,
+      },
+      next,
+      {
+        mutationId: m.mutationId,
+        actorId: actor.id,
+        action,
+        before: snapshot(ctx),
+        after: snapshotOf(next),
+      },
+    );
   } catch (error) {
-    if (!isUniqueViolation(error) && !isRecordNotFound(error)) throw error;
-    // Lost a race: to a copy of this very mutation (a replay), or to another change (a conflict).
+    if (!isUniqueViolation(error)) throw error;
+    row = null; // a copy of this mutation got there first: settled below
+  }
+  if (!row) {
+    // Lost a race: to a copy of this very mutation (a replay), to another change (a conflict), or to a new text.
     const applied = await appliedSpanId(db, m.mutationId);
     if (applied) return replay(db, m.mutationId, applied);
     const now = await getSpan(db, ctx.id);
+    if (now && now.version === m.baseVersion) throw articleRevised({ current: now });
     throw new AppError(
       "VERSION_CONFLICT",
       `Someone changed this span meanwhile (you edited version ${m.baseVersion}); nothing was overwritten.`,
@@ -455,19 +425,42 @@ async function applyChange(db: Db, actor: Actor, articleId: string, m: ChangeMut
   };
 }
 
-/** The row changes an update makes, or null when it changes nothing. */
+function stateOf(row: SpanContextRow): SpanState {
+  return {
+    revision: row.revision,
+    start: row.start,
+    end: row.end,
+    quote: row.quote,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    kind: row.kind,
+    labelId: row.labelId,
+    entityId: row.entityId,
+    claimId: row.claimId,
+    reviewStatus: row.reviewStatus,
+    orphaned: row.orphaned,
+    deleted: row.deletedAt !== null,
+  };
+}
+
+function snapshotOf(state: SpanState): SpanSnapshot {
+  return snapshot({ ...state, deletedAt: state.deleted ? new Date(0) : null });
+}
+
+/** The span after an update, or null when the update changes nothing. */
 async function planUpdate(
   db: Db,
   actor: Actor,
   ctx: SpanContextRow,
   m: UpdateMutation,
-): Promise<{ data: Prisma.SpanUncheckedUpdateInput; movesOffsets: boolean } | null> {
+): Promise<{ next: SpanState; movesOffsets: boolean } | null> {
   const patch = m.patch;
   const given = (key: keyof typeof patch) => key in patch && patch[key] !== undefined;
   if (given("reviewStatus") && !actor.canReview) {
     throw new AppError("FORBIDDEN", "Your role may not approve or reject spans.", 403);
   }
-  const data: Prisma.SpanUncheckedUpdateInput = {};
+  const before = stateOf(ctx);
+  const next: SpanState = { ...before };
 
   // Offsets and quote: checked against the current text, stored with its revision.
   const start = patch.start ?? ctx.start;
@@ -478,13 +471,11 @@ async function planUpdate(
   }
   if (movesOffsets || (patch.quote !== undefined && patch.quote !== ctx.quote)) {
     const { revision, validator } = await articleValidator(db, ctx.articleId, ctx.articleRevision, ctx.contentHash);
-    if (revision !== ctx.articleRevision) {
-      throw new AppError("ARTICLE_REVISED", "The article's text changed; reload it and try again.", 409);
-    }
+    if (revision !== ctx.articleRevision) throw articleRevised();
     const problem = validator.check(start, end, patch.quote ?? ctx.quote);
     if (problem) throw validationError(problem);
     const selector = quoteAt(validator.index, start, end);
-    Object.assign(data, {
+    Object.assign(next, {
       start,
       end,
       quote: selector.quote,
@@ -507,17 +498,15 @@ async function planUpdate(
     claimId: given("claimId"),
     labelChanged: given("labelId") && patch.labelId !== ctx.labelId,
   };
-  const links = resolveLinks(wanted, flags, lookups(ctx));
-  if (links.kind !== ctx.kind) data.kind = links.kind;
-  for (const key of ["labelId", "entityId", "claimId"] as const) {
-    if (links[key] !== ctx[key]) data[key] = links[key];
-  }
+  Object.assign(next, resolveLinks(wanted, flags, lookups(ctx)));
 
-  if (given("reviewStatus") && patch.reviewStatus !== ctx.reviewStatus) {
-    data.reviewStatus = patch.reviewStatus;
-  } else if (!given("reviewStatus") && ctx.reviewStatus !== "PENDING" && CONTENT_FIELDS.some((f) => f in data)) {
+  const contentChanged = CONTENT_FIELDS.some((f) => next[f] !== before[f]);
+  if (given("reviewStatus")) {
+    next.reviewStatus = patch.reviewStatus!;
+  } else if (contentChanged && ctx.reviewStatus !== "PENDING") {
     // A review approved what the span said; a changed span needs a new review.
-    data.reviewStatus = "PENDING";
+    next.reviewStatus = "PENDING";
   }
-  return Object.keys(data).length ? { data, movesOffsets } : null;
+  const changed = contentChanged || next.reviewStatus !== before.reviewStatus || next.revision !== before.revision;
+  return changed ? { next, movesOffsets } : null;
 }
