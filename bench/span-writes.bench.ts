@@ -49,7 +49,9 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
 function wordsOf(text: string): Editor["words"] {
   const index = new OffsetIndex(text);
   const out: Editor["words"] = [];
-  for (const { segment, index: at, isWordLike } of new Intl.Segmenter(undefined, { granularity: "word" }).segment(text)) {
+  for (const { segment, index: at, isWordLike } of new Intl.Segmenter(undefined, { granularity: "word" }).segment(
+    text,
+  )) {
     if (!isWordLike || segment.length < 2) continue;
     out.push({ start: index.toCodePoint(at), end: index.toCodePoint(at + segment.length), quote: segment });
   }
@@ -70,7 +72,12 @@ async function setUp(baseUrl: string, databaseUrl: string, log: (m: string) => v
       const email = `bench-editor-${stamp}-${i}@bench.parallax.test`;
       await db.user.create({ data: { email, name: `Editor ${i}`, role: "EDITOR", passwordHash } });
       const article = articles[i % articles.length]!;
-      editors.push({ cookie: await signIn(baseUrl, email), articleId: article.id, words: wordsOf(article.text), spans: [] });
+      editors.push({
+        cookie: await signIn(baseUrl, email),
+        articleId: article.id,
+        words: wordsOf(article.text),
+        spans: [],
+      });
     }
     log(`${EDITORS} editors signed in on ${articles.length} articles`);
     return { editors, labels: labels.map((l) => l.id), entities };
