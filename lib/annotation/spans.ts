@@ -199,9 +199,6 @@ interface CreateContextRow extends LookupRow {
 
 async function applyCreate(db: Db, actor: Actor, articleId: string, m: CreateMutation): Promise<MutationResult> {
   const input = m.span;
-  if (input.articleId !== articleId) {
-    throw new AppError("WRONG_ARTICLE", `span.articleId (${input.articleId}) is not the article of this request.`, 400);
-  }
   // One query: the article's revision, the mutation's fate, and what the span links to.
   const [ctx] = await db.$queryRaw<CreateContextRow[]>`
     SELECT a.revision, a."contentHash", a.status::text AS status, a.language,
@@ -216,6 +213,9 @@ async function applyCreate(db: Db, actor: Actor, articleId: string, m: CreateMut
     LEFT JOIN "Claim" c ON c.id = ${input.claimId ?? null}::uuid
     WHERE a.id = ${articleId}::uuid`;
   if (!ctx) throw new AppError("ARTICLE_NOT_FOUND", "The article was not found.", 404);
+  if (input.articleId !== articleId) {
+    throw new AppError("WRONG_ARTICLE", `span.articleId (${input.articleId}) is not the article of this request.`, 400);
+  }
   if (ctx.appliedSpanId) return replay(db, m.mutationId, ctx.appliedSpanId);
 
   const links = resolveLinks(
