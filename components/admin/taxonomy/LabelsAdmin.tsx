@@ -182,9 +182,9 @@ export function LabelsAdmin({ labels }: { labels: LabelAdminRow[] }) {
             "—"
           )}
         </td>
-        <td className="px-3 py-2 text-stone-600">{usage(l)}</td>
+        <td className="px-3 py-2 whitespace-nowrap text-stone-600">{usage(l)}</td>
         <td className="px-3 py-2">
-          <div className="flex flex-wrap justify-end gap-1.5">
+          <div className="flex justify-end gap-1.5 whitespace-nowrap">
             {!l.archived ? (
               <>
                 <button
@@ -264,7 +264,7 @@ export function LabelsAdmin({ labels }: { labels: LabelAdminRow[] }) {
           <th className="px-3 py-2 font-medium">Key</th>
           <th className="px-3 py-2 font-medium">Tags</th>
           <th className="px-3 py-2 font-medium">Shortcut</th>
-          <th className="px-3 py-2 font-medium">Used by</th>
+          <th className="px-3 py-2 font-medium whitespace-nowrap">Used by</th>
           <th className="px-3 py-2 text-right font-medium">
             <span className="sr-only">Actions</span>
           </th>

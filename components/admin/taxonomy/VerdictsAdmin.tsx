@@ -160,11 +160,11 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictAdminRow[] }) {
         </td>
         <td className="px-3 py-2 font-mono text-xs">{v.key}</td>
         <td className="px-3 py-2 tabular-nums">{v.value}</td>
-        <td className="px-3 py-2 text-stone-600">
+        <td className="px-3 py-2 whitespace-nowrap text-stone-600">
           {v.usage.claims ? `${v.usage.claims} claim${v.usage.claims === 1 ? "" : "s"}` : "unused"}
         </td>
         <td className="px-3 py-2">
-          <div className="flex flex-wrap justify-end gap-1.5">
+          <div className="flex justify-end gap-1.5 whitespace-nowrap">
             {!v.archived ? (
               <>
                 <button
@@ -243,7 +243,7 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictAdminRow[] }) {
           <th className="px-3 py-2 font-medium">Verdict</th>
           <th className="px-3 py-2 font-medium">Key</th>
           <th className="px-3 py-2 font-medium">Value</th>
-          <th className="px-3 py-2 font-medium">Used by</th>
+          <th className="px-3 py-2 font-medium whitespace-nowrap">Used by</th>
           <th className="px-3 py-2 text-right font-medium">
             <span className="sr-only">Actions</span>
           </th>
