@@ -77,7 +77,9 @@ test("an admin creates an editor, who signs in and works until the admin disable
     await editor.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Stories" }).click();
     await expect(editor).toHaveURL(/\/signin/);
     await signInThroughForm(editor, email, password);
-    await expect(editor.getByRole("alert")).toHaveText("This account is disabled. Ask an administrator to enable it.");
+    await expect(editor.locator("#signin-error")).toHaveText(
+      "This account is disabled. Ask an administrator to enable it.",
+    );
   });
 
   await test.step("the audit log shows who did what", async () => {
@@ -167,7 +169,7 @@ test("signing out everywhere ends the other browsers' sessions too", async ({ pa
 test("repeated failed sign-ins are slowed, then refused, with a clear message", async ({ page, users }) => {
   const user = await users.create("VIEWER");
   await page.goto("/signin");
-  const alert = page.getByRole("alert");
+  const alert = page.locator("#signin-error");
   const attempt = async (password: string) => {
     await page.getByLabel("E-mail").fill(user.email);
     await page.getByLabel("Password").fill(password);

@@ -37,7 +37,7 @@ test.describe("single sign-on with OpenID Connect", () => {
     const page = await freshPage(browser, pageProblems);
     await signInWithSso(page, `stranger-${Date.now()}@elsewhere.example`);
     await expect(page).toHaveURL(/\/signin\?error=SsoUnknown/);
-    await expect(page.getByRole("alert")).toHaveText(
+    await expect(page.locator("#signin-error")).toHaveText(
       "There is no Parallax account for your e-mail address. Ask an administrator to create one, then sign in again.",
     );
     await page.context().close();

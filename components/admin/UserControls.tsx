@@ -88,7 +88,8 @@ export function UserControls({
         >
           {user.disabled ? "Enable account" : isSelf ? "Disable my account" : "Disable account"}
         </button>
-        {!user.disabled ? (
+        {/* Your own password is changed under Account, not reset. */}
+        {!user.disabled && !isSelf ? (
           <button
             type="button"
             disabled={pending}

@@ -24,6 +24,7 @@ export async function startOidcProvider(port: number, appBaseUrl: string): Promi
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     cookies: { keys: ["parallax-e2e-oidc-cookie-key"] },
     pkce: { required: () => true },
+    ttl: { Session: 3600, Grant: 3600, Interaction: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     features: { devInteractions: { enabled: true } },
     async findAccount(_ctx, id) {
       const email = id.trim().toLowerCase();

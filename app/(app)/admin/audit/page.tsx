@@ -29,6 +29,10 @@ function cursor(value: string | undefined): bigint | undefined {
   return value && /^\d{1,19}$/.test(value) ? BigInt(value) : undefined;
 }
 
+function details(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
 function show(value: unknown): string {
   if (value === undefined) return "—";
   return typeof value === "string" ? value : JSON.stringify(value);
@@ -177,18 +181,27 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     {changes.length ? (
                       <ul>
                         {changes.map((c) => (
-                          <li key={c.field}>
+                          <li key={c.field} className="break-words">
                             <span className="text-stone-600">{c.field}:</span>{" "}
-                            <del className="text-red-800">{show(c.before)}</del> →{" "}
-                            <ins className="text-green-800 no-underline">{show(c.after)}</ins>
+                            {c.before !== undefined ? <del className="text-red-800">{show(c.before)}</del> : null}
+                            {c.before !== undefined && c.after !== undefined ? " → " : null}
+                            {c.after !== undefined ? (
+                              <ins className="text-green-800 no-underline">{show(c.after)}</ins>
+                            ) : null}
                           </li>
                         ))}
                       </ul>
                     ) : null}
                   </td>
-                  <td className="py-2 font-mono text-xs break-all text-stone-600">
-                    {e.ip ? `ip ${e.ip} ` : ""}
-                    {e.detail ? JSON.stringify(e.detail) : ""}
+                  <td className="max-w-sm py-2 text-xs text-stone-600">
+                    <ul>
+                      {e.ip ? <li>ip: {e.ip}</li> : null}
+                      {Object.entries(details(e.detail)).map(([key, value]) => (
+                        <li key={key} className="break-all">
+                          {key}: {show(value)}
+                        </li>
+                      ))}
+                    </ul>
                   </td>
                 </tr>
               );
