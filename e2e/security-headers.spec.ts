@@ -1,4 +1,4 @@
-import { expect, test } from "./support/fixtures";
+import { expect, test, watchPage } from "./support/fixtures";
 
 test("pages carry a strict Content-Security-Policy whose nonce is on every script", async ({ request }) => {
   const first = await request.get("/signin");
@@ -37,4 +37,26 @@ test("the app hydrates under the policy (no violations: checked for every test b
   await page.getByLabel("Token name").fill("hydration check");
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByTestId("one-time-secret")).toHaveValue(/^plx_/);
+});
+
+test("an injected inline script is blocked, and the violation is caught by the fixtures' watch", async ({
+  browser,
+}) => {
+  // Its own page, so the expected violation does not fail this test through the auto fixture.
+  const page = await (await browser.newContext()).newPage();
+  const problems: string[] = [];
+  watchPage(page, problems);
+  await page.goto("/signin");
+  await page.evaluate(() => {
+    const button = document.createElement("button");
+    button.id = "injected";
+    button.textContent = "injected";
+    button.setAttribute("onclick", "document.title = 'pwned'");
+    document.body.append(button);
+  });
+  await page.locator("#injected").click();
+  await expect(page).not.toHaveTitle("pwned");
+  await expect.poll(() => problems.length).toBeGreaterThan(0);
+  expect(problems[0]).toMatch(/CSP violation .*Content Security Policy/);
+  await page.context().close();
 });
