@@ -176,7 +176,8 @@ function prepare(line: number, input: ImportLine, { taxonomy, storyKey, storyTit
       const rawProblem = rawValidator.check(span.start, span.end, span.text);
       if (rawProblem) {
         const hint =
-          rawProblem.code === "QUOTE_MISMATCH" && input.text.slice(span.start, span.end) === span.text
+          (rawProblem.code === "QUOTE_MISMATCH" || rawProblem.code === "OUT_OF_RANGE") &&
+          input.text.slice(span.start, span.end) === span.text
             ? " (these offsets count UTF-16 code units; Parallax counts Unicode code points, like Python)"
             : "";
         reject(`${where}: ${rawProblem.message}${hint}`, "INVALID_SPAN");
@@ -318,7 +319,7 @@ function prepareClaim(c: ImportClaim, i: number, taxonomy: Taxonomy): PreparedCl
     claimDate: c.claim_date ? new Date(`${c.claim_date.slice(0, 10)}T00:00:00Z`) : null,
     verdictId,
     note: c.note ? normalizeSnippet(c.note) : null,
-    evidenceUrls: (c.evidence_urls ?? []).map((u) => u.trim()).filter(Boolean),
+    evidenceUrls: (c.evidence_urls ?? []).map((u) => normalizeSnippet(u).trim()).filter(Boolean),
   };
 }
 

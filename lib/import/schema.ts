@@ -7,11 +7,19 @@
 import { z } from "zod";
 
 const id = z.guid().transform((s) => s.toLowerCase());
+/** Offsets, versions and revisions are stored as 32-bit integers. */
+const int32 = z.int().max(2_147_483_647);
 const text = z.string();
 const optionalText = z.string().nullish();
 /** "2024-01-11", or a full timestamp of which the date is kept. */
 const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]).nullish();
-const key = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
+const noControls = (s: string) => !/[\u0000-\u001f\u007f-\u009f]/.test(s);
+const key = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(200, "must be at most 200 characters")
+  .refine(noControls, "must not contain control characters");
 const lowerEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.toLowerCase() : v), z.enum(values));
 const upperEnum = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -19,8 +27,8 @@ const upperEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 
 export const importSpanSchema = z.object({
   id: id.optional(),
-  start: z.int().min(0),
-  end: z.int().min(0),
+  start: int32.min(0),
+  end: int32.min(0),
   text: text,
   kind: lowerEnum(["entity", "claim"] as const),
   label: key.nullish(),
@@ -31,11 +39,12 @@ export const importSpanSchema = z.object({
   review_status: upperEnum(["PENDING", "APPROVED", "REJECTED"] as const).nullish(),
   orphaned: z.boolean().nullish(),
   /** For orphaned spans: the article revision their offsets refer to. */
-  revision: z.int().min(1).nullish(),
+  revision: int32.min(1).nullish(),
   source: upperEnum(["MANUAL", "IMPORT", "SUGGESTION"] as const).nullish(),
-  version: z.int().min(1).nullish(),
-  created_by: optionalText,
-  updated_by: optionalText,
+  version: int32.min(1).nullish(),
+  /** E-mail of a user of this newsroom (unknown ones are left out). */
+  created_by: z.string().max(320).refine(noControls).nullish(),
+  updated_by: z.string().max(320).refine(noControls).nullish(),
   created_at: z.iso.datetime({ offset: true }).nullish(),
   updated_at: z.iso.datetime({ offset: true }).nullish(),
 });
@@ -68,7 +77,13 @@ export const importLineSchema = z.object({
   id: id.nullish(),
   external_id: z
     .union([z.string(), z.number().transform(String)])
-    .pipe(z.string().trim().max(500, "must be at most 500 characters"))
+    .pipe(
+      z
+        .string()
+        .trim()
+        .max(500, "must be at most 500 characters")
+        .refine(noControls, "must not contain control characters"),
+    )
     .nullish(),
   story: key.nullish(),
   story_title: optionalText,
@@ -79,7 +94,7 @@ export const importLineSchema = z.object({
   url: optionalText,
   published: isoDate,
   status: upperEnum(["NEW", "IN_PROGRESS", "REVIEWED"] as const).nullish(),
-  revision: z.int().min(1).nullish(),
+  revision: int32.min(1).nullish(),
   content_hash: z.string().nullish(),
   text: z.string({ error: "is required" }),
   spans: z.array(importSpanSchema).nullish(),

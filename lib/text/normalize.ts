@@ -3,7 +3,7 @@
  * "\n", and no control characters besides "\n" and "\t". Offsets given for the
  * raw text (e.g. pre-annotated spans) are carried through with `mapOffset`.
  */
-import { graphemeBoundaries, graphemeSegmenter, isGraphemeBoundary } from "./graphemes";
+import { graphemeBoundaries, graphemeSegments, isGraphemeBoundary } from "./graphemes";
 
 // C0 and C1 controls and DEL, except tab (\t) and newline (\n). "\r" is
 // handled before this (it becomes "\n").
@@ -84,7 +84,7 @@ export function normalizeArticleText(raw: string): NormalizedText {
   const parts: string[] = [];
   let inCp = 0;
   let outCp = 0;
-  for (const { segment } of graphemeSegmenter().segment(stage1)) {
+  for (const segment of graphemeSegments(stage1)) {
     const normalized = segment.normalize("NFC");
     clusterOut[inCp] = outCp;
     inCp += countCodePoints(segment);
