@@ -23,6 +23,7 @@ import {
   type SpanState,
   type Tx,
 } from "../revisions/revise";
+import { bulkInsert, day, utc } from "./bulk";
 import { ImportError } from "./errors";
 import type { PreparedArticle, PreparedClaim, PreparedEntity, PreparedSpan } from "./prepare";
 import type { Taxonomy } from "./taxonomy";
@@ -288,10 +289,59 @@ function unique(values: readonly (string | null | undefined)[]): string[] {
 
 class Rejection extends Error {}
 
-type SpanRow = Prisma.SpanCreateManyInput & { id: string };
-type EntityRow = Prisma.EntityCreateManyInput & { id: string };
+interface SpanRow {
+  id: string;
+  articleId: string;
+  revision: number;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  kind: "ENTITY" | "CLAIM";
+  labelId: string | null;
+  entityId: string | null;
+  claimId: string | null;
+  reviewStatus: "PENDING" | "APPROVED" | "REJECTED";
+  orphaned: boolean;
+  source: "MANUAL" | "IMPORT" | "SUGGESTION";
+  version: number;
+  createdById: string | null;
+  updatedById: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+interface ArticleRow {
+  line: number;
+  id: string;
+  storyId: string;
+  externalId: string | null;
+  language: string;
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  publishedAt: Date | null;
+  text: string;
+  length: number;
+  contentHash: string;
+  revision: number;
+  status: "NEW" | "IN_PROGRESS" | "REVIEWED";
+}
+interface EntityRow {
+  id: string;
+  key: string | null;
+  name: string;
+  labelId: string;
+  wikidataQid: string | null;
+  description: string | null;
+}
 type ClaimRow = Prisma.ClaimCreateManyInput & { id: string };
-type AliasRow = Prisma.EntityAliasCreateManyInput;
+interface AliasRow {
+  entityId: string;
+  language: string;
+  alias: string;
+}
 
 /** What one article adds; merged into the batch only when the article is accepted. */
 interface ArticleWrites {
@@ -311,8 +361,7 @@ class BatchPlan {
   private readonly newEntities = new Map<string, EntityRow>();
   private readonly newClaims = new Map<string, ClaimRow>();
   private readonly aliases: AliasRow[] = [];
-  private readonly articles: Prisma.ArticleCreateManyInput[] = [];
-  private readonly revisionRows: Prisma.ArticleRevisionCreateManyInput[] = [];
+  private readonly articles: ArticleRow[] = [];
   private readonly revisions: { plan: RevisionPlan; line: number }[] = [];
   private readonly updates: { id: string; data: Prisma.ArticleUpdateInput }[] = [];
   private readonly spans: SpanRow[] = [];
@@ -365,6 +414,7 @@ class BatchPlan {
     const revision = a.revision ?? 1;
     const counts = this.planSpans(a, articleId, story.id, revision, [], writes);
     this.articles.push({
+      line: a.line,
       id: articleId,
       storyId: story.id,
       externalId: a.externalId,
@@ -379,15 +429,6 @@ class BatchPlan {
       contentHash: a.contentHash,
       revision,
       status: a.status ?? "NEW",
-    });
-    this.revisionRows.push({
-      articleId,
-      revision,
-      text: a.text,
-      contentHash: a.contentHash,
-      createdById: this.ctx.actor.id,
-      createdAt: this.now,
-      note: `Imported (line ${a.line})`,
     });
     this.touchedStories.add(story.id);
     return { line: a.line, action: "imported", articleId, storyId: story.id, ...counts, warnings: a.warnings };
@@ -658,37 +699,115 @@ class BatchPlan {
 
   async apply(tx: Tx): Promise<void> {
     const { actor } = this.ctx;
+    const now = utc(this.now);
     if (this.newStories.size) {
-      await tx.story.createMany({
-        data: [...this.newStories.values()].map(({ id, key, title }) => ({ id, key, title })),
-      });
+      const st = [...this.newStories.values()];
+      await bulkInsert(tx, "Story", [
+        { name: "id", type: "uuid", values: st.map((x) => x.id) },
+        { name: "key", type: "text", values: st.map((x) => x.key) },
+        { name: "title", type: "text", values: st.map((x) => x.title) },
+        { name: "createdAt", type: "timestamp(3)", values: st.map(() => now) },
+        { name: "updatedAt", type: "timestamp(3)", values: st.map(() => now) },
+      ]);
     }
     for (const [id, title] of this.storyTitles) await tx.story.update({ where: { id }, data: { title } });
-    if (this.newEntities.size) await tx.entity.createMany({ data: [...this.newEntities.values()] });
+    if (this.newEntities.size) {
+      const en = [...this.newEntities.values()];
+      await bulkInsert(tx, "Entity", [
+        { name: "id", type: "uuid", values: en.map((x) => x.id) },
+        { name: "key", type: "text", values: en.map((x) => x.key) },
+        { name: "name", type: "text", values: en.map((x) => x.name) },
+        { name: "labelId", type: "uuid", values: en.map((x) => x.labelId) },
+        { name: "wikidataQid", type: "text", values: en.map((x) => x.wikidataQid) },
+        { name: "description", type: "text", values: en.map((x) => x.description) },
+        { name: "createdAt", type: "timestamp(3)", values: en.map(() => now) },
+        { name: "updatedAt", type: "timestamp(3)", values: en.map(() => now) },
+      ]);
+    }
     if (this.newClaims.size) await tx.claim.createMany({ data: [...this.newClaims.values()] });
     if (this.articles.length) {
-      await tx.article.createMany({ data: this.articles });
-      await tx.articleRevision.createMany({ data: this.revisionRows });
+      const a = this.articles;
+      await bulkInsert(tx, "Article", [
+        { name: "id", type: "uuid", values: a.map((x) => x.id) },
+        { name: "storyId", type: "uuid", values: a.map((x) => x.storyId) },
+        { name: "externalId", type: "text", values: a.map((x) => x.externalId) },
+        { name: "language", type: "text", values: a.map((x) => x.language) },
+        { name: "title", type: "text", values: a.map((x) => x.title) },
+        { name: "outlet", type: "text", values: a.map((x) => x.outlet) },
+        { name: "author", type: "text", values: a.map((x) => x.author) },
+        { name: "url", type: "text", values: a.map((x) => x.url) },
+        { name: "publishedAt", type: "date", values: a.map((x) => day(x.publishedAt)) },
+        { name: "text", type: "text", values: a.map((x) => x.text) },
+        { name: "length", type: "int", values: a.map((x) => x.length) },
+        { name: "contentHash", type: "text", values: a.map((x) => x.contentHash) },
+        { name: "revision", type: "int", values: a.map((x) => x.revision) },
+        { name: "status", type: '"ArticleStatus"', values: a.map((x) => x.status) },
+        { name: "createdAt", type: "timestamp(3)", values: a.map(() => now) },
+        { name: "updatedAt", type: "timestamp(3)", values: a.map(() => now) },
+      ]);
+      await bulkInsert(tx, "ArticleRevision", [
+        { name: "id", type: "uuid", values: a.map(() => randomUUID()) },
+        { name: "articleId", type: "uuid", values: a.map((x) => x.id) },
+        { name: "revision", type: "int", values: a.map((x) => x.revision) },
+        { name: "text", type: "text", values: a.map((x) => x.text) },
+        { name: "contentHash", type: "text", values: a.map((x) => x.contentHash) },
+        { name: "createdAt", type: "timestamp(3)", values: a.map(() => now) },
+        { name: "createdById", type: "uuid", values: a.map(() => actor.id) },
+        { name: "note", type: "text", values: a.map((x) => `Imported (line ${x.line})`) },
+      ]);
     }
     for (const { plan, line } of this.revisions) {
       await applyRevision(tx, plan, { actor, note: `Import (line ${line})`, at: this.now });
     }
     for (const { id, data } of this.updates) await tx.article.update({ where: { id }, data });
     if (this.spans.length) {
-      await tx.span.createMany({ data: this.spans });
-      await tx.spanRevision.createMany({
-        data: this.spans.map((s) => ({
-          spanId: s.id,
-          version: s.version ?? 1,
-          action: "CREATE" as const,
-          mutationId: `import:${s.id}`,
-          actorId: actor.id,
-          at: this.now,
-          after: snapshot(s),
-        })),
-      });
+      const s = this.spans;
+      await bulkInsert(tx, "Span", [
+        { name: "id", type: "uuid", values: s.map((x) => x.id) },
+        { name: "articleId", type: "uuid", values: s.map((x) => x.articleId) },
+        { name: "revision", type: "int", values: s.map((x) => x.revision) },
+        { name: "start", type: "int", values: s.map((x) => x.start) },
+        { name: "end", type: "int", values: s.map((x) => x.end) },
+        { name: "quote", type: "text", values: s.map((x) => x.quote) },
+        { name: "prefix", type: "text", values: s.map((x) => x.prefix) },
+        { name: "suffix", type: "text", values: s.map((x) => x.suffix) },
+        { name: "kind", type: '"SpanKind"', values: s.map((x) => x.kind) },
+        { name: "labelId", type: "uuid", values: s.map((x) => x.labelId) },
+        { name: "entityId", type: "uuid", values: s.map((x) => x.entityId) },
+        { name: "claimId", type: "uuid", values: s.map((x) => x.claimId) },
+        { name: "reviewStatus", type: '"SpanReviewStatus"', values: s.map((x) => x.reviewStatus) },
+        { name: "orphaned", type: "boolean", values: s.map((x) => x.orphaned) },
+        { name: "source", type: '"SpanSource"', values: s.map((x) => x.source) },
+        { name: "version", type: "int", values: s.map((x) => x.version) },
+        { name: "createdById", type: "uuid", values: s.map((x) => x.createdById) },
+        { name: "updatedById", type: "uuid", values: s.map((x) => x.updatedById) },
+        { name: "createdAt", type: "timestamp(3)", values: s.map((x) => utc(x.createdAt)) },
+        { name: "updatedAt", type: "timestamp(3)", values: s.map((x) => utc(x.updatedAt)) },
+      ]);
+      await bulkInsert(tx, "SpanRevision", [
+        { name: "spanId", type: "uuid", values: s.map((x) => x.id) },
+        { name: "version", type: "int", values: s.map((x) => x.version) },
+        { name: "action", type: '"SpanAction"', values: s.map(() => "CREATE") },
+        { name: "mutationId", type: "text", values: s.map((x) => `import:${x.id}`) },
+        { name: "actorId", type: "uuid", values: s.map(() => actor.id) },
+        { name: "at", type: "timestamp(3)", values: s.map(() => now) },
+        { name: "after", type: "jsonb", values: s.map((x) => JSON.stringify(snapshot(x))) },
+      ]);
     }
-    if (this.aliases.length) await tx.entityAlias.createMany({ data: this.aliases, skipDuplicates: true });
+    if (this.aliases.length) {
+      const al = this.aliases;
+      await bulkInsert(
+        tx,
+        "EntityAlias",
+        [
+          { name: "id", type: "uuid", values: al.map(() => randomUUID()) },
+          { name: "entityId", type: "uuid", values: al.map((x) => x.entityId) },
+          { name: "language", type: "text", values: al.map((x) => x.language) },
+          { name: "alias", type: "text", values: al.map((x) => x.alias) },
+        ],
+        { ignoreConflicts: true },
+      );
+    }
     const touched = [...this.touchedStories].filter((id) => ![...this.newStories.values()].some((s) => s.id === id));
     if (touched.length) await tx.story.updateMany({ where: { id: { in: touched } }, data: { updatedAt: this.now } });
   }
@@ -705,7 +824,7 @@ function signature(
   return `${start}:${end}:${kind}:${labelId ?? ""}:${entityId ?? ""}:${claimId ?? ""}`;
 }
 
-function snapshot(s: SpanRow): Prisma.InputJsonObject {
+function snapshot(s: SpanRow) {
   return {
     articleId: s.articleId,
     revision: s.revision,

@@ -11,6 +11,7 @@
  * `reviseArticle` does both for one article.
  */
 import type { Db, Prisma } from "../db";
+import { bulkInsert, utc } from "../import/bulk";
 import { ImportError } from "../import/errors";
 import { bodyProblem } from "../import/limits";
 import { OffsetIndex, codePointLength } from "../text/code-points";
@@ -184,7 +185,7 @@ export async function applyRevision(
     UPDATE "Span" AS s SET
       "start" = v.start, "end" = v."end", "revision" = v.revision, "orphaned" = v.orphaned,
       "prefix" = v.prefix, "suffix" = v.suffix, "version" = v.version + 1,
-      "updatedById" = ${actor.id}::uuid, "updatedAt" = ${at}
+      "updatedById" = ${actor.id}::uuid, "updatedAt" = ${utc(at)}::timestamp(3)
     FROM unnest(
       ${s.map((c) => c.id)}::uuid[], ${s.map((c) => c.after.start)}::int[], ${s.map((c) => c.after.end)}::int[],
       ${s.map((c) => c.after.revision)}::int[], ${s.map((c) => c.after.orphaned)}::boolean[],
@@ -195,18 +196,16 @@ export async function applyRevision(
   if (updated !== s.length) {
     throw new ImportError("CONFLICT", "a span of the article changed while its new revision was prepared; try again");
   }
-  await tx.spanRevision.createMany({
-    data: s.map((c) => ({
-      spanId: c.id,
-      version: c.after.version,
-      action: "UPDATE" as const,
-      mutationId: `revision:${plan.articleId}:${plan.toRevision}:${c.id}`,
-      actorId: actor.id,
-      at,
-      before: { ...c.before },
-      after: { ...c.after, method: c.method },
-    })),
-  });
+  await bulkInsert(tx, "SpanRevision", [
+    { name: "spanId", type: "uuid", values: s.map((c) => c.id) },
+    { name: "version", type: "int", values: s.map((c) => c.after.version) },
+    { name: "action", type: '"SpanAction"', values: s.map(() => "UPDATE") },
+    { name: "mutationId", type: "text", values: s.map((c) => `revision:${plan.articleId}:${plan.toRevision}:${c.id}`) },
+    { name: "actorId", type: "uuid", values: s.map(() => actor.id) },
+    { name: "at", type: "timestamp(3)", values: s.map(() => utc(at)) },
+    { name: "before", type: "jsonb", values: s.map((c) => JSON.stringify(c.before)) },
+    { name: "after", type: "jsonb", values: s.map((c) => JSON.stringify({ ...c.after, method: c.method })) },
+  ]);
 }
 
 export interface ReviseResult {
