@@ -7,16 +7,13 @@
  */
 import { z } from "zod";
 import type { Db, Prisma } from "../db";
+import { AppError } from "../errors";
 import { alignParagraphs, type AlignmentPair, type Bead } from "./align";
 import { splitParagraphs, type Paragraph } from "./paragraphs";
 
-export class AlignmentError extends Error {
-  constructor(
-    readonly code: "NOT_FOUND" | "INVALID_INPUT",
-    message: string,
-    readonly status: 404 | 422 = code === "NOT_FOUND" ? 404 : 422,
-  ) {
-    super(message);
+export class AlignmentError extends AppError {
+  constructor(code: "NOT_FOUND" | "INVALID_INPUT", message: string) {
+    super(code, message, code === "NOT_FOUND" ? 404 : 422);
     this.name = "AlignmentError";
   }
 }

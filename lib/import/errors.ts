@@ -1,5 +1,7 @@
+import { AppError } from "../errors";
+
 /**
- * Errors a caller can act on (a bad document, a body over the limit, an
+ * Import errors a caller can act on (a bad document, a body over the limit, an
  * unknown story…). The shape — a stable `code`, a clear message, an HTTP-ish
  * `status` and optional details — is the one the HTTP guards turn into a
  * JSON error or an action result; anything else thrown is a bug.
@@ -31,17 +33,12 @@ const STATUS: Record<ImportErrorCode, 400 | 404 | 409 | 413 | 415 | 422> = {
   UNREADABLE: 400,
 };
 
-export class ImportError extends Error {
-  readonly status: 400 | 404 | 409 | 413 | 415 | 422;
+export class ImportError extends AppError {
+  declare readonly code: ImportErrorCode;
 
-  constructor(
-    readonly code: ImportErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
+  constructor(code: ImportErrorCode, message: string, details?: unknown) {
+    super(code, message, STATUS[code], details);
     this.name = "ImportError";
-    this.status = STATUS[code];
   }
 }
 
