@@ -1,11 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_OIDC, E2E_OIDC_PORT, E2E_PORT, baseURL, oidcIssuer } from "./e2e/support/env";
 import { CHROMIUM_ARGS, findChromium } from "./scripts/lib/chromium";
 
 // `npm test` (scripts/test.ts) provides a fresh, migrated and seeded database,
-// a free port and the Chromium path; the app runs from the production build.
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+// free ports for the app and the local OpenID provider, and the Chromium path;
+// the app runs from the production build.
 const secret = process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789";
+const browser = { ...devices["Desktop Chrome"], channel: undefined };
 
 export default defineConfig({
   testDir: "e2e",
@@ -16,15 +17,21 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: [["list"]],
+  // Starts the OpenID provider the app is configured with below (SSO tests).
+  globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: browser, testIgnore: /last-admin\.spec\.ts/ },
+    // Needs to be the only admin in the database, so it runs after everything else.
+    { name: "last-admin", use: browser, testMatch: /last-admin\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: {
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    command: `node_modules/.bin/next start -p ${E2E_PORT} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -38,6 +45,11 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       APP_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      OIDC_ISSUER: oidcIssuer(E2E_OIDC_PORT),
+      OIDC_CLIENT_ID: E2E_OIDC.clientId,
+      OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
+      OIDC_NAME: E2E_OIDC.name,
+      OIDC_ALLOWED_DOMAINS: E2E_OIDC.allowedDomain,
     },
   },
 });

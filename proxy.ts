@@ -1,16 +1,38 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "./lib/http/csp";
 
 /**
- * Runs before every request. It does no authorization (that happens on the
- * server, in lib/http/*): it only passes the requested path on, so a page can
- * send an anonymous visitor to sign-in and back.
+ * Runs before every request. It authorizes nothing (that happens on the
+ * server, in lib/http/*). It sets a fresh Content-Security-Policy nonce —
+ * on the request, so Next.js applies it to its scripts, and on the response —
+ * and passes the requested path on, so a page can send an anonymous visitor
+ * to sign-in and back.
  */
 export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const oidcIssuer = process.env.OIDC_ISSUER ? new URL(process.env.OIDC_ISSUER).origin : null;
+  const csp = contentSecurityPolicy(nonce, {
+    dev: process.env.NODE_ENV === "development",
+    formTargets: oidcIssuer ? [oidcIssuer] : [],
+  });
   const headers = new Headers(request.headers);
   headers.set("x-parallax-path", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      // Prefetches get no HTML, so they need no nonce.
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

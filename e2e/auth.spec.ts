@@ -11,13 +11,13 @@ test.describe("signing in through the form", () => {
 
     await page.getByLabel("E-mail").fill(editor.email);
     await page.getByLabel("Password").fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toHaveText(
       "That e-mail and password do not match an account.",
     );
 
     await page.getByLabel("Password").fill(editor.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByTestId("current-user")).toContainText("editor");
     await expect(page.getByRole("list", { name: "Stories" })).toBeVisible();
 

@@ -4,7 +4,7 @@
  * error result (server action). Anything else is a bug: logged, and reported
  * to the user only as a generic failure.
  */
-export type AppErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+export type AppErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429;
 
 export class AppError extends Error {
   constructor(

@@ -82,6 +82,8 @@ async function main() {
             TEST_ADMIN_DATABASE_URL: server!.adminUrl,
             CHROMIUM_PATH: chromium,
             E2E_PORT: String(await freePort()),
+            // The local OpenID provider for the SSO tests (e2e/global-setup.ts).
+            E2E_OIDC_PORT: String(await freePort()),
           },
         });
       });

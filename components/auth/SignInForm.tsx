@@ -4,7 +4,16 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+export function SignInForm({
+  callbackUrl,
+  initialError,
+  ssoName,
+}: {
+  callbackUrl: string;
+  initialError?: string;
+  /** Set when single sign-on is configured: the provider's display name. */
+  ssoName?: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
@@ -29,40 +38,60 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" aria-describedby={error ? "signin-error" : undefined}>
-      <label className="block">
-        <span className="text-sm font-medium">E-mail</span>
-        <input
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          autoFocus
-          className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2"
-        />
-      </label>
-      <label className="block">
-        <span className="text-sm font-medium">Password</span>
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2"
-        />
-      </label>
-      {error ? (
-        <p id="signin-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
+    <div className="space-y-6">
+      {ssoName ? (
+        <>
+          <button
+            type="button"
+            onClick={() => {
+              setPending(true);
+              void signIn("oidc", { callbackUrl });
+            }}
+            disabled={pending}
+            className="w-full rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100 disabled:opacity-60"
+          >
+            Sign in with {ssoName}
+          </button>
+          <p className="flex items-center gap-3 text-xs text-stone-500 before:h-px before:flex-1 before:bg-stone-200 after:h-px after:flex-1 after:bg-stone-200">
+            or with your password
+          </p>
+        </>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-stone-900 px-4 py-2 font-medium text-white hover:bg-stone-700 disabled:opacity-60"
-      >
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
-    </form>
+      <form onSubmit={onSubmit} className="space-y-4" aria-describedby={error ? "signin-error" : undefined}>
+        <label className="block">
+          <span className="text-sm font-medium">E-mail</span>
+          <input
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2"
+          />
+        </label>
+        <label className="block">
+          <span className="text-sm font-medium">Password</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2"
+          />
+        </label>
+        {error ? (
+          <p id="signin-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {error}
+          </p>
+        ) : null}
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded-md bg-stone-900 px-4 py-2 font-medium text-white hover:bg-stone-700 disabled:opacity-60"
+        >
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+    </div>
   );
 }

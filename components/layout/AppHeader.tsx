@@ -24,9 +24,9 @@ export async function AppHeader() {
           ))}
         </ul>
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="text-stone-600" data-testid="current-user">
+          <Link href="/account" className="text-stone-600 hover:text-stone-950" data-testid="current-user">
             {user.name} · <span className="font-medium">{user.role.toLowerCase()}</span>
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </nav>

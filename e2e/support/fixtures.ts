@@ -2,6 +2,9 @@
  * Playwright fixtures. `users` creates accounts directly in the run's database
  * (a unique e-mail per test) and signs them in by request, the way a browser
  * would post the sign-in form; e2e/auth.spec.ts covers the form itself.
+ *
+ * Every test also fails if the page reports a Content-Security-Policy
+ * violation or an uncaught error: the app must run under its strict policy.
  */
 import { randomBytes } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
@@ -20,9 +23,12 @@ export interface TestUser {
 export class Users {
   constructor(readonly db: Db) {}
 
-  async create(role: Role, options: { name?: string; mustSetPassword?: boolean } = {}): Promise<TestUser> {
+  async create(
+    role: Role,
+    options: { name?: string; mustSetPassword?: boolean; email?: string } = {},
+  ): Promise<TestUser> {
     const tag = randomBytes(4).toString("hex");
-    const email = `${role.toLowerCase()}-${tag}@e2e.parallax.test`;
+    const email = options.email ?? `${role.toLowerCase()}-${tag}@e2e.parallax.test`;
     const password = `pw-${randomBytes(9).toString("base64url")}`;
     const name = options.name ?? `${role[0]}${role.slice(1).toLowerCase()} ${tag}`;
     const user = await this.db.user.create({
@@ -56,7 +62,17 @@ export class Users {
   }
 }
 
-export const test = base.extend<{ users: Users }, { workerDb: Db }>({
+/** Collects CSP violations and uncaught errors of a page. */
+export function watchPage(page: Page, problems: string[]): void {
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy|Content-Security-Policy/i.test(message.text())) {
+      problems.push(`CSP violation on ${page.url()}: ${message.text()}`);
+    }
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught error on ${page.url()}: ${error.message}`));
+}
+
+export const test = base.extend<{ users: Users; pageProblems: string[] }, { workerDb: Db }>({
   workerDb: [
     async ({}, use) => {
       const db = createDb(process.env.DATABASE_URL!);
@@ -68,6 +84,16 @@ export const test = base.extend<{ users: Users }, { workerDb: Db }>({
   users: async ({ workerDb }, use) => {
     await use(new Users(workerDb));
   },
+  // Watches the default page of every test; tests watch extra pages with watchPage().
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      watchPage(page, problems);
+      await use(problems);
+      expect(problems, "the page must run under the Content-Security-Policy without errors").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -5,6 +5,8 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db";
+import { AppError, notFound } from "../errors";
+import { audit } from "../audit/log";
 import type { CurrentUser } from "./sessions";
 
 const PREFIX = "plx_";
@@ -61,4 +63,57 @@ export async function revokeApiToken(db: Db, userId: string, tokenId: string): P
     data: { revokedAt: new Date() },
   });
   return count > 0;
+}
+
+/** The user's tokens (never their secrets), newest first. */
+export async function listApiTokens(db: Db, userId: string) {
+  return db.apiToken.findMany({
+    where: { userId },
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
+  });
+}
+
+export const MAX_TOKENS_PER_USER = 50;
+
+/** Creates a personal access token for the user and audits it. The secret is returned once. */
+export async function createPersonalToken(
+  db: Db,
+  user: { id: string; email: string },
+  input: { name: string; expiresInDays: number | null },
+  now = new Date(),
+): Promise<{ id: string; token: string; prefix: string; expiresAt: Date | null }> {
+  const name = input.name.trim();
+  if (!name || name.length > 100) throw new AppError("INVALID_INPUT", "Give the token a name of 1 to 100 characters.");
+  const active = await db.apiToken.count({ where: { userId: user.id, revokedAt: null } });
+  if (active >= MAX_TOKENS_PER_USER) {
+    throw new AppError(
+      "TOO_MANY_TOKENS",
+      `You have ${active} active tokens. Revoke some you no longer use first.`,
+      409,
+    );
+  }
+  const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;
+  const created = await createApiToken(db, user.id, name, expiresAt);
+  await audit(db, {
+    action: "token.created",
+    actor: user,
+    target: { type: "api_token", id: created.id },
+    after: { name, prefix: created.prefix, expiresAt: expiresAt?.toISOString() ?? null },
+  });
+  return { ...created, expiresAt };
+}
+
+export async function revokePersonalToken(db: Db, user: { id: string; email: string }, tokenId: string): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw notFound("The token");
+  const token = await db.apiToken.findFirst({ where: { id: tokenId, userId: user.id }, select: { name: true } });
+  if (!token) throw notFound("The token");
+  if (!(await revokeApiToken(db, user.id, tokenId))) return; // already revoked
+  await audit(db, {
+    action: "token.revoked",
+    actor: user,
+    target: { type: "api_token", id: tokenId },
+    before: { name: token.name, revokedAt: null },
+    after: { revokedAt: new Date().toISOString() },
+  });
 }

@@ -20,7 +20,7 @@ export interface CurrentUser {
 }
 
 export async function createSession(
-  db: Db,
+  db: Pick<Db, "userSession">,
   userId: string,
   meta: { ip?: string | null; userAgent?: string | null; method?: string } = {},
 ): Promise<string> {
@@ -66,15 +66,37 @@ export async function resolveSession(db: Db, sessionId: string): Promise<Current
   };
 }
 
-export async function revokeSession(db: Db, sessionId: string): Promise<void> {
+export async function revokeSession(db: Pick<Db, "userSession">, sessionId: string): Promise<void> {
   await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
 /** Signs a user out everywhere (all browsers). Returns how many sessions ended. */
-export async function revokeAllSessions(db: Db, userId: string, exceptSessionId?: string): Promise<number> {
+export async function revokeAllSessions(
+  db: Pick<Db, "userSession">,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<number> {
   const { count } = await db.userSession.updateMany({
     where: { userId, revokedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
     data: { revokedAt: new Date() },
   });
   return count;
+}
+
+/** A user's sessions that can still be used, newest first (for "where am I signed in"). */
+export async function listActiveSessions(db: Db, userId: string, now = new Date()) {
+  return db.userSession.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, createdAt: true, lastSeenAt: true, ip: true, userAgent: true, method: true },
+  });
+}
+
+/** Ends one of the user's own sessions. Returns false when it was not theirs or already ended. */
+export async function revokeOwnSession(db: Db, userId: string, sessionId: string): Promise<boolean> {
+  const { count } = await db.userSession.updateMany({
+    where: { id: sessionId, userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return count > 0;
 }

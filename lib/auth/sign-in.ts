@@ -1,16 +1,17 @@
 /**
- * Password sign-in: checks the credentials, opens a server-side session and
- * records the outcome in the audit log. The same generic message is returned
- * for an unknown e-mail and a wrong password.
+ * Password sign-in: refuses throttled attempts, checks the credentials, opens
+ * a server-side session and records the outcome in the audit log. The same
+ * generic message is returned for an unknown e-mail and a wrong password.
  */
 import type { Db } from "../db";
 import { audit } from "../audit/log";
 import { hashPassword, verifyPassword } from "./password";
 import { createSession } from "./sessions";
+import { checkThrottle, clearAccountThrottle, recordFailure, throttleKeys } from "./throttle";
 
 export type SignInResult =
   | { ok: true; userId: string; email: string; name: string; sessionId: string }
-  | { ok: false; code: "INVALID" | "DISABLED"; message: string };
+  | { ok: false; code: "INVALID" | "DISABLED" | "THROTTLED"; message: string; retryAt?: Date };
 
 const INVALID = "That e-mail and password do not match an account.";
 
@@ -24,9 +25,22 @@ export function normalizeEmail(email: string): string {
 
 export async function signInWithPassword(
   db: Db,
-  input: { email: string; password: string; ip?: string | null; userAgent?: string | null },
+  input: { email: string; password: string; ip?: string | null; userAgent?: string | null; now?: Date },
 ): Promise<SignInResult> {
-  const email = normalizeEmail(input.email);
+  const email = normalizeEmail(input.email).slice(0, 320);
+  const now = input.now ?? new Date();
+  const keys = throttleKeys(email, input.ip);
+
+  const refusal = await checkThrottle(db, keys, now);
+  if (refusal) {
+    await audit(db, {
+      action: "auth.sign_in_throttled",
+      ip: input.ip,
+      detail: { email, scope: refusal.scope, retryAt: refusal.retryAt.toISOString(), locked: refusal.locked },
+    });
+    return { ok: false, code: "THROTTLED", message: refusal.message, retryAt: refusal.retryAt };
+  }
+
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true },
@@ -34,12 +48,21 @@ export async function signInWithPassword(
   dummyHash ??= hashPassword("parallax-timing-equalizer");
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
   if (!user || !user.passwordHash || !valid) {
+    const locked = await recordFailure(db, keys, now);
     await audit(db, {
       action: "auth.sign_in_failed",
       target: user ? { type: "user", id: user.id } : null,
       ip: input.ip,
-      detail: { email, reason: user ? "wrong_password" : "unknown_email" },
+      detail: { email, reason: !user ? "unknown_email" : user.passwordHash ? "wrong_password" : "no_password" },
     });
+    for (const k of locked) {
+      await audit(db, {
+        action: "auth.locked",
+        target: k.scope === "account" && user ? { type: "user", id: user.id } : null,
+        ip: input.ip,
+        detail: { key: k.key, minutes: k.policy.lockMs / 60_000 },
+      });
+    }
     return { ok: false, code: "INVALID", message: INVALID };
   }
   if (user.disabledAt) {
@@ -51,8 +74,9 @@ export async function signInWithPassword(
     });
     return { ok: false, code: "DISABLED", message: "This account is disabled. Ask an administrator to enable it." };
   }
+  await clearAccountThrottle(db, email);
   const sessionId = await createSession(db, user.id, { ip: input.ip, userAgent: input.userAgent, method: "password" });
-  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
   await audit(db, {
     action: "auth.sign_in",
     actor: { id: user.id, email: user.email },

@@ -1,7 +1,8 @@
 /**
  * Who may do what. The one table every page, server action and route handler
- * is checked against (through lib/http/guards.ts). Roles: ADMIN (everything),
- * EDITOR (import, annotate, review, export), VIEWER (read and export).
+ * is checked against (through the guards in lib/http/: route, action,
+ * requirePage). Roles: ADMIN (everything), EDITOR (import, annotate, review,
+ * export), VIEWER (read and export).
  */
 import type { Role } from "../generated/prisma/enums";
 

@@ -18,7 +18,9 @@ export interface RouteContext<P> {
   params: P;
 }
 
-export type RouteHandler = ((req: NextRequest, ctx: { params: Promise<never> }) => Promise<Response>) & {
+type Params = Record<string, string | string[] | undefined>;
+
+export type RouteHandler<P = Params> = ((req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response>) & {
   access: Access;
 };
 
@@ -28,10 +30,10 @@ export function jsonError(status: number, code: string, message: string, details
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export function route<P = Record<string, never>>(
+export function route<P = Params>(
   access: Access,
   handler: (req: NextRequest, ctx: RouteContext<P>) => Promise<Response>,
-): RouteHandler {
+): RouteHandler<P> {
   const wrapped = async (req: NextRequest, nextCtx: { params: Promise<P> }) => {
     const user = await resolveRequestUser(db, req.headers);
     // Browsers send cookies on cross-site requests; a mutation authenticated by
@@ -62,5 +64,5 @@ export function route<P = Record<string, never>>(
       );
     }
   };
-  return Object.assign(wrapped, { access }) as unknown as RouteHandler;
+  return Object.assign(wrapped, { access });
 }

@@ -4,7 +4,7 @@
  * is not empty, and its quote is exactly the text at its code-point offsets.
  */
 import { OffsetIndex } from "../text/code-points";
-import { graphemeBoundaries, isGraphemeBoundary } from "../text/graphemes";
+import { isGraphemeBoundaryAt } from "../text/graphemes";
 
 export type SpanProblem =
   | { code: "NOT_INTEGER"; message: string }
@@ -14,16 +14,15 @@ export type SpanProblem =
   | { code: "QUOTE_MISMATCH"; message: string; actual: string };
 
 /**
- * Precomputed per article text, so validating many spans (an import, a batch)
- * does not re-scan the text each time.
+ * Built once per article text, so validating many spans (an import, a batch)
+ * does not re-scan the text each time: offsets convert in O(log n), and
+ * grapheme boundaries are checked around each offset only.
  */
 export class SpanValidator {
   readonly index: OffsetIndex;
-  private readonly boundaries: number[];
 
   constructor(readonly text: string) {
     this.index = new OffsetIndex(text);
-    this.boundaries = graphemeBoundaries(text);
   }
 
   /** Returns the first problem with [start, end) and `quote`, or null when the span is valid. */
@@ -42,7 +41,7 @@ export class SpanValidator {
       ["start", start],
       ["end", end],
     ] as const) {
-      if (!isGraphemeBoundary(this.boundaries, offset)) {
+      if (!isGraphemeBoundaryAt(this.text, this.index.toUtf16(offset))) {
         return { code: "SPLITS_GRAPHEME", message: `${name} ${offset} falls inside a character (grapheme cluster)` };
       }
     }

@@ -11,6 +11,63 @@ export function graphemeSegmenter(): Intl.Segmenter {
   return segmenter;
 }
 
+/** Longest piece handed to Intl.Segmenter at once (UTF-16 units). */
+const CHUNK = 2048;
+
+/**
+ * The grapheme clusters of `text`, in order. Intl.Segmenter's iteration
+ * slows down quadratically with the length of the string in V8 (a 100,000
+ * character text takes seconds), so long texts are segmented in pieces cut
+ * where a cluster boundary is certain — after a line feed, or between two
+ * characters that never join a cluster (printable ASCII, CJK ideographs).
+ */
+export function* graphemeSegments(text: string): Generator<string> {
+  const seg = graphemeSegmenter();
+  let from = 0;
+  while (from < text.length) {
+    const to = text.length - from <= CHUNK ? text.length : safeCut(text, from + CHUNK);
+    for (const { segment } of seg.segment(text.slice(from, to))) yield segment;
+    from = to;
+  }
+}
+
+/** A position at or after `target` where a grapheme boundary is certain (or the end). */
+function safeCut(text: string, target: number): number {
+  for (let i = target; i < text.length; i++) if (isCertainCut(text, i)) return i;
+  return text.length;
+}
+
+/** Characters that never extend, join or prefix a cluster. */
+function isInert(c: number): boolean {
+  return (c >= 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
+/**
+ * Whether UTF-16 index `u` of `text` falls on a grapheme boundary. Only the
+ * neighbourhood of `u` is segmented (from the last certain boundary before it
+ * to the next one after it), so checking a few offsets of a long text costs
+ * little. An index inside a surrogate pair is never a boundary.
+ */
+export function isGraphemeBoundaryAt(text: string, u: number): boolean {
+  if (u <= 0 || u >= text.length) return u === 0 || u === text.length;
+  if (isCertainCut(text, u)) return true;
+  let start = u - 1;
+  while (start > 0 && !isCertainCut(text, start)) start--;
+  const end = safeCut(text, u + 1);
+  let at = start;
+  for (const { segment } of graphemeSegmenter().segment(text.slice(start, end))) {
+    at += segment.length;
+    if (at >= u) return at === u;
+  }
+  return false;
+}
+
+/** A boundary is certain at `i` after a line feed, or between two inert characters. */
+function isCertainCut(text: string, i: number): boolean {
+  const before = text.charCodeAt(i - 1);
+  return before === 0x0a || (isInert(before) && isInert(text.charCodeAt(i)));
+}
+
 /**
  * Code-point offsets of every grapheme boundary in `text`, ascending,
  * starting with 0 and ending with the text's code-point length.
@@ -18,7 +75,7 @@ export function graphemeSegmenter(): Intl.Segmenter {
 export function graphemeBoundaries(text: string): number[] {
   const boundaries = [0];
   let cp = 0;
-  for (const { segment } of graphemeSegmenter().segment(text)) {
+  for (const segment of graphemeSegments(text)) {
     for (let i = 0; i < segment.length; i++) {
       const c = segment.charCodeAt(i);
       if (c >= 0xd800 && c <= 0xdbff) i++;

@@ -20,9 +20,10 @@ let article: { id: string; text: string };
 
 // Text with what breaks naive offsets: a ZWJ family, a flag, a combining mark
 // with no precomposed form (q̇ stays two code points in NFC), Arabic with a
-// shadda, and an astral CJK character.
+// shadda (words the demo does not use, so story searches elsewhere do not
+// find this fixture), and an astral CJK character.
 const TEXT =
-  "Family 👨‍👩‍👧 from 🇸🇪 met Ingrid Halvorsen in Kiel. The q\u0307 mark stays. عبّارات كاتيغات and 𠀋 too. Kiel again.";
+  "Family 👨‍👩‍👧 from 🇸🇪 met Ingrid Halvorsen in Kiel. The q\u0307 mark stays. مدّة قصيرة and 𠀋 too. Kiel again.";
 
 type Results = { results: MutationResult[] };
 
@@ -223,7 +224,7 @@ describe("span validation", () => {
     ],
     [
       "between a letter and its shadda",
-      () => ({ start: cp("عبّ"), end: cp("عبّ") + 2, quote: "عب" }),
+      () => ({ start: cp("مدّ"), end: cp("مدّ") + 2, quote: "مد" }),
       "SPLITS_GRAPHEME",
       /end/,
     ],
@@ -250,7 +251,7 @@ describe("span validation", () => {
         create("👨‍👩‍👧", { labelId: labels.get("MISC") }),
         create("🇸🇪", { labelId: labels.get("GPE") }),
         create("q\u0307", { labelId: labels.get("MISC") }),
-        create("عبّارات كاتيغات", { labelId: labels.get("ORG") }),
+        create("مدّة قصيرة", { labelId: labels.get("MISC") }),
         create("𠀋", { labelId: labels.get("MISC") }),
       ])
     ).body.results;

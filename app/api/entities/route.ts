@@ -1,11 +1,11 @@
 import { createEntity, searchEntities } from "@/lib/annotation/entities";
 import { entityCreateInput } from "@/lib/annotation/schemas";
 import { db } from "@/lib/db";
-import { routeWithParams } from "@/app/api/_lib/route-params";
+import { route } from "@/lib/http/route";
 import { body, json, queryId, queryLimit } from "@/app/api/_lib/request";
 
 /** Entities whose name or alias contains q (accent- and case-insensitive, any script), best matches first. */
-export const GET = routeWithParams({ permission: "story.read" }, async (req) => {
+export const GET = route({ permission: "story.read" }, async (req) => {
   const params = req.nextUrl.searchParams;
   const entities = await searchEntities(db, {
     q: params.get("q") ?? "",
@@ -17,7 +17,7 @@ export const GET = routeWithParams({ permission: "story.read" }, async (req) => 
   return json({ entities });
 });
 
-export const POST = routeWithParams({ permission: "annotation.write" }, async (req) => {
+export const POST = route({ permission: "annotation.write" }, async (req) => {
   const entity = await createEntity(db, await body(req, entityCreateInput));
   return json({ entity }, 201);
 });

@@ -1,0 +1,35 @@
+"use server";
+
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { action } from "@/lib/http/action";
+import { newUserSchema, roleSchema } from "@/lib/users/input";
+import { changeRole, createUser, resetPassword, setDisabled } from "@/lib/users/manage";
+
+const userId = z.uuid({ error: "Unknown user." });
+
+export const createUserAction = action({ permission: "user.manage" }, newUserSchema, async (input, { user }) => {
+  const created = await createUser(db, user, input);
+  return { id: created.id, email: created.email, link: created.link, expiresAt: created.expiresAt.toISOString() };
+});
+
+export const changeRoleAction = action(
+  { permission: "user.manage" },
+  z.object({ userId, role: roleSchema }),
+  async (input, { user }) => changeRole(db, user, input.userId, input.role),
+);
+
+export const setDisabledAction = action(
+  { permission: "user.manage" },
+  z.object({ userId, disabled: z.boolean() }),
+  async (input, { user }) => setDisabled(db, user, input.userId, input.disabled),
+);
+
+export const resetPasswordAction = action(
+  { permission: "user.manage" },
+  z.object({ userId }),
+  async (input, { user }) => {
+    const reset = await resetPassword(db, user, input.userId);
+    return { link: reset.link, expiresAt: reset.expiresAt.toISOString(), sessionsEnded: reset.sessionsEnded };
+  },
+);

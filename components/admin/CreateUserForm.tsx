@@ -1,0 +1,91 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { createUserAction } from "@/app/(app)/admin/users/actions";
+import { OneTimeSecret } from "@/components/ui/OneTimeSecret";
+
+export function CreateUserForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const [created, setCreated] = useState<{ email: string; link: string }>();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setPending(true);
+    setError(undefined);
+    const result = await createUserAction({
+      email: String(form.get("email") ?? ""),
+      name: String(form.get("name") ?? ""),
+      role: String(form.get("role") ?? "VIEWER") as "VIEWER",
+    });
+    setPending(false);
+    if (!result.ok) return setError(result.error.message);
+    setCreated({ email: result.data.email, link: result.data.link });
+    formElement.reset();
+    router.refresh();
+  }
+
+  return (
+    <div className="space-y-3">
+      <form
+        onSubmit={onSubmit}
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4 text-sm"
+      >
+        <label className="min-w-48 flex-1">
+          <span className="font-medium">Name</span>
+          <input
+            name="name"
+            required
+            maxLength={200}
+            className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2"
+          />
+        </label>
+        <label className="min-w-64 flex-1">
+          <span className="font-medium">E-mail</span>
+          <input
+            name="email"
+            type="email"
+            required
+            className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2"
+          />
+        </label>
+        <label>
+          <span className="font-medium">Role</span>
+          <select
+            name="role"
+            defaultValue="EDITOR"
+            className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2"
+          >
+            <option value="VIEWER">viewer — read and export</option>
+            <option value="EDITOR">editor — import, annotate, review, export</option>
+            <option value="ADMIN">admin — everything</option>
+          </select>
+        </label>
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-stone-900 px-4 py-2 font-medium text-white hover:bg-stone-700 disabled:opacity-60"
+        >
+          {pending ? "Creating…" : "Create user"}
+        </button>
+      </form>
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {created ? (
+        <OneTimeSecret
+          label={`Set-password link for ${created.email}`}
+          value={created.link}
+          note="Send this link to the person. It works once, for 7 days, and is shown only now."
+          onDismiss={() => setCreated(undefined)}
+        />
+      ) : null}
+    </div>
+  );
+}

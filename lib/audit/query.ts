@@ -1,0 +1,87 @@
+/**
+ * Browsing the audit log: filters and keyset pagination (newest first). The
+ * log only grows, so "older than id N" pages never shift under the reader.
+ */
+import type { Db, Prisma } from "../db";
+
+export interface AuditQuery {
+  /** Exact action ("user.role_changed") or a prefix ending in a dot ("auth."). */
+  action?: string;
+  /** The actor's e-mail (substring) or user id. */
+  actor?: string;
+  /** The target's id, or a user's e-mail (exact) to mean that user. */
+  target?: string;
+  from?: Date;
+  to?: Date;
+  /** Show events older than this id (next page) … */
+  before?: bigint;
+  /** … or newer than this id (previous page). */
+  after?: bigint;
+  pageSize?: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function queryAuditLog(db: Db, query: AuditQuery) {
+  const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 200);
+  const and: Prisma.AuditEventWhereInput[] = [];
+  const action = query.action?.trim();
+  if (action) and.push(action.endsWith(".") ? { action: { startsWith: action } } : { action });
+  const actor = query.actor?.trim();
+  if (actor) and.push(UUID.test(actor) ? { actorId: actor } : { actorEmail: { contains: actor, mode: "insensitive" } });
+  const target = query.target?.trim();
+  if (target) {
+    if (target.includes("@")) {
+      const user = await db.user.findUnique({ where: { email: target.toLowerCase() }, select: { id: true } });
+      and.push({ targetId: user?.id ?? "-none-" });
+    } else {
+      and.push({ targetId: target });
+    }
+  }
+  if (query.from) and.push({ at: { gte: query.from } });
+  if (query.to) and.push({ at: { lt: query.to } });
+  if (query.before !== undefined) and.push({ id: { lt: query.before } });
+  if (query.after !== undefined) and.push({ id: { gt: query.after } });
+
+  const newestFirst = query.after === undefined;
+  const rows = await db.auditEvent.findMany({
+    where: { AND: and },
+    orderBy: { id: newestFirst ? "desc" : "asc" },
+    take: pageSize + 1,
+  });
+  const hasMore = rows.length > pageSize;
+  const page = rows.slice(0, pageSize);
+  if (!newestFirst) page.reverse();
+  return {
+    events: page,
+    // With `after`, "more" lies on the newer side; otherwise on the older side.
+    hasOlder: newestFirst ? hasMore : true,
+    hasNewer: newestFirst ? query.before !== undefined : hasMore,
+  };
+}
+
+export type AuditRow = Awaited<ReturnType<typeof queryAuditLog>>["events"][number];
+
+/** The distinct actions recorded so far, for the filter's choices. */
+export async function auditActions(db: Db): Promise<string[]> {
+  const rows = await db.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } });
+  return rows.map((r) => r.action);
+}
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The fields that differ between an event's before and after. */
+export function diffFields(before: unknown, after: unknown): FieldChange[] {
+  const obj = (v: unknown): Record<string, unknown> =>
+    v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  const b = obj(before);
+  const a = obj(after);
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
+  return fields
+    .filter((f) => JSON.stringify(b[f]) !== JSON.stringify(a[f]))
+    .map((field) => ({ field, before: b[field], after: a[field] }));
+}

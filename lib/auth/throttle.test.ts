@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { ACCOUNT_POLICY, nextAllowedAt } from "./throttle";
+
+const t0 = new Date("2030-01-01T00:00:00Z");
+const state = (failures: number, lastMsAgo: number, lockedUntil: Date | null = null) => ({
+  failures,
+  lastFailureAt: new Date(t0.getTime() - lastMsAgo),
+  lockedUntil,
+});
+
+describe("nextAllowedAt", () => {
+  it("lets the free failures through without delay", () => {
+    expect(nextAllowedAt(state(ACCOUNT_POLICY.freeFailures, 0), ACCOUNT_POLICY, t0)).toBeNull();
+  });
+  it("doubles the delay with each further failure, up to the maximum", () => {
+    const delay = (failures: number) => nextAllowedAt(state(failures, 0), ACCOUNT_POLICY, t0)!.getTime() - t0.getTime();
+    expect(delay(ACCOUNT_POLICY.freeFailures + 1)).toBe(ACCOUNT_POLICY.baseDelayMs);
+    expect(delay(ACCOUNT_POLICY.freeFailures + 2)).toBe(ACCOUNT_POLICY.baseDelayMs * 2);
+    expect(delay(ACCOUNT_POLICY.freeFailures + 3)).toBe(ACCOUNT_POLICY.baseDelayMs * 4);
+    expect(delay(ACCOUNT_POLICY.freeFailures + 30)).toBe(ACCOUNT_POLICY.maxDelayMs);
+  });
+  it("holds a lock until it expires, then starts afresh", () => {
+    const until = new Date(t0.getTime() + 60_000);
+    expect(nextAllowedAt(state(10, 0, until), ACCOUNT_POLICY, t0)).toEqual(until);
+    const expired = new Date(t0.getTime() - 1);
+    expect(nextAllowedAt(state(10, 1000, expired), ACCOUNT_POLICY, t0)).toBeNull();
+  });
+});

@@ -1,0 +1,277 @@
+/**
+ * Bulk import of article JSONL (docs/formats.md), streamed: the file is read
+ * line by line, each line validated and normalized on its own, and accepted
+ * lines written in batches (see ./write.ts) while the next batch is read.
+ * One bad line is rejected with its line number and reason and never blocks
+ * the others; one article is written whole or not at all.
+ */
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import type { Db } from "../db";
+import { ImportError } from "./errors";
+import { MAX_LINE_BYTES } from "./limits";
+import { readLines } from "./lines";
+import { prepareArticle, type PreparedArticle } from "./prepare";
+import { describeIssues, importLineSchema } from "./schema";
+import { loadTaxonomy } from "./taxonomy";
+import { writeArticles, type ArticleOutcome, type ImportActor } from "./write";
+
+export type JsonlSource =
+  /** A file on the server's disk. */
+  | { path: string }
+  /** The whole file in memory (a small upload, a test). */
+  | { content: string | Uint8Array }
+  /** Any byte stream (an upload being received); `totalBytes` enables a percentage. */
+  | { stream: AsyncIterable<Uint8Array | string>; totalBytes?: number | null };
+
+export interface ImportProgress {
+  /** Lines read (blank ones included) and bytes read so far. */
+  lines: number;
+  bytes: number;
+  /** Size of the input when known. */
+  totalBytes: number | null;
+  imported: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+}
+
+export interface ImportOptions {
+  /** Who imports: recorded on spans and revisions. */
+  actor?: ImportActor;
+  /** Put every article in this story, whatever the lines say (created when new). */
+  story?: { key: string; title?: string };
+  /** Validate and plan everything, write nothing; the report says what would happen. */
+  dryRun?: boolean;
+  /** Called as lines are read and written (at most every `progressIntervalMs`, and at the end). */
+  onProgress?: (progress: ImportProgress) => void;
+  progressIntervalMs?: number;
+  /** Stops reading; what was read so far is still written, and the report says `aborted`. */
+  signal?: AbortSignal;
+  /** Articles per write transaction (default 200). */
+  batchSize?: number;
+  maxLineBytes?: number;
+}
+
+export interface ImportReport {
+  imported: number;
+  updated: number;
+  skipped: number;
+  /** Every rejected line, in line order, with its reason. */
+  rejected: { line: number; reason: string }[];
+  /** Things worth knowing that did not stop a line (a duplicate span, orphaned spans…). */
+  warnings: { line: number; message: string }[];
+  /** Non-blank lines read. */
+  lines: number;
+  bytes: number;
+  spans: number;
+  entities: number;
+  claims: number;
+  /** New revisions of existing articles, and spans those could not place (kept, flagged). */
+  revisions: number;
+  orphanedSpans: number;
+  dryRun: boolean;
+  aborted: boolean;
+  durationMs: number;
+}
+
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+const MAX_WARNINGS = 10_000;
+
+/**
+ * Imports article JSONL. Resolves with the report; rejects only when the
+ * source cannot be read at all (ImportError UNREADABLE) — after writing
+ * whatever was read before a read error.
+ */
+export async function importJsonl(db: Db, source: JsonlSource, options: ImportOptions = {}): Promise<ImportReport> {
+  const started = performance.now();
+  const { chunks, totalBytes } = await open(source);
+  const taxonomy = await loadTaxonomy(db, { dryRun: options.dryRun });
+  const ctx = { db, taxonomy, actor: options.actor ?? { id: null }, dryRun: options.dryRun ?? false };
+  const batchSize = Math.max(1, options.batchSize ?? 200);
+  const report: ImportReport = {
+    imported: 0,
+    updated: 0,
+    skipped: 0,
+    rejected: [],
+    warnings: [],
+    lines: 0,
+    bytes: 0,
+    spans: 0,
+    entities: 0,
+    claims: 0,
+    revisions: 0,
+    orphanedSpans: 0,
+    dryRun: ctx.dryRun,
+    aborted: false,
+    durationMs: 0,
+  };
+  let linesRead = 0;
+  let lastProgress = 0;
+  const interval = options.progressIntervalMs ?? 100;
+  const progress = (force = false) => {
+    if (!options.onProgress) return;
+    const now = performance.now();
+    if (!force && now - lastProgress < interval) return;
+    lastProgress = now;
+    options.onProgress({
+      lines: linesRead,
+      bytes: report.bytes,
+      totalBytes,
+      imported: report.imported,
+      updated: report.updated,
+      skipped: report.skipped,
+      rejected: report.rejected.length,
+    });
+  };
+  const warn = (line: number, message: string) => {
+    if (report.warnings.length < MAX_WARNINGS) report.warnings.push({ line, message });
+  };
+  const record = (outcomes: ArticleOutcome[]) => {
+    for (const o of outcomes) {
+      if (o.action === "rejected") {
+        report.rejected.push({ line: o.line, reason: o.reason });
+        continue;
+      }
+      report[o.action]++;
+      report.spans += o.spansCreated;
+      report.entities += o.entitiesCreated;
+      report.claims += o.claimsCreated;
+      if (o.revision) {
+        report.revisions++;
+        report.orphanedSpans += o.revision.orphaned;
+      }
+      for (const w of o.warnings) warn(o.line, w);
+    }
+    progress();
+  };
+
+  // Lines that must see each other's writes (same article, same span id)
+  // never share a batch; batches are written one after another.
+  let batch: PreparedArticle[] = [];
+  let batchBytes = 0;
+  const keys = new Set<string>();
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const articles = batch;
+    batch = [];
+    batchBytes = 0;
+    keys.clear();
+    await writing;
+    if (articles.length) writing = writeArticles(ctx, articles).then(record);
+  };
+
+  let readError: unknown = null;
+  try {
+    for await (const line of readLines(chunks, { maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES })) {
+      linesRead = line.number;
+      report.bytes += line.bytes;
+      if (options.signal?.aborted) {
+        report.aborted = true;
+        break;
+      }
+      if (!line.ok) {
+        report.lines++;
+        report.rejected.push({ line: line.number, reason: line.reason });
+        continue;
+      }
+      if (line.text.trim() === "") continue;
+      report.lines++;
+      const parsed = parseLine(line.text);
+      if (!parsed.ok) {
+        report.rejected.push({ line: line.number, reason: parsed.reason });
+        continue;
+      }
+      const prepared = prepareArticle(line.number, parsed.value, {
+        taxonomy,
+        storyKey: options.story?.key,
+        storyTitle: options.story?.title,
+      });
+      if (!prepared.ok) {
+        report.rejected.push({ line: line.number, reason: prepared.reason });
+        continue;
+      }
+      const article = prepared.article;
+      const identity = identityKeys(article);
+      if (identity.some((k) => keys.has(k))) await flush();
+      for (const k of identity) keys.add(k);
+      batch.push(article);
+      batchBytes += article.bytes;
+      if (batch.length >= batchSize || batchBytes >= MAX_BATCH_BYTES) await flush();
+      progress();
+    }
+  } catch (error) {
+    readError = error;
+  }
+  await flush();
+  await writing;
+  report.rejected.sort((a, b) => a.line - b.line);
+  report.warnings.sort((a, b) => a.line - b.line);
+  report.durationMs = Math.round(performance.now() - started);
+  progress(true);
+  if (readError) {
+    const message = readError instanceof Error ? readError.message : String(readError);
+    throw new ImportError("UNREADABLE", `the input could not be read to the end: ${message}`, { report });
+  }
+  return report;
+}
+
+/** Keys by which two lines may name the same article or span. */
+function identityKeys(a: PreparedArticle): string[] {
+  const keys = [`story-hash:${a.storyKey}:${a.contentHash}`];
+  if (a.id) keys.push(`id:${a.id}`);
+  if (a.externalId) keys.push(`ext:${a.externalId}`);
+  for (const s of a.spans) if (s.id) keys.push(`span:${s.id}`);
+  return keys;
+}
+
+type Parsed = { ok: true; value: import("./schema").ImportLine } | { ok: false; reason: string };
+
+/** JSON, then the line schema; the reason says exactly what is wrong. */
+export function parseLine(text: string): Parsed {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    return { ok: false, reason: "expected one JSON object per line" };
+  }
+  const result = importLineSchema.safeParse(json);
+  if (!result.success) return { ok: false, reason: describeIssues(result.error) };
+  return { ok: true, value: result.data };
+}
+
+async function open(
+  source: JsonlSource,
+): Promise<{ chunks: AsyncIterable<Uint8Array | string>; totalBytes: number | null }> {
+  if ("path" in source) {
+    try {
+      const info = await stat(source.path);
+      if (!info.isFile()) throw new Error("not a regular file");
+      const stream = createReadStream(source.path, { highWaterMark: 1024 * 1024 });
+      await new Promise<void>((resolve, reject) => {
+        stream.once("open", () => resolve());
+        stream.once("error", reject);
+      });
+      return { chunks: stream, totalBytes: info.size };
+    } catch (error) {
+      throw new ImportError(
+        "UNREADABLE",
+        `cannot read ${source.path}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+  if ("content" in source) {
+    const content = source.content;
+    const size = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+    return {
+      chunks: (async function* () {
+        yield content;
+      })(),
+      totalBytes: size,
+    };
+  }
+  return { chunks: source.stream, totalBytes: source.totalBytes ?? null };
+}

@@ -1,0 +1,52 @@
+/** Size limits of an import, in bytes of UTF-8. */
+
+/** An article body may be up to 2 MiB; beyond, it is refused with a clear reason. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/**
+ * A JSONL line may be larger than its body (JSON escapes, spans, metadata):
+ * `\uXXXX` escapes can make a 2 MiB body up to 6 MiB of JSON. Longer lines
+ * are refused without being held in memory.
+ */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+/** An uploaded .txt/.md/.html document (before it is reduced to text). */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+const units = ["bytes", "KiB", "MiB", "GiB"];
+
+/** "2.4 MiB (2,516,582 bytes)" */
+export function describeBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const exact = `${bytes.toLocaleString("en-US")} bytes`;
+  return unit === 0 ? exact : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]} (${exact})`;
+}
+
+export function utf8Length(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}
+
+/**
+ * Why an article body cannot be stored, or null when it can: empty, or over
+ * the 2 MiB limit. Checked on the body as given (before normalization, which
+ * only ever shortens it).
+ */
+export function bodyProblem(raw: string): { code: "EMPTY_TEXT" | "TOO_LARGE"; message: string } | null {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: skip the exact count for short texts.
+  if (raw.length * 3 > MAX_BODY_BYTES) {
+    const bytes = utf8Length(raw);
+    if (bytes > MAX_BODY_BYTES) {
+      return {
+        code: "TOO_LARGE",
+        message: `text is too large: ${describeBytes(bytes)} of UTF-8; the limit is ${describeBytes(MAX_BODY_BYTES)}`,
+      };
+    }
+  }
+  if (raw.trim() === "") return { code: "EMPTY_TEXT", message: "text is empty" };
+  return null;
+}

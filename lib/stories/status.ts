@@ -1,0 +1,31 @@
+/**
+ * Annotation status, as the story list shows and filters it:
+ *
+ * - `unannotated`: no live span yet and not marked in progress or reviewed;
+ * - `in_progress`: has at least one live (not deleted) span, or is marked
+ *   IN_PROGRESS, and is not reviewed;
+ * - `reviewed`: an editor marked it REVIEWED (Article.status).
+ *
+ * A story is reviewed when all its versions are, unannotated when none has
+ * been started, and in progress otherwise.
+ */
+import { Prisma } from "../generated/prisma/client";
+
+export const ANNOTATION_STATUSES = ["unannotated", "in_progress", "reviewed"] as const;
+export type AnnotationStatus = (typeof ANNOTATION_STATUSES)[number];
+
+/** The status of the article aliased `alias` as an SQL expression. */
+export function annotationStatusSql(alias: string): Prisma.Sql {
+  const a = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
+  return Prisma.sql`(CASE
+    WHEN ${a}.status = 'REVIEWED' THEN 'reviewed'
+    WHEN ${a}.status = 'IN_PROGRESS'
+      OR EXISTS (SELECT 1 FROM "Span" sp WHERE sp."articleId" = ${a}.id AND sp."deletedAt" IS NULL) THEN 'in_progress'
+    ELSE 'unannotated' END)`;
+}
+
+export function storyStatus(statuses: readonly AnnotationStatus[]): AnnotationStatus {
+  if (statuses.length && statuses.every((s) => s === "reviewed")) return "reviewed";
+  if (statuses.every((s) => s === "unannotated")) return "unannotated";
+  return "in_progress";
+}

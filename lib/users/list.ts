@@ -1,0 +1,99 @@
+/** The admin console's user list: search, filters, and what each row shows. */
+import type { Db, Prisma } from "../db";
+import type { Role } from "../generated/prisma/enums";
+
+export interface UserQuery {
+  /** Substring of the e-mail or the name, case-insensitive. */
+  q?: string;
+  role?: Role;
+  status?: "active" | "disabled";
+  page?: number;
+  pageSize?: number;
+}
+
+export async function listUsers(db: Db, query: UserQuery = {}) {
+  const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 200);
+  const page = Math.max(query.page ?? 1, 1);
+  const q = query.q?.trim();
+  const where: Prisma.UserWhereInput = {
+    ...(q
+      ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] }
+      : {}),
+    ...(query.role ? { role: query.role } : {}),
+    ...(query.status === "active"
+      ? { disabledAt: null }
+      : query.status === "disabled"
+        ? { disabledAt: { not: null } }
+        : {}),
+  };
+  const [total, users] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { email: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        disabledAt: true,
+        lastSignInAt: true,
+        createdAt: true,
+        passwordHash: true,
+        _count: { select: { identities: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page,
+    pageSize,
+    users: users.map(({ passwordHash, _count, ...u }) => ({
+      ...u,
+      hasPassword: passwordHash !== null,
+      sso: _count.identities > 0,
+    })),
+  };
+}
+
+export async function getUserDetail(db: Db, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabledAt: true,
+      lastSignInAt: true,
+      createdAt: true,
+      mustSetPassword: true,
+      passwordHash: true,
+      identities: { select: { issuer: true, createdAt: true } },
+      passwordTokens: {
+        where: { usedAt: null, expiresAt: { gt: new Date() } },
+        select: { purpose: true, expiresAt: true },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+      },
+      _count: {
+        select: {
+          sessions: { where: { revokedAt: null, expiresAt: { gt: new Date() } } },
+          apiTokens: { where: { revokedAt: null } },
+        },
+      },
+    },
+  });
+  if (!user) return null;
+  const { passwordHash, passwordTokens, _count, ...rest } = user;
+  return {
+    ...rest,
+    hasPassword: passwordHash !== null,
+    pendingLink: passwordTokens[0] ?? null,
+    activeSessions: _count.sessions,
+    activeTokens: _count.apiTokens,
+  };
+}

@@ -1,0 +1,18 @@
+import { everyone, type AreaExpectations } from "../expect";
+
+/** The foundation: health check, next-auth's endpoints, the sign-in page. */
+export const expectations: AreaExpectations = {
+  routes: {
+    "GET /api/health": { outcomes: everyone() },
+    "GET /api/auth/[...nextauth]": {
+      outcomes: everyone(),
+      notCallable: "next-auth's handler reads next/headers itself; its endpoints are public by nature",
+    },
+    "POST /api/auth/[...nextauth]": {
+      outcomes: everyone(),
+      notCallable: "next-auth's handler reads next/headers itself; its POSTs carry next-auth's CSRF token",
+    },
+  },
+  actions: {},
+  publicPages: ["signin/page.tsx"],
+};
