@@ -5,4 +5,6 @@ export const NAV_ITEMS: { href: string; label: string; permission: Permission }[
   { href: "/", label: "Stories", permission: "story.read" },
   { href: "/admin/users", label: "Users", permission: "user.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.read" },
+  { href: "/admin/labels", label: "Labels", permission: "taxonomy.manage" },
+  { href: "/admin/verdicts", label: "Verdicts", permission: "taxonomy.manage" },
 ];

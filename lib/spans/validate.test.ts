@@ -39,3 +39,16 @@ describe("SpanValidator", () => {
     expect(problem && "actual" in problem ? problem.actual : null).toBe("Genève");
   });
 });
+
+describe("SpanValidator messages", () => {
+  const text = "Kiel 👨‍👩‍👧 🇸🇪 cafe\u0301";
+  const v = new SpanValidator(text);
+
+  it("say exactly why a span is refused", () => {
+    expect(v.check(0, 99)?.message).toBe(`span [0, 99) lies outside the text (length ${[...text].length} code points)`);
+    expect(v.check(6, 8)?.message).toBe("start 6 falls inside a character (grapheme cluster)");
+    expect(v.check(0, 6)?.message).toBe("end 6 falls inside a character (grapheme cluster)");
+    expect(v.check(0, 4, "Kiev")?.message).toBe('quote does not match the text at [0, 4): the text there is "Kiel"');
+    expect(v.check(4, 4)?.message).toBe("end (4) must be greater than start (4)");
+  });
+});

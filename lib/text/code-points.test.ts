@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SpanValidator } from "../spans/validate";
 import { OffsetIndex, codePointLength, codePointToUtf16, sliceCodePoints, utf16ToCodePoint } from "./code-points";
 
 const samples: Record<string, string> = {
@@ -42,5 +43,62 @@ describe("code points", () => {
     expect(sliceCodePoints(samples.emoji!, 13, 14)).toBe("🌙");
     expect(new OffsetIndex(samples.emoji!).slice(15, 22)).toBe("at last");
     expect(sliceCodePoints(samples.astralCjk!, 2, 3)).toBe("𠀋");
+  });
+});
+
+/**
+ * What the reader does with a browser selection: the DOM gives UTF-16
+ * offsets (Range.startOffset within the text, here found with indexOf); the
+ * server stores code points. Converting must land on the same characters,
+ * and the validator must accept the result, in every script.
+ */
+describe("browser selections (UTF-16) to stored offsets (code points)", () => {
+  const paragraphs: Record<string, { text: string; selections: string[] }> = {
+    "ZWJ emoji sequences": {
+      text: "Family 👨‍👩‍👧‍👦 and 👩🏽‍💻 coders 🧑‍🤝‍🧑 met",
+      selections: ["👨‍👩‍👧‍👦", "👩🏽‍💻 coders", "🧑‍🤝‍🧑 met"],
+    },
+    flags: { text: "Sweden 🇸🇪, France 🇫🇷 and the 🏴󠁧󠁢󠁳󠁣󠁴󠁿 flag", selections: ["🇸🇪", "France 🇫🇷", "🏴󠁧󠁢󠁳󠁣󠁴󠁿 flag"] },
+    "astral CJK": { text: "古文𠀋字𪚥と漢字 清华大学𠀋", selections: ["𠀋字𪚥", "清华大学𠀋", "と漢字"] },
+    "combining marks": {
+      text: "cafe\u0301 Zoe\u0308 नमस्ते ñ",
+      selections: ["cafe\u0301", "Zoe\u0308 नमस्ते", "नमस्ते"],
+    },
+    "right-to-left Arabic": {
+      text: "افتتح ميناء فارنهامن 🌙 عبّارات الركاب",
+      selections: ["فارنهامن", "🌙 عبّارات", "عبّارات الركاب"],
+    },
+    "right-to-left Hebrew with embedded LTR and digits": {
+      text: "שָׁלוֹם Kiel 2026 🇮🇱 עִבְרִית",
+      selections: ["שָׁלוֹם", "Kiel 2026 🇮🇱", "🇮🇱 עִבְרִית"],
+    },
+  };
+
+  it.each(Object.entries(paragraphs))("%s", (_name, { text, selections }) => {
+    const index = new OffsetIndex(text);
+    const validator = new SpanValidator(text);
+    for (const selected of selections) {
+      const u16Start = text.indexOf(selected);
+      const u16End = u16Start + selected.length;
+      const start = index.toCodePoint(u16Start);
+      const end = index.toCodePoint(u16End);
+      // Python's text[start:end]
+      expect([...text].slice(start, end).join("")).toBe(selected);
+      expect(sliceCodePoints(text, start, end)).toBe(selected);
+      expect(end - start).toBe([...selected].length);
+      // And back, for drawing the highlight.
+      expect(index.toUtf16(start)).toBe(u16Start);
+      expect(index.toUtf16(end)).toBe(u16End);
+      expect(validator.check(start, end, selected)).toBeNull();
+    }
+  });
+
+  it("rounds a selection edge inside a surrogate pair to the character's start, which the validator then refuses if it splits a cluster", () => {
+    const text = "Flag 🇸🇪 here";
+    const index = new OffsetIndex(text);
+    const inside = text.indexOf("🇸🇪") + 1; // between the halves of 🇸
+    expect(index.toCodePoint(inside)).toBe([..."Flag "].length);
+    const midFlag = index.toCodePoint(text.indexOf("🇸🇪") + 2); // between 🇸 and 🇪
+    expect(new SpanValidator(text).check(midFlag, midFlag + 1)?.code).toBe("SPLITS_GRAPHEME");
   });
 });
