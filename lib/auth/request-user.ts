@@ -6,6 +6,7 @@
  */
 import { decode } from "next-auth/jwt";
 import type { Db } from "../db";
+import { SizedLru } from "../cache/sized-lru";
 import { resolveApiToken } from "./api-tokens";
 import { authSecret, sessionCookieName } from "./config";
 import { resolveSession, type CurrentUser } from "./sessions";
@@ -19,12 +20,22 @@ export function readCookie(cookieHeader: string | null | undefined, name: string
   return null;
 }
 
+// Decrypting the cookie derives a key (HKDF) every time; a cookie's content
+// never changes, so its decoded sid is cached until the token expires. Whether
+// the session is still valid is checked in the database on every request.
+const decoded = new SizedLru<{ sid: string | null; expiresAt: number }>(5_000);
+
 /** The UserSession id inside a next-auth session cookie, if the cookie is valid. */
 export async function sessionIdFromCookie(value: string | null): Promise<string | null> {
   if (!value) return null;
+  const cached = decoded.get(value);
+  if (cached && cached.expiresAt > Date.now()) return cached.sid;
   try {
     const token = await decode({ token: value, secret: authSecret() });
-    return typeof token?.sid === "string" ? token.sid : null;
+    const sid = typeof token?.sid === "string" ? token.sid : null;
+    const expiresAt = typeof token?.exp === "number" ? token.exp * 1000 : Date.now() + 60_000;
+    decoded.set(value, { sid, expiresAt }, 1);
+    return sid;
   } catch {
     return null;
   }
