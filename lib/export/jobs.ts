@@ -171,7 +171,8 @@ async function execute(db: Db, jobId: string, options: ExportJobOptions): Promis
       .catch(() => {})
       .finally(() => (writing = null));
   };
-  const exportOptions = { ...options, onProgress };
+  // The row's own throttle above decides; the exporter reports every chunk.
+  const exportOptions = { ...options, progressIntervalMs: 0, onProgress };
   const dataDir = options.dataDir ?? datasetsDir();
 
   let data: Prisma.JobUpdateInput;
