@@ -42,7 +42,7 @@ export interface BatchSizes {
   claims: number;
 }
 
-export const DEFAULT_BATCH: BatchSizes = { articles: 200, spans: 5000, textCodePoints: 4_000_000, claims: 200 };
+export const DEFAULT_BATCH: BatchSizes = { articles: 200, spans: 2000, textCodePoints: 4_000_000, claims: 200 };
 
 /** Part of one article: its spans in order, split across chunks when they fill more than a page. */
 export interface ArticleChunk {
@@ -87,7 +87,15 @@ const ENTITY_COLUMNS = `e.id, e.key, e.name, l.key AS label, e."wikidataQid" AS 
 const CLAIM_COLUMNS = `c.id, c.key, c.statement, c."claimantId" AS "claimantId", to_char(c."claimDate", 'YYYY-MM-DD') AS "claimDate",
   CASE WHEN v.id IS NULL THEN NULL ELSE json_build_object('key', v.key, 'name', v.name, 'value', v.value) END AS verdict,
   c.note, c."evidenceUrls" AS "evidenceUrls", to_char(c."createdAt", ${ISO}) AS "createdAt", to_char(c."updatedAt", ${ISO}) AS "updatedAt"`;
-/** Entries kept in the entity and claim caches before they are dropped (between article groups). */
+const TIMESTAMP = 1114; // timestamp without time zone: Prisma's DateTime, stored as UTC
+
+/** "2026-03-01 10:00:00.5" (PostgreSQL, DateStyle ISO) → "2026-03-01T10:00:00.500Z" (Date#toISOString). */
+export function isoTimestamp(value: string): string {
+  const fraction = value.length > 20 ? value.slice(20, 23).padEnd(3, "0") : "000";
+  return `${value.slice(0, 10)}T${value.slice(11, 19)}.${fraction}Z`;
+}
+
+/** Entries kept in the entity, claim and user caches before they are dropped (between article groups). */
 const CACHE_LIMIT = 20_000;
 
 type ArticleMeta = Omit<ArticleRecord, "text">;
@@ -96,6 +104,8 @@ type SpanRow = SpanRecord & { ord: number };
 export class ExportReader {
   private readonly entities = new Map<string, EntityRecord>();
   private readonly claims = new Map<string, ClaimRecord>();
+  private readonly users = new Map<string, { email: string; name: string }>();
+  private labels = new Map<string, string>();
   private closed = false;
   readonly query: Query;
 
@@ -119,10 +129,21 @@ export class ExportReader {
     batch?: Partial<BatchSizes>;
     signal?: AbortSignal;
   }): Promise<ExportReader> {
-    const client = new pg.Client({ connectionString: options.databaseUrl, application_name: "parallax-export" });
+    const client = new pg.Client({
+      connectionString: options.databaseUrl,
+      application_name: "parallax-export",
+      // Timestamps stay text (made ISO 8601 below): no Date objects, no time-zone guessing.
+      types: {
+        getTypeParser: (oid: number, format?: string) =>
+          oid === TIMESTAMP ? String : pg.types.getTypeParser(oid, format as "text"),
+      } as pg.CustomTypesConfig,
+    });
     await client.connect();
+    let labels: { id: string; key: string }[];
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      await client.query("SET LOCAL DateStyle = 'ISO, YMD'");
+      labels = (await client.query<{ id: string; key: string }>(`SELECT id, key FROM "Label"`)).rows;
     } catch (error) {
       await client.end().catch(() => {});
       throw error;
@@ -131,7 +152,9 @@ export class ExportReader {
     for (const [name, value] of Object.entries(batch)) {
       if (!Number.isInteger(value) || value < 1) throw new Error(`batch size ${name} must be a positive integer`);
     }
-    return new ExportReader(client, options.selection, options.shape, batch, options.signal);
+    const reader = new ExportReader(client, options.selection, options.shape, batch, options.signal);
+    reader.labels = new Map(labels.map((l) => [l.id, l.key]));
+    return reader;
   }
 
   async close(): Promise<void> {
@@ -202,6 +225,7 @@ export class ExportReader {
   private async *group(metas: ArticleMeta[]): AsyncGenerator<ArticleChunk> {
     if (this.entities.size > CACHE_LIMIT) this.entities.clear();
     if (this.claims.size > CACHE_LIMIT) this.claims.clear();
+    if (this.users.size > CACHE_LIMIT) this.users.clear();
     const ids = metas.map((m) => m.id);
     const texts = new Map(
       (
@@ -221,15 +245,12 @@ export class ExportReader {
     await this.query(
       `DECLARE parallax_export_spans NO SCROLL CURSOR FOR
        SELECT sp.id, g.ord::int AS ord, sp.start, sp."end", sp.quote, sp.prefix, sp.suffix, sp.kind::text AS kind,
-         l.key AS label, sp."entityId" AS "entityId", sp."claimId" AS "claimId", sp."reviewStatus"::text AS "reviewStatus",
-         sp.orphaned, sp.revision, sp.source::text AS source, sp.version, sp."createdById" AS "createdById",
-         cu.email AS "createdBy", cu.name AS "createdByName", uu.email AS "updatedBy",
-         to_char(sp."createdAt", ${ISO}) AS "createdAt", to_char(sp."updatedAt", ${ISO}) AS "updatedAt"
+         sp."labelId" AS label, sp."entityId" AS "entityId", sp."claimId" AS "claimId",
+         sp."reviewStatus"::text AS "reviewStatus", sp.orphaned, sp.revision, sp.source::text AS source, sp.version,
+         sp."createdById" AS "createdById", sp."updatedById" AS "updatedBy", sp."createdAt" AS "createdAt",
+         sp."updatedAt" AS "updatedAt"
        FROM unnest(${idsParam}::uuid[], ${revisionsParam}::int[]) WITH ORDINALITY AS g(id, revision, ord)
        JOIN "Span" sp ON sp."articleId" = g.id
-       LEFT JOIN "Label" l ON l.id = sp."labelId"
-       LEFT JOIN "User" cu ON cu.id = sp."createdById"
-       LEFT JOIN "User" uu ON uu.id = sp."updatedById"
        WHERE ${conditions.join(" AND ")}
        ORDER BY g.ord, sp.start, sp."end", sp.id`,
       p.values,
@@ -245,6 +266,7 @@ export class ExportReader {
       const spans: SpanRow[] = await pending;
       const fullPage = spans.length === this.batch.spans;
       await this.load(spans);
+      this.complete(spans);
       pending = fullPage ? page() : null;
 
       for (let i = 0; i < spans.length;) {
@@ -269,13 +291,42 @@ export class ExportReader {
     for (; next < articles.length; next++) yield { article: articles[next]!, spans: [], first: true, last: true };
   }
 
-  /** Loads the claims, entities and claimants `spans` reference that are not cached yet. */
-  private async load(spans: readonly { entityId: string | null; claimId: string | null }[]): Promise<void> {
+  /**
+   * Turns fetched rows into SpanRecords in place: label ids to keys, user ids
+   * to e-mails and names, PostgreSQL timestamps to ISO 8601. Joining these in
+   * SQL would repeat the same few values on every one of a million rows.
+   */
+  private complete(rows: SpanRow[]): void {
+    for (const row of rows) {
+      const r = row as unknown as Record<string, unknown>;
+      r.label = row.label === null ? null : (this.labels.get(row.label) ?? null);
+      const creator = row.createdById ? this.users.get(row.createdById) : undefined;
+      r.createdBy = creator?.email ?? null;
+      r.createdByName = creator?.name ?? null;
+      r.updatedBy = row.updatedBy ? (this.users.get(row.updatedBy)?.email ?? null) : null;
+      r.createdAt = isoTimestamp(row.createdAt);
+      r.updatedAt = isoTimestamp(row.updatedAt);
+    }
+  }
+
+  /** Loads the claims, entities, claimants and users `spans` reference that are not cached yet. */
+  private async load(spans: readonly SpanRow[]): Promise<void> {
     const claimIds = new Set<string>();
     const entityIds = new Set<string>();
+    const userIds = new Set<string>();
     for (const s of spans) {
       if (s.claimId && !this.claims.has(s.claimId)) claimIds.add(s.claimId);
       if (s.entityId && !this.entities.has(s.entityId)) entityIds.add(s.entityId);
+      if (s.createdById && !this.users.has(s.createdById)) userIds.add(s.createdById);
+      // Until complete() runs, updatedBy holds the user's id.
+      if (s.updatedBy && !this.users.has(s.updatedBy)) userIds.add(s.updatedBy);
+    }
+    if (userIds.size) {
+      const rows = await this.query<{ id: string; email: string; name: string }>(
+        `SELECT id, email, name FROM "User" WHERE id = ANY($1::uuid[])`,
+        [[...userIds]],
+      );
+      for (const u of rows) this.users.set(u.id, { email: u.email, name: u.name });
     }
     if (claimIds.size) {
       const rows = await this.query<ClaimRecord>(

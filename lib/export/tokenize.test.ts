@@ -23,6 +23,7 @@ describe("tokenize", () => {
   it("gives every Han character its own token, whatever ICU's dictionary would do", () => {
     expect(texts(tokenize("古文𠀋字在清华大学展出。", "zh-Hans"))).toEqual([..."古文𠀋字在清华大学展出。"]);
     expect(texts(tokenize("東京でカレーを食べた", "ja"))).toEqual([..."東京でカレーを食べた"]);
+    expect(texts(tokenize("𠀋𪚥 𠀋", "zh-Hans"))).toEqual(["𠀋", "𪚥", "𠀋"]);
   });
 
   it("keeps emoji, flags and combining marks whole, with code-point offsets", () => {

@@ -17,6 +17,17 @@ export interface Token {
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 const SPACE = /^\s$/u;
 
+/** Whitespace, with the common ASCII cases decided without a regular expression. */
+function isSpace(code: number, ch: string): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(ch);
+}
+
+/** Han, Hiragana or Katakana (all above U+3040). */
+function isCjk(code: number, ch: string): boolean {
+  return code >= 0x3040 && CJK.test(ch);
+}
+
 const segmenters = new Map<string, Intl.Segmenter>();
 
 function segmenter(language: string, granularity: "word" | "sentence"): Intl.Segmenter {
@@ -51,6 +62,25 @@ export function tokenize(text: string, language: string, cuts: readonly number[]
   for (const { segment, index } of segmenter(language, "word").segment(text)) {
     // Each segment closes the token before it: segment boundaries are word boundaries.
     close(cp, index);
+    // Fast path, most segments: a plain word (or a single space) no cut falls inside.
+    let length = 0;
+    let plain = true;
+    for (let i = 0; i < segment.length; i++) {
+      const c = segment.charCodeAt(i);
+      if (c <= 32 || c >= 0x80) plain = false;
+      if (c >= 0xd800 && c <= 0xdbff) i++;
+      length++;
+    }
+    while (cut < cuts.length && cuts[cut]! <= cp) cut++;
+    if (plain && (cut >= cuts.length || cuts[cut]! >= cp + length)) {
+      tokens.push({ start: cp, end: cp + length, text: segment });
+      cp += length;
+      continue;
+    }
+    if (segment === " ") {
+      cp++;
+      continue;
+    }
     for (let i = 0; i < segment.length;) {
       const code = segment.codePointAt(i)!;
       const width = code > 0xffff ? 2 : 1;
@@ -58,9 +88,9 @@ export function tokenize(text: string, language: string, cuts: readonly number[]
       const at = index + i;
       while (cut < cuts.length && cuts[cut]! < cp) cut++;
       if (cuts[cut] === cp) close(cp, at);
-      if (SPACE.test(ch)) {
+      if (isSpace(code, ch)) {
         close(cp, at);
-      } else if (CJK.test(ch)) {
+      } else if (isCjk(code, ch)) {
         close(cp, at);
         tokens.push({ start: cp, end: cp + 1, text: ch });
       } else if (tokenStart < 0) {

@@ -53,7 +53,7 @@ Output:
   --description TEXT      the snapshot's description
   --actor EMAIL           the user recorded as the snapshot's creator
   --no-bom                CSV without the UTF-8 byte-order mark
-  --batch-size N          spans per database page (default 5000)
+  --batch-size N          spans per database page (default 2000)
   --quiet                 no progress on stderr
   --stats-json            a last stderr line of JSON: counts, time, peak memory
 

@@ -95,15 +95,30 @@ export function articleTail(
   entities: readonly EntityRecord[],
   claims: readonly ClaimRecord[],
   keyOf: (entityId: string) => string,
+  serialize: { entity: (e: EntityRecord) => string; claim: (c: ClaimRecord) => string } = {
+    entity: entityJson,
+    claim: (claim) => claimJson(claim, claim.claimantId ? keyOf(claim.claimantId) : null),
+  },
 ): string {
   const byKey = <T extends { key: string | null; id: string }>(x: T, y: T) =>
     compareCodePoints(exportKey(x), exportKey(y));
-  const e = [...entities].sort(byKey).map(entityJson).join(",");
-  const c = [...claims]
-    .sort(byKey)
-    .map((claim) => claimJson(claim, claim.claimantId ? keyOf(claim.claimantId) : null))
-    .join(",");
+  const e = [...entities].sort(byKey).map(serialize.entity).join(",");
+  const c = [...claims].sort(byKey).map(serialize.claim).join(",");
   return `],"entities":[${e}],"claims":[${c}]}\n`;
+}
+
+/** Entities and claims serialized once per export, not once per line that references them. */
+function memo<T extends { id: string }>(serialize: (item: T) => string) {
+  const cache = new Map<string, string>();
+  return (item: T) => {
+    let json = cache.get(item.id);
+    if (json === undefined) {
+      if (cache.size > 20_000) cache.clear();
+      json = serialize(item);
+      cache.set(item.id, json);
+    }
+    return json;
+  };
 }
 
 export const jsonl: FormatSpec = {
@@ -117,6 +132,10 @@ export const jsonl: FormatSpec = {
   async *render(ctx) {
     const { reader } = ctx;
     const keyOf = (entityId: string) => exportKey(reader.entity(entityId));
+    const serialize = {
+      entity: memo(entityJson),
+      claim: memo((claim: ClaimRecord) => claimJson(claim, claim.claimantId ? keyOf(claim.claimantId) : null)),
+    };
     let entities = new Set<string>();
     let claims = new Set<string>();
     let written = 0; // spans of the current article written so far
@@ -144,6 +163,7 @@ export const jsonl: FormatSpec = {
           [...entities].map((id) => reader.entity(id)),
           claimRecords,
           keyOf,
+          serialize,
         );
         entities = new Set();
         claims = new Set();
