@@ -50,6 +50,11 @@ export async function resolveSelection(query: Query, filter: ExportFilter): Prom
   };
   const storyIds = await lookup("stories", filter.stories, `SELECT id, key FROM "Story" WHERE key = ANY($1::text[])`);
   const labelIds = await lookup("labels", filter.labels, `SELECT id, key FROM "Label" WHERE key = ANY($1::text[])`);
+  if (problems.at(-1)?.startsWith("unknown labels")) {
+    // Few enough to list, and keys are case-sensitive ("person" is not "PERSON").
+    const all = await query<{ key: string }>(`SELECT key FROM "Label" ORDER BY "order", key`);
+    problems[problems.length - 1] += ` (labels: ${all.map((l) => l.key).join(", ")})`;
+  }
   let annotatorIds: string[] | undefined;
   if (filter.annotators) {
     const ids = filter.annotators.filter((a) => UUID.test(a)).map((a) => a.toLowerCase());
