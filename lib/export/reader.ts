@@ -99,6 +99,16 @@ export function isoTimestamp(value: string): string {
 const CACHE_LIMIT = 20_000;
 
 type ArticleMeta = Omit<ArticleRecord, "text">;
+
+/**
+ * A request made ahead of need. If the export stops before awaiting it (an
+ * error, a cancelled download), its failure must not surface as an unhandled
+ * rejection; awaiting it still throws.
+ */
+function ahead<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
 type SpanRow = SpanRecord & { ord: number };
 
 export class ExportReader {
@@ -129,6 +139,10 @@ export class ExportReader {
     batch?: Partial<BatchSizes>;
     signal?: AbortSignal;
   }): Promise<ExportReader> {
+    const batch = { ...DEFAULT_BATCH, ...options.batch };
+    for (const [name, value] of Object.entries(batch)) {
+      if (!Number.isInteger(value) || value < 1) throw new Error(`batch size ${name} must be a positive integer`);
+    }
     const client = new pg.Client({
       connectionString: options.databaseUrl,
       application_name: "parallax-export",
@@ -147,10 +161,6 @@ export class ExportReader {
     } catch (error) {
       await client.end().catch(() => {});
       throw error;
-    }
-    const batch = { ...DEFAULT_BATCH, ...options.batch };
-    for (const [name, value] of Object.entries(batch)) {
-      if (!Number.isInteger(value) || value < 1) throw new Error(`batch size ${name} must be a positive integer`);
     }
     const reader = new ExportReader(client, options.selection, options.shape, batch, options.signal);
     reader.labels = new Map(labels.map((l) => [l.id, l.key]));
@@ -194,7 +204,7 @@ export class ExportReader {
        WHERE ${where} ORDER BY ${ARTICLE_ORDER}`,
       p.values,
     );
-    const fetch = () => this.query<ArticleMeta>(`FETCH ${this.batch.articles} FROM parallax_export_articles`);
+    const fetch = () => ahead(this.query<ArticleMeta>(`FETCH ${this.batch.articles} FROM parallax_export_articles`));
     let next = fetch();
     for (;;) {
       const metas = await next;
@@ -255,7 +265,7 @@ export class ExportReader {
        ORDER BY g.ord, sp.start, sp."end", sp.id`,
       p.values,
     );
-    const page = () => this.query<SpanRow>(`FETCH ${this.batch.spans} FROM parallax_export_spans`);
+    const page = () => ahead(this.query<SpanRow>(`FETCH ${this.batch.spans} FROM parallax_export_spans`));
 
     // Hands out chunks in article order: articles without spans as one empty
     // chunk, an article whose spans continue on the next page stays open.

@@ -178,7 +178,7 @@ export function bioSentences(text: string, language: string, spans: readonly Lab
   let nextStart = 1; // index into starts of the next sentence start
   let entity = 0; // index into kept of the first entity not yet behind us
   let inside: LabeledSpan | null = null;
-  for (const token of tokens) {
+  for (const token of tokens as TaggedToken[]) {
     while (nextStart < starts.length && starts[nextStart]! <= token.start) {
       if (sentence.length) sentences.push(sentence);
       sentence = [];
@@ -193,7 +193,8 @@ export function bioSentences(text: string, language: string, spans: readonly Lab
     } else {
       inside = null;
     }
-    sentence.push({ ...token, tag });
+    token.tag = tag; // tagged in place: one object per token, however long the article
+    sentence.push(token);
   }
   if (sentence.length) sentences.push(sentence);
   return sentences;

@@ -189,3 +189,31 @@ describe("integrity", () => {
     await expect(exportBytes(ctx.db, ctx.url, "csv")).resolves.toBeTruthy();
   });
 });
+
+describe("stopping", () => {
+  it("releases its connection when aborted midway", async () => {
+    const controller = new AbortController();
+    await expect(
+      exportBytes(
+        ctx.db,
+        ctx.url,
+        "jsonl",
+        {},
+        {
+          batch: { articles: 1, spans: 1 },
+          progressIntervalMs: 0,
+          signal: controller.signal,
+          onProgress: (p) => p.done > 3 && controller.abort(),
+        },
+      ),
+    ).rejects.toThrow(/abort/i);
+    const open = async () =>
+      (
+        await ctx.db.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE application_name = 'parallax-export' AND datname = current_database()`
+      )[0]!.n;
+    for (let i = 0; i < 50 && (await open()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await open()).toBe(0);
+  });
+});
