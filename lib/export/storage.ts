@@ -43,7 +43,11 @@ export async function writeNewFile<T>(finalPath: string, write: (out: Writable) 
       await handle.close();
     }
     await fs.chmod(partial, 0o444);
-    await fs.link(partial, finalPath); // EEXIST if a file is already there
+    await fs.link(partial, finalPath).catch(async (error: NodeJS.ErrnoException) => {
+      // EEXIST: a file is already there, and stays. Without hard links, an exclusive copy.
+      if (error.code === "EEXIST") throw error;
+      await fs.copyFile(partial, finalPath, fs.constants.COPYFILE_EXCL);
+    });
     return result;
   } finally {
     await fs.rm(partial, { force: true });
