@@ -3,13 +3,12 @@
  * process on DATABASE_URL): data on stdout, progress on stderr, exit codes.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { seedDemoNewsroom } from "@/lib/demo/seed";
 import { previewExport } from "@/lib/export";
-import { exportBytes } from "./support/export-helpers";
+import { exportBytes, scratchDir } from "./support/export-helpers";
 import { seedUnicodeFixtures, UNICODE_STORY, exportTestDatabase } from "./support/export-fixtures";
 
 const ctx = exportTestDatabase("export_cli", async (db) => {
@@ -17,7 +16,8 @@ const ctx = exportTestDatabase("export_cli", async (db) => {
   return seedUnicodeFixtures(db);
 });
 const root = path.resolve(import.meta.dirname, "../..");
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "parallax-cli-datasets-"));
+const dataDir = scratchDir("parallax-cli-datasets");
+const outDir = scratchDir("parallax-cli");
 
 function cli(args: string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -58,7 +58,7 @@ describe("npm run cli -- export", () => {
   }, 120_000);
 
   it("writes a file, previews counts, and refuses a bad filter with exit status 2", async () => {
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "parallax-cli-")), "labels.csv");
+    const file = path.join(outDir, "labels.csv");
     const written = await cli([
       "export",
       "--format",

@@ -3,8 +3,7 @@
  * (progress a page can poll, interruption detected after a restart).
  */
 import { createHash } from "node:crypto";
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { text as streamText, buffer as streamBuffer } from "node:stream/consumers";
 import pg from "pg";
@@ -25,14 +24,14 @@ import {
   verifySnapshot,
 } from "@/lib/export";
 import { INTERRUPTED } from "@/lib/export/jobs";
-import { exportBytes } from "./support/export-helpers";
+import { exportBytes, scratchDir } from "./support/export-helpers";
 import { seedUnicodeFixtures, UNICODE_STORY, exportTestDatabase } from "./support/export-fixtures";
 
 const ctx = exportTestDatabase("export_datasets", async (db) => {
   await seedDemoNewsroom(db);
   return seedUnicodeFixtures(db);
 });
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "parallax-datasets-"));
+const dataDir = scratchDir("parallax-datasets");
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const alice = () => ctx.fixtures.users.alice;
 

@@ -6,8 +6,7 @@
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -15,7 +14,7 @@ import { seedDemoNewsroom } from "@/lib/demo/seed";
 import { compareCodePoints } from "@/lib/export/filter";
 import { CSV_COLUMNS, unprotectCsvCell } from "@/lib/export/formats/csv";
 import { resolveOverlaps } from "@/lib/export/tokenize";
-import { exportBytes, parseCsv, slice } from "./support/export-helpers";
+import { exportBytes, parseCsv, scratchDir, slice } from "./support/export-helpers";
 import { loadCorpusFixture, seedUnicodeFixtures, UNICODE_STORY, exportTestDatabase } from "./support/export-fixtures";
 
 const ctx = exportTestDatabase("export_formats", async (db) => {
@@ -26,6 +25,7 @@ const ctx = exportTestDatabase("export_formats", async (db) => {
 });
 
 const run = promisify(execFile);
+const dir = scratchDir("parallax-export");
 const PYTHON_CHECK = path.resolve(import.meta.dirname, "../python/check_export.py");
 
 /** The spans an export must contain, straight from the database. */
@@ -361,7 +361,6 @@ describe("CSV", () => {
 
 describe("checked in Python", () => {
   it("finds text[start:end] == quote for every span of the JSONL and W3C exports", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "parallax-export-"));
     const jsonl = path.join(dir, "all.jsonl");
     const webanno = path.join(dir, "all.webanno.jsonl");
     const [j, w] = await Promise.all([exportBytes(ctx.db, ctx.url, "jsonl"), exportBytes(ctx.db, ctx.url, "webanno")]);

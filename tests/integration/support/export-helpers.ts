@@ -1,5 +1,9 @@
 /** Helpers for the export tests: run an export into memory, parse CSV, slice by code points. */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Writable } from "node:stream";
+import { afterAll } from "vitest";
 import type { Db } from "@/lib/db";
 import { prepareExport, type ExportOptions, type ExportResult } from "@/lib/export";
 
@@ -22,6 +26,13 @@ export async function exportBytes(
   );
   const bytes = Buffer.concat(chunks);
   return { bytes, text: bytes.toString("utf8"), result };
+}
+
+/** A temporary folder, removed after the test file. */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** `text[start:end]` by code points, as Python slices. */
