@@ -59,7 +59,7 @@ async function main(): Promise<number> {
   let code = 1;
   try {
     await migrateDeploy(url, true);
-    code = await command.run(args, { db, log });
+    code = await command.run(args, { db, log, databaseUrl: url });
   } catch (error) {
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
   } finally {

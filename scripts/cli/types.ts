@@ -2,6 +2,8 @@ import type { Db } from "../../lib/db";
 
 export interface CliContext {
   db: Db;
+  /** The database's URL, for commands that stream over a connection of their own (export). */
+  databaseUrl: string;
   /** Progress and status messages (stderr, so stdout stays clean for data). */
   log(message: string): void;
 }
