@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/(app)/account/tokens/actions";
 import { Time } from "@/components/ui/Time";
 import { OneTimeSecret } from "@/components/ui/OneTimeSecret";
+import { FormError, SubmitButton, fieldClass } from "@/components/ui/form";
 
 interface TokenRow {
   id: string;
@@ -64,13 +65,7 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
       >
         <label className="flex-1">
           <span className="text-sm font-medium">Token name</span>
-          <input
-            name="name"
-            required
-            maxLength={100}
-            placeholder="e.g. nightly export"
-            className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2"
-          />
+          <input name="name" required maxLength={100} placeholder="e.g. nightly export" className={fieldClass} />
         </label>
         <label>
           <span className="text-sm font-medium">Expires after</span>
@@ -82,19 +77,11 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
             ))}
           </select>
         </label>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-stone-900 px-4 py-2 font-medium text-white hover:bg-stone-700 disabled:opacity-60"
-        >
-          {pending ? "Creating…" : "Create token"}
-        </button>
+        <SubmitButton pending={pending} busy="Creating…">
+          Create token
+        </SubmitButton>
       </form>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       {created ? (
         <OneTimeSecret
           label={`Token “${created.name}”`}

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { createUserAction } from "@/app/(app)/admin/users/actions";
 import { OneTimeSecret } from "@/components/ui/OneTimeSecret";
+import { FormError, SubmitButton } from "@/components/ui/form";
 
 export function CreateUserForm() {
   const router = useRouter();
@@ -65,19 +66,11 @@ export function CreateUserForm() {
             <option value="ADMIN">admin — everything</option>
           </select>
         </label>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-stone-900 px-4 py-2 font-medium text-white hover:bg-stone-700 disabled:opacity-60"
-        >
-          {pending ? "Creating…" : "Create user"}
-        </button>
+        <SubmitButton pending={pending} busy="Creating…">
+          Create user
+        </SubmitButton>
       </form>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       {created ? (
         <OneTimeSecret
           label={`Set-password link for ${created.email}`}

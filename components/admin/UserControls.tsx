@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { changeRoleAction, resetPasswordAction, setDisabledAction } from "@/app/(app)/admin/users/actions";
 import { OneTimeSecret } from "@/components/ui/OneTimeSecret";
+import { FormMessage } from "@/components/ui/form";
 
 type Role = "ADMIN" | "EDITOR" | "VIEWER";
 
@@ -114,14 +115,7 @@ export function UserControls({
           </button>
         ) : null}
       </div>
-      {message ? (
-        <p
-          role={message.kind === "error" ? "alert" : "status"}
-          className={message.kind === "error" ? "text-sm text-red-700" : "text-sm text-green-800"}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <FormMessage message={message} />
       {link ? (
         <OneTimeSecret
           label={`Set-password link for ${user.email}`}

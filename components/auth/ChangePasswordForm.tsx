@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { changePasswordAction } from "@/app/(app)/account/password/actions";
+import { FormMessage, SubmitButton, fieldClass } from "@/components/ui/form";
 
 export function ChangePasswordForm() {
   const router = useRouter();
@@ -43,30 +44,13 @@ export function ChangePasswordForm() {
       ).map(([name, label, autoComplete]) => (
         <label key={name} className="block">
           <span className="text-sm font-medium">{label}</span>
-          <input
-            name={name}
-            type="password"
-            required
-            autoComplete={autoComplete}
-            className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2"
-          />
+          <input name={name} type="password" required autoComplete={autoComplete} className={fieldClass} />
         </label>
       ))}
-      {message ? (
-        <p
-          role={message.kind === "error" ? "alert" : "status"}
-          className={message.kind === "error" ? "text-sm text-red-700" : "text-sm text-green-800"}
-        >
-          {message.text}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-stone-900 px-4 py-2 font-medium text-white disabled:opacity-60"
-      >
-        {pending ? "Saving…" : "Change password"}
-      </button>
+      <FormMessage message={message} />
+      <SubmitButton pending={pending} busy="Saving…">
+        Change password
+      </SubmitButton>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { setPasswordAction } from "@/app/set-password/[token]/actions";
+import { FormError, SubmitButton, fieldClass } from "@/components/ui/form";
 
 export function SetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
@@ -39,31 +40,17 @@ export function SetPasswordForm({ token }: { token: string }) {
           minLength={12}
           autoComplete="new-password"
           autoFocus
-          className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2"
+          className={fieldClass}
         />
       </label>
       <label className="block">
         <span className="text-sm font-medium">New password again</span>
-        <input
-          name="confirm"
-          type="password"
-          required
-          autoComplete="new-password"
-          className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2"
-        />
+        <input name="confirm" type="password" required autoComplete="new-password" className={fieldClass} />
       </label>
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-stone-900 px-4 py-2 font-medium text-white hover:bg-stone-700 disabled:opacity-60"
-      >
-        {pending ? "Saving…" : "Set password"}
-      </button>
+      <FormError error={error} />
+      <SubmitButton pending={pending} busy="Saving…" wide>
+        Set password
+      </SubmitButton>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { FormError, SubmitButton, fieldClass } from "@/components/ui/form";
 
 export function SignInForm({
   callbackUrl,
@@ -60,37 +61,16 @@ export function SignInForm({
       <form onSubmit={onSubmit} className="space-y-4" aria-describedby={error ? "signin-error" : undefined}>
         <label className="block">
           <span className="text-sm font-medium">E-mail</span>
-          <input
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            autoFocus
-            className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2"
-          />
+          <input name="email" type="email" autoComplete="username" required autoFocus className={fieldClass} />
         </label>
         <label className="block">
           <span className="text-sm font-medium">Password</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2"
-          />
+          <input name="password" type="password" autoComplete="current-password" required className={fieldClass} />
         </label>
-        {error ? (
-          <p id="signin-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            {error}
-          </p>
-        ) : null}
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded-md bg-stone-900 px-4 py-2 font-medium text-white hover:bg-stone-700 disabled:opacity-60"
-        >
-          {pending ? "Signing in…" : "Sign in"}
-        </button>
+        <FormError error={error} id="signin-error" />
+        <SubmitButton pending={pending} busy="Signing in…" wide>
+          Sign in
+        </SubmitButton>
       </form>
     </div>
   );

@@ -12,7 +12,8 @@ export interface UserRef {
   name: string;
 }
 
-export interface SpanDTO {
+/** The columns a span carries in every shape (API, row, new span). */
+interface SpanCore {
   id: string;
   articleId: string;
   revision: number;
@@ -25,9 +26,15 @@ export interface SpanDTO {
   labelId: string | null;
   entityId: string | null;
   claimId: string | null;
+  source: SpanSource;
+}
+
+/** What a new span row is written with (lib/annotation/span-writes.ts). */
+export type NewSpan = SpanCore;
+
+export interface SpanDTO extends SpanCore {
   reviewStatus: SpanReviewStatus;
   orphaned: boolean;
-  source: SpanSource;
   version: number;
   createdBy: UserRef | null;
   updatedBy: UserRef | null;
@@ -37,22 +44,9 @@ export interface SpanDTO {
   deletedAt?: string;
 }
 
-export interface SpanRow {
-  id: string;
-  articleId: string;
-  revision: number;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  kind: SpanKind;
-  labelId: string | null;
-  entityId: string | null;
-  claimId: string | null;
+export interface SpanRow extends SpanCore {
   reviewStatus: SpanReviewStatus;
   orphaned: boolean;
-  source: SpanSource;
   version: number;
   deletedAt: Date | null;
   createdAt: Date;

@@ -17,7 +17,9 @@
  */
 import type { Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import type { SpanKind, SpanReviewStatus, SpanRow, SpanSnapshot, SpanSource } from "./dto";
+import type { NewSpan, SpanKind, SpanReviewStatus, SpanRow, SpanSnapshot } from "./dto";
+
+export type { NewSpan };
 
 // Columns as SpanRow wants them (uuids and enums as text).
 const RETURNED = Prisma.sql`
@@ -28,22 +30,6 @@ const RETURNED = Prisma.sql`
 
 // Prisma stores DateTime as UTC in timestamp columns; write "now" the same way.
 const NOW_UTC = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
-
-export interface NewSpan {
-  id: string;
-  articleId: string;
-  revision: number;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  kind: SpanKind;
-  labelId: string | null;
-  entityId: string | null;
-  claimId: string | null;
-  source: SpanSource;
-}
 
 export async function insertSpan(
   db: Db,

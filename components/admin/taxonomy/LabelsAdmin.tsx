@@ -10,7 +10,17 @@ import {
   updateLabelAction,
 } from "@/app/(app)/admin/labels/actions";
 import type { LabelAdminRow } from "@/lib/taxonomy/labels";
-import { Field, StatusLine, Swatch, buttonClass, inputClass, primaryClass, useActionRunner } from "./ui";
+import {
+  Field,
+  ItemControls,
+  ItemTable,
+  TaxonomyLayout,
+  Swatch,
+  buttonClass,
+  inputClass,
+  primaryClass,
+  useActionRunner,
+} from "./ui";
 
 type LabelFields = { key: string; name: string; kind: "ENTITY" | "CLAIM"; color: string; shortcut: string };
 
@@ -184,103 +194,38 @@ export function LabelsAdmin({ labels }: { labels: LabelAdminRow[] }) {
         </td>
         <td className="px-3 py-2 whitespace-nowrap text-stone-600">{usage(l)}</td>
         <td className="px-3 py-2">
-          <div className="flex justify-end gap-1.5 whitespace-nowrap">
-            {!l.archived ? (
-              <>
-                <button
-                  type="button"
-                  className={buttonClass}
-                  onClick={() => setEditing(l.id)}
-                  aria-label={`Edit ${l.name}`}
-                >
-                  Edit
-                </button>
-                <button
-                  type="button"
-                  className={buttonClass}
-                  disabled={pending || index === 0}
-                  aria-label={`Move ${l.name} up`}
-                  onClick={() => run(() => moveLabelAction({ id: l.id, direction: "up" }), `${l.name} moved up.`)}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className={buttonClass}
-                  disabled={pending || index === list.length - 1}
-                  aria-label={`Move ${l.name} down`}
-                  onClick={() => run(() => moveLabelAction({ id: l.id, direction: "down" }), `${l.name} moved down.`)}
-                >
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className={buttonClass}
-                  disabled={pending}
-                  aria-label={`Archive ${l.name}`}
-                  onClick={() => run(() => archiveLabelAction({ id: l.id }), `${l.name} archived.`)}
-                >
-                  Archive
-                </button>
-              </>
-            ) : (
-              <button
-                type="button"
-                className={buttonClass}
-                disabled={pending}
-                aria-label={`Restore ${l.name}`}
-                onClick={() => run(() => restoreLabelAction({ id: l.id }), `${l.name} restored.`)}
-              >
-                Restore
-              </button>
-            )}
-            {unused ? (
-              <button
-                type="button"
-                className={`${buttonClass} text-red-700`}
-                disabled={pending}
-                aria-label={`Delete ${l.name}`}
-                onClick={() => {
-                  if (window.confirm(`Delete the label ${l.name}? It is not used anywhere.`)) {
-                    void run(() => deleteLabelAction({ id: l.id }), `${l.name} deleted.`);
-                  }
-                }}
-              >
-                Delete
-              </button>
-            ) : null}
-          </div>
+          <ItemControls
+            name={l.name}
+            archived={l.archived}
+            first={index === 0}
+            last={index === list.length - 1}
+            deleteWarning={unused ? `Delete the label ${l.name}? It is not used anywhere.` : null}
+            pending={pending}
+            run={run}
+            onEdit={() => setEditing(l.id)}
+            actions={{
+              move: (direction) => moveLabelAction({ id: l.id, direction }),
+              archive: () => archiveLabelAction({ id: l.id }),
+              restore: () => restoreLabelAction({ id: l.id }),
+              remove: () => deleteLabelAction({ id: l.id }),
+            }}
+          />
         </td>
       </tr>
     );
   };
 
   const table = (caption: string, list: LabelAdminRow[]) => (
-    <table className="w-full text-left text-sm">
-      <caption className="mb-2 text-left text-lg font-medium">{caption}</caption>
-      <thead className="text-xs tracking-wide text-stone-500 uppercase">
-        <tr>
-          <th className="px-3 py-2 font-medium">Label</th>
-          <th className="px-3 py-2 font-medium">Key</th>
-          <th className="px-3 py-2 font-medium">Tags</th>
-          <th className="px-3 py-2 font-medium">Shortcut</th>
-          <th className="px-3 py-2 font-medium whitespace-nowrap">Used by</th>
-          <th className="px-3 py-2 text-right font-medium">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>{list.map(row)}</tbody>
-    </table>
+    <ItemTable caption={caption} columns={["Label", "Key", "Tags", "Shortcut", "Used by"]}>
+      {list.map(row)}
+    </ItemTable>
   );
 
   return (
-    <div>
-      <StatusLine status={status} />
-      <section aria-labelledby="new-label" className="mb-8 rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="new-label" className="mb-3 text-lg font-medium">
-          New label
-        </h2>
+    <TaxonomyLayout
+      status={status}
+      newTitle="New label"
+      form={
         <LabelForm
           submitLabel="Add label"
           pending={pending}
@@ -292,15 +237,9 @@ export function LabelsAdmin({ labels }: { labels: LabelAdminRow[] }) {
             )
           }
         />
-      </section>
-      <section className="mb-8 rounded-lg border border-stone-200 bg-white p-4">
-        {table("Active labels, in picker order", active)}
-      </section>
-      {archived.length ? (
-        <section className="rounded-lg border border-stone-200 bg-white p-4">
-          {table("Archived labels", archived)}
-        </section>
-      ) : null}
-    </div>
+      }
+      active={table("Active labels, in picker order", active)}
+      archived={archived.length ? table("Archived labels", archived) : null}
+    />
   );
 }

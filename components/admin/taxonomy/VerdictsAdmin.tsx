@@ -10,7 +10,17 @@ import {
   updateVerdictAction,
 } from "@/app/(app)/admin/verdicts/actions";
 import type { VerdictAdminRow } from "@/lib/taxonomy/verdicts";
-import { Field, StatusLine, Swatch, buttonClass, inputClass, primaryClass, useActionRunner } from "./ui";
+import {
+  Field,
+  ItemControls,
+  ItemTable,
+  TaxonomyLayout,
+  Swatch,
+  buttonClass,
+  inputClass,
+  primaryClass,
+  useActionRunner,
+} from "./ui";
 
 type VerdictFields = { key: string; name: string; value: string; color: string; description: string };
 
@@ -164,102 +174,38 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictAdminRow[] }) {
           {v.usage.claims ? `${v.usage.claims} claim${v.usage.claims === 1 ? "" : "s"}` : "unused"}
         </td>
         <td className="px-3 py-2">
-          <div className="flex justify-end gap-1.5 whitespace-nowrap">
-            {!v.archived ? (
-              <>
-                <button
-                  type="button"
-                  className={buttonClass}
-                  onClick={() => setEditing(v.id)}
-                  aria-label={`Edit ${v.name}`}
-                >
-                  Edit
-                </button>
-                <button
-                  type="button"
-                  className={buttonClass}
-                  disabled={pending || index === 0}
-                  aria-label={`Move ${v.name} up`}
-                  onClick={() => run(() => moveVerdictAction({ id: v.id, direction: "up" }), `${v.name} moved up.`)}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  className={buttonClass}
-                  disabled={pending || index === list.length - 1}
-                  aria-label={`Move ${v.name} down`}
-                  onClick={() => run(() => moveVerdictAction({ id: v.id, direction: "down" }), `${v.name} moved down.`)}
-                >
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className={buttonClass}
-                  disabled={pending}
-                  aria-label={`Archive ${v.name}`}
-                  onClick={() => run(() => archiveVerdictAction({ id: v.id }), `${v.name} archived.`)}
-                >
-                  Archive
-                </button>
-              </>
-            ) : (
-              <button
-                type="button"
-                className={buttonClass}
-                disabled={pending}
-                aria-label={`Restore ${v.name}`}
-                onClick={() => run(() => restoreVerdictAction({ id: v.id }), `${v.name} restored.`)}
-              >
-                Restore
-              </button>
-            )}
-            {v.usage.claims === 0 ? (
-              <button
-                type="button"
-                className={`${buttonClass} text-red-700`}
-                disabled={pending}
-                aria-label={`Delete ${v.name}`}
-                onClick={() => {
-                  if (window.confirm(`Delete the verdict ${v.name}? No claim uses it.`)) {
-                    void run(() => deleteVerdictAction({ id: v.id }), `${v.name} deleted.`);
-                  }
-                }}
-              >
-                Delete
-              </button>
-            ) : null}
-          </div>
+          <ItemControls
+            name={v.name}
+            archived={v.archived}
+            first={index === 0}
+            last={index === list.length - 1}
+            deleteWarning={v.usage.claims === 0 ? `Delete the verdict ${v.name}? No claim uses it.` : null}
+            pending={pending}
+            run={run}
+            onEdit={() => setEditing(v.id)}
+            actions={{
+              move: (direction) => moveVerdictAction({ id: v.id, direction }),
+              archive: () => archiveVerdictAction({ id: v.id }),
+              restore: () => restoreVerdictAction({ id: v.id }),
+              remove: () => deleteVerdictAction({ id: v.id }),
+            }}
+          />
         </td>
       </tr>
     );
   };
 
   const table = (caption: string, list: VerdictAdminRow[]) => (
-    <table className="w-full text-left text-sm">
-      <caption className="mb-2 text-left text-lg font-medium">{caption}</caption>
-      <thead className="text-xs tracking-wide text-stone-500 uppercase">
-        <tr>
-          <th className="px-3 py-2 font-medium">Verdict</th>
-          <th className="px-3 py-2 font-medium">Key</th>
-          <th className="px-3 py-2 font-medium">Value</th>
-          <th className="px-3 py-2 font-medium whitespace-nowrap">Used by</th>
-          <th className="px-3 py-2 text-right font-medium">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>{list.map(row)}</tbody>
-    </table>
+    <ItemTable caption={caption} columns={["Verdict", "Key", "Value", "Used by"]}>
+      {list.map(row)}
+    </ItemTable>
   );
 
   return (
-    <div>
-      <StatusLine status={status} />
-      <section aria-labelledby="new-verdict" className="mb-8 rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="new-verdict" className="mb-3 text-lg font-medium">
-          New verdict
-        </h2>
+    <TaxonomyLayout
+      status={status}
+      newTitle="New verdict"
+      form={
         <VerdictForm
           submitLabel="Add verdict"
           pending={pending}
@@ -271,15 +217,9 @@ export function VerdictsAdmin({ verdicts }: { verdicts: VerdictAdminRow[] }) {
             )
           }
         />
-      </section>
-      <section className="mb-8 rounded-lg border border-stone-200 bg-white p-4">
-        {table("Active verdicts, in picker order", active)}
-      </section>
-      {archived.length ? (
-        <section className="rounded-lg border border-stone-200 bg-white p-4">
-          {table("Archived verdicts", archived)}
-        </section>
-      ) : null}
-    </div>
+      }
+      active={table("Active verdicts, in picker order", active)}
+      archived={archived.length ? table("Archived verdicts", archived) : null}
+    />
   );
 }

@@ -84,3 +84,154 @@ export function Swatch({ color }: { color: string }) {
     />
   );
 }
+
+type Run = ReturnType<typeof useActionRunner>["run"];
+
+/** Server actions shared by labels and verdicts, bound to one item. */
+export interface ItemActions {
+  move: (direction: "up" | "down") => Promise<ActionResult<unknown>>;
+  archive: () => Promise<ActionResult<unknown>>;
+  restore: () => Promise<ActionResult<unknown>>;
+  remove: () => Promise<ActionResult<unknown>>;
+}
+
+/**
+ * The row controls of a taxonomy item: edit, reorder, archive or restore, and
+ * delete when nothing uses it (after a confirmation naming what is deleted).
+ */
+export function ItemControls({
+  name,
+  archived,
+  first,
+  last,
+  deleteWarning,
+  pending,
+  run,
+  onEdit,
+  actions,
+}: {
+  name: string;
+  archived: boolean;
+  first: boolean;
+  last: boolean;
+  /** The confirmation shown before deleting; null when the item is in use and cannot be deleted. */
+  deleteWarning: string | null;
+  pending: boolean;
+  run: Run;
+  onEdit: () => void;
+  actions: ItemActions;
+}) {
+  return (
+    <div className="flex justify-end gap-1.5 whitespace-nowrap">
+      {!archived ? (
+        <>
+          <button type="button" className={buttonClass} onClick={onEdit} aria-label={`Edit ${name}`}>
+            Edit
+          </button>
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={pending || first}
+            aria-label={`Move ${name} up`}
+            onClick={() => run(() => actions.move("up"), `${name} moved up.`)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={pending || last}
+            aria-label={`Move ${name} down`}
+            onClick={() => run(() => actions.move("down"), `${name} moved down.`)}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={pending}
+            aria-label={`Archive ${name}`}
+            onClick={() => run(actions.archive, `${name} archived.`)}
+          >
+            Archive
+          </button>
+        </>
+      ) : (
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={pending}
+          aria-label={`Restore ${name}`}
+          onClick={() => run(actions.restore, `${name} restored.`)}
+        >
+          Restore
+        </button>
+      )}
+      {deleteWarning ? (
+        <button
+          type="button"
+          className={`${buttonClass} text-red-700`}
+          disabled={pending}
+          aria-label={`Delete ${name}`}
+          onClick={() => {
+            if (window.confirm(deleteWarning)) void run(actions.remove, `${name} deleted.`);
+          }}
+        >
+          Delete
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** A taxonomy table: caption, column headings and an unlabelled actions column. */
+export function ItemTable({ caption, columns, children }: { caption: string; columns: string[]; children: ReactNode }) {
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="mb-2 text-left text-lg font-medium">{caption}</caption>
+      <thead className="text-xs tracking-wide text-stone-500 uppercase">
+        <tr>
+          {columns.map((column) => (
+            <th key={column} className="px-3 py-2 font-medium whitespace-nowrap">
+              {column}
+            </th>
+          ))}
+          <th className="px-3 py-2 text-right font-medium">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+/** The admin page layout: status, the "new item" form, active and archived tables. */
+export function TaxonomyLayout({
+  status,
+  newTitle,
+  form,
+  active,
+  archived,
+}: {
+  status: Status;
+  newTitle: string;
+  form: ReactNode;
+  active: ReactNode;
+  archived: ReactNode | null;
+}) {
+  const headingId = useId();
+  return (
+    <div>
+      <StatusLine status={status} />
+      <section aria-labelledby={headingId} className="mb-8 rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id={headingId} className="mb-3 text-lg font-medium">
+          {newTitle}
+        </h2>
+        {form}
+      </section>
+      <section className="mb-8 rounded-lg border border-stone-200 bg-white p-4">{active}</section>
+      {archived ? <section className="rounded-lg border border-stone-200 bg-white p-4">{archived}</section> : null}
+    </div>
+  );
+}
