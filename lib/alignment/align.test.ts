@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEMO_ARTICLES } from "../demo/newsroom";
 import { normalizeArticleText } from "../text/normalize";
 import { alignParagraphs, toPairs, type Bead } from "./align";
 import { splitParagraphs } from "./paragraphs";
+import { corpusFile } from "../../tests/support/corpus-dir";
 
 // The shared test corpus, used from where it lives (../shared/corpus beside the repository).
-const corpusDir = process.env.PARALLAX_CORPUS ?? path.resolve(import.meta.dirname, "../../../shared/corpus");
-const corpus = readFileSync(path.join(corpusDir, "articles.jsonl"), "utf8")
+const corpus = readFileSync(corpusFile("articles.jsonl"), "utf8")
   .trim()
   .split("\n")
   .map((l) => JSON.parse(l) as { language: string; story: string; text: string });

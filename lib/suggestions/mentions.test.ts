@@ -1,15 +1,14 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prepareText } from "../articles/prepare";
 import { DEMO_ARTICLES } from "../demo/newsroom";
 import { sliceCodePoints } from "../text/code-points";
 import { findMentions, type Mention, type MentionArticle } from "./mentions";
+import { corpusFile } from "../../tests/support/corpus-dir";
 
 // The shared test corpus, used from where it lives (../shared/corpus beside the repository).
-const corpusDir = process.env.PARALLAX_CORPUS ?? path.resolve(import.meta.dirname, "../../../shared/corpus");
 const jsonl = (file: string) =>
-  readFileSync(path.join(corpusDir, file), "utf8")
+  readFileSync(corpusFile(file), "utf8")
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line));

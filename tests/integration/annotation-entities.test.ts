@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as entitiesRoute from "@/app/api/entities/route";
 import * as entityRoute from "@/app/api/entities/[id]/route";
@@ -22,9 +21,9 @@ import { DEFAULT_LABELS, DEFAULT_VERDICTS } from "@/lib/taxonomy/defaults";
 import { fold } from "@/lib/text/fold";
 import { testDb } from "./db";
 import { anonymous, call, createStory, signedIn, type Caller } from "./support/api";
+import { corpusFile } from "@/tests/support/corpus-dir";
 
 const db = testDb();
-const corpusDir = process.env.PARALLAX_CORPUS ?? path.resolve(import.meta.dirname, "../../../shared/corpus");
 
 let editor: Caller;
 let secondEditor: Caller;
@@ -268,7 +267,7 @@ describe("suggestions", () => {
   });
 
   it("on the corpus: linking Tsinghua University in English offers the French cognate; accepting it adds an alias", async () => {
-    const corpus = readFileSync(path.join(corpusDir, "articles.jsonl"), "utf8")
+    const corpus = readFileSync(corpusFile("articles.jsonl"), "utf8")
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l) as { story: string; language: string; text: string })
@@ -363,7 +362,7 @@ describe("suggestions", () => {
   });
 
   it("find Chinese mentions by alias and offer an existing unlinked span for linking", async () => {
-    const corpus = readFileSync(path.join(corpusDir, "articles.jsonl"), "utf8")
+    const corpus = readFileSync(corpusFile("articles.jsonl"), "utf8")
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l) as { story: string; language: string; text: string })

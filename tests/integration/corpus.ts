@@ -7,8 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
 import type { Db } from "@/lib/db";
-
-const CORPUS = process.env.PARALLAX_CORPUS ?? path.resolve(import.meta.dirname, "../../../shared/corpus");
+import { corpusFile } from "@/tests/support/corpus-dir";
 
 export interface CorpusArticle {
   external_id: string;
@@ -21,7 +20,7 @@ export interface CorpusArticle {
 }
 
 function readJsonl<T>(file: string): T[] {
-  return readFileSync(path.join(CORPUS, file), "utf8")
+  return readFileSync(corpusFile(file), "utf8")
     .split("\n")
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as T);

@@ -27,9 +27,7 @@ import { normalizeSnippet } from "@/lib/text/normalize";
 import { findQuote, quoteAt } from "@/lib/text/quote";
 import { freshDatabase } from "@/scripts/lib/scratch-database";
 import { withDatabase } from "@/scripts/lib/postgres-server";
-
-export const CORPUS_DIR =
-  process.env.PARALLAX_CORPUS_DIR ?? path.resolve(import.meta.dirname, "../../../../shared/corpus");
+import { CORPUS_DIR } from "@/tests/support/corpus-dir";
 
 export interface ExportDatabase<T> {
   db: Db;
