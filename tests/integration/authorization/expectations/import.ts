@@ -9,5 +9,7 @@ export const expectations: AreaExpectations = {
     // The matrix posts {} as JSON: past authorization it is refused as invalid input (400).
     "POST /api/import": { outcomes: editors() },
   },
-  actions: {},
+  actions: {
+    "(app)/articles/[id]/revise/actions.ts#reviseArticleAction": { outcomes: editors() },
+  },
 };
