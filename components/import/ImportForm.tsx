@@ -76,24 +76,15 @@ export function ImportForm({ stories, limits }: { stories: { key: string; title:
   return (
     <div className="space-y-6">
       <form onSubmit={submit} aria-label="Import articles" className="space-y-5" noValidate={false}>
-        <div role="radiogroup" aria-label="What to import" className="flex gap-2">
+        <fieldset className="flex flex-wrap gap-5 text-sm">
+          <legend className="sr-only">What to import</legend>
           {(["file", "paste"] as const).map((m) => (
-            <label
-              key={m}
-              className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-600 ${mode === m ? "border-stone-900 bg-stone-900 text-white" : "border-stone-300 bg-white"}`}
-            >
-              <input
-                type="radio"
-                name="mode"
-                value={m}
-                checked={mode === m}
-                onChange={() => setMode(m)}
-                className="sr-only"
-              />
+            <label key={m} className="flex cursor-pointer items-center gap-2 font-medium">
+              <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
               {m === "file" ? "Upload a file" : "Paste text"}
             </label>
           ))}
-        </div>
+        </fieldset>
 
         {mode === "file" ? (
           <div className="space-y-3">
