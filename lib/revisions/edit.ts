@@ -11,12 +11,15 @@ import { reviseArticle, type ReviseResult } from "./revise";
 
 export const articleEditSchema = z.object({
   id: z.uuid("Unknown article."),
-  expectedRevision: z.int().min(1),
+  /** The revision the editor saw; a newer one makes the edit a CONFLICT. Omitted: no check. */
+  expectedRevision: z.int().min(1).optional(),
+  /** Omitted: the title stays; blank: the article becomes untitled. */
   title: z
     .string()
     .trim()
     .max(2000, "must be at most 2000 characters")
-    .transform((t) => (t === "" ? null : t)),
+    .transform((t) => (t === "" ? null : t))
+    .optional(),
   text: z.string(),
   note: z
     .string()
@@ -40,7 +43,7 @@ export async function editArticle(db: Db, actor: AuditActor, edit: ArticleEdit):
     note: edit.note,
     expectedRevision: edit.expectedRevision,
   });
-  const titleChanged = before.title !== edit.title;
+  const titleChanged = edit.title !== undefined && before.title !== edit.title;
   if (titleChanged) await db.article.update({ where: { id: edit.id }, data: { title: edit.title } });
   if (revised.changed || titleChanged) {
     await audit(db, {

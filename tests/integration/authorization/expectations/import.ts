@@ -8,6 +8,8 @@ export const expectations: AreaExpectations = {
   routes: {
     // The matrix posts {} as JSON: past authorization it is refused as invalid input (400).
     "POST /api/import": { outcomes: editors() },
+    // A random article id: past authorization the body {} is invalid (400).
+    "POST /api/articles/[id]/revisions": { outcomes: editors() },
   },
   actions: {
     "(app)/articles/[id]/revise/actions.ts#reviseArticleAction": { outcomes: editors() },
