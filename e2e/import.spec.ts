@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { createApiToken } from "../lib/auth/api-tokens";
 import type { Db } from "../lib/db";
 import { expect, test } from "./support/fixtures";
 
@@ -214,6 +215,29 @@ test.describe("import through the browser", () => {
     await page.getByRole("button", { name: "Import", exact: true }).click();
     await expect(page.getByRole("main").getByRole("alert")).toContainText("too large");
     await expect(page.getByRole("main").getByRole("alert")).toContainText("the limit is 2.0 MiB");
+  });
+
+  test("the API reads a JSONL body of any size whole, past the proxy's 10 MB body limit", async ({
+    request,
+    users,
+  }) => {
+    const editor = await users.create("EDITOR");
+    const { token } = await createApiToken(users.db, editor.id, "e2e import");
+    const paragraph = "Ferries crossed the Kiel fjord at dawn, as they do every day. ".repeat(160);
+    const lines = Array.from({ length: 1200 }, (_, i) =>
+      JSON.stringify({ external_id: `e2e-big-${i}`, story: "e2e-big", language: "en", text: `${i}. ${paragraph}` }),
+    );
+    const body = Buffer.from(lines.join("\n") + "\n");
+    expect(body.byteLength).toBeGreaterThan(11 * 1024 * 1024);
+    // A dry run: everything is read and checked, nothing is written.
+    const res = await request.post("/api/import?dryRun=1", {
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" },
+      data: body,
+      timeout: 120_000,
+    });
+    expect(res.status()).toBe(200);
+    const { report } = await res.json();
+    expect(report).toMatchObject({ lines: 1200, imported: 1200, rejected: [], dryRun: true, bytes: body.byteLength });
   });
 
   test("viewers have no Import entry and cannot open the page", async ({ page, users }) => {
