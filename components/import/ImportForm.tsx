@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import { StatusLine, buttonClass, inputClass, primaryClass } from "@/components/admin/taxonomy/ui";
 import { DocumentFields } from "./DocumentFields";
 import { FileDrop } from "./FileDrop";
@@ -33,6 +33,14 @@ export function ImportForm({ stories, limits }: { stories: { key: string; title:
 
   const format: ChosenFormat | null = mode === "paste" ? pasteFormat : file ? formatOfFileName(file.name) : null;
   const busy = state.phase === "uploading" || state.phase === "importing";
+
+  // Leaving mid-import stops it after the lines already read: ask first.
+  useEffect(() => {
+    if (!busy) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [busy]);
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

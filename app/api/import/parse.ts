@@ -117,15 +117,17 @@ async function toInput(
   spansFile: File | null,
   field: (name: string) => string | null,
 ): Promise<UploadInput> {
-  const content = upload ? new Uint8Array(await upload.arrayBuffer()) : pasted!;
   if (format === "jsonl") {
     return {
       format,
-      source: { content },
+      source: upload
+        ? { stream: upload.stream() as unknown as AsyncIterable<Uint8Array>, totalBytes: upload.size }
+        : { content: pasted! },
       spans: spansFile ? new Uint8Array(await spansFile.arrayBuffer()) : null,
       options: { story: field("story"), storyTitle: field("storyTitle"), dryRun: field("dryRun") },
     };
   }
+  const content = upload ? new Uint8Array(await upload.arrayBuffer()) : pasted!;
   return { format, content, meta: metaFrom(field) };
 }
 
