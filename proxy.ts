@@ -27,7 +27,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      // Not /api/import: Next.js buffers (and cuts at 10 MB) the body of every
+      // request the proxy sees, and imports stream bodies of any size.
+      source: "/((?!_next/static|_next/image|favicon.ico|api/import$).*)",
       // Prefetches get no HTML, so they need no nonce.
       missing: [
         { type: "header", key: "next-router-prefetch" },

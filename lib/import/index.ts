@@ -11,6 +11,7 @@ export {
   type ImportReport,
   type JsonlSource,
 } from "./jsonl";
+export { readSpansFile, spansMerger, type SpansFile, type SpansFileReport } from "./spans-file";
 export { importDocument, type DocumentInput, type DocumentResult } from "./document";
 export {
   DOCUMENT_FORMATS,

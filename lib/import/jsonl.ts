@@ -51,6 +51,8 @@ export interface ImportOptions {
   /** Articles per write transaction (default 200). */
   batchSize?: number;
   maxLineBytes?: number;
+  /** Rewrites each line's JSON object before it is checked (e.g. merges spans from a spans file). */
+  transformLine?: (line: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export interface ImportReport {
@@ -177,7 +179,7 @@ export async function importJsonl(db: Db, source: JsonlSource, options: ImportOp
       }
       if (line.text.trim() === "") continue;
       report.lines++;
-      const parsed = parseLine(line.text);
+      const parsed = parseLine(line.text, options.transformLine);
       if (!parsed.ok) {
         report.rejected.push({ line: line.number, reason: parsed.reason });
         continue;
@@ -228,7 +230,7 @@ function identityKeys(a: PreparedArticle): string[] {
 type Parsed = { ok: true; value: import("./schema").ImportLine } | { ok: false; reason: string };
 
 /** JSON, then the line schema; the reason says exactly what is wrong. */
-export function parseLine(text: string): Parsed {
+export function parseLine(text: string, transform?: ImportOptions["transformLine"]): Parsed {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -238,7 +240,7 @@ export function parseLine(text: string): Parsed {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return { ok: false, reason: "expected one JSON object per line" };
   }
-  const result = importLineSchema.safeParse(json);
+  const result = importLineSchema.safeParse(transform ? transform(json as Record<string, unknown>) : json);
   if (!result.success) return { ok: false, reason: describeIssues(result.error) };
   return { ok: true, value: result.data };
 }

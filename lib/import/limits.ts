@@ -13,6 +13,16 @@ export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 /** An uploaded .txt/.md/.html document (before it is reduced to text). */
 export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
+/** A spans file merged into a JSONL import by external_id; read whole, so bounded. */
+export const MAX_SPANS_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * One upload through the browser or the API as multipart/form-data (parsed in
+ * memory, so bounded). A larger JSONL is sent as a raw NDJSON body, which is
+ * streamed and has no total limit; the CLI reads files of any size.
+ */
+export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+
 const units = ["bytes", "KiB", "MiB", "GiB"];
 
 /** "2.4 MiB (2,516,582 bytes)" */

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { db } from "@/lib/db";
+import { requirePage } from "@/lib/http/page";
+import { MAX_BODY_BYTES, MAX_DOCUMENT_BYTES, MAX_SPANS_FILE_BYTES, MAX_UPLOAD_BYTES } from "@/lib/import/limits";
+import { storyChoices } from "@/lib/import/upload";
+import { ImportForm } from "@/components/import/ImportForm";
+
+export const metadata: Metadata = { title: "Import" };
+
+export default async function ImportPage() {
+  await requirePage({ permission: "article.import" });
+  const stories = await storyChoices(db);
+  return (
+    <main className="mx-auto max-w-4xl px-6 py-10">
+      <h1 className="text-2xl font-semibold tracking-tight">Import</h1>
+      <p className="mt-1 mb-6 text-sm text-stone-600">
+        Bring articles in: a JSONL file of many articles (with their spans, or a separate spans file keyed by
+        external_id), or one document — uploaded or pasted. Importing the same articles again updates or skips them,
+        never duplicates. Scripts can use the same import through the API (<code>POST /api/import</code>).
+      </p>
+      <ImportForm
+        stories={stories}
+        limits={{
+          uploadBytes: MAX_UPLOAD_BYTES,
+          documentBytes: MAX_DOCUMENT_BYTES,
+          bodyBytes: MAX_BODY_BYTES,
+          spansBytes: MAX_SPANS_FILE_BYTES,
+        }}
+      />
+    </main>
+  );
+}

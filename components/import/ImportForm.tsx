@@ -1,0 +1,182 @@
+"use client";
+
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { StatusLine, buttonClass, inputClass, primaryClass } from "@/components/admin/taxonomy/ui";
+import { DocumentFields } from "./DocumentFields";
+import { FileDrop } from "./FileDrop";
+import { describeSize, formatOfFileName, type ChosenFormat } from "./format";
+import { ImportProgressBar } from "./ImportProgressBar";
+import { ImportReportView, ImportResultView } from "./ImportReportView";
+import type { ImportLimits } from "./types";
+import { useImportStream } from "./useImportStream";
+
+const FORMAT_NAMES: Record<ChosenFormat, string> = {
+  jsonl: "JSONL (one article per line)",
+  txt: "Plain text",
+  md: "Markdown",
+  html: "HTML",
+};
+
+/**
+ * The import form: upload a file (dropped or chosen) or paste text, then
+ * follow the import's progress and read its report.
+ */
+export function ImportForm({ stories, limits }: { stories: { key: string; title: string }[]; limits: ImportLimits }) {
+  const { state, start, reset } = useImportStream();
+  const [mode, setMode] = useState<"file" | "paste">("file");
+  const [file, setFile] = useState<File | null>(null);
+  const [spans, setSpans] = useState<File | null>(null);
+  const [pasteFormat, setPasteFormat] = useState<ChosenFormat>("txt");
+  const [problem, setProblem] = useState<string | null>(null);
+  const formatId = useId();
+  const textId = useId();
+
+  const format: ChosenFormat | null = mode === "paste" ? pasteFormat : file ? formatOfFileName(file.name) : null;
+  const busy = state.phase === "uploading" || state.phase === "importing";
+
+  // Leaving mid-import stops it after the lines already read: ask first.
+  useEffect(() => {
+    if (!busy) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [busy]);
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setProblem(null);
+    const refusal = check();
+    if (refusal) {
+      setProblem(refusal);
+      return;
+    }
+    const data = new FormData(e.currentTarget);
+    data.set("format", format!);
+    data.delete("file");
+    data.delete("spans");
+    if (mode === "file") {
+      data.delete("text");
+      data.set("file", file!);
+      if (format === "jsonl" && spans) data.set("spans", spans);
+    }
+    void start(data);
+  };
+
+  const check = (): string | null => {
+    if (mode === "file") {
+      if (!file) return "Choose a file to import, or drop one on the box.";
+      if (!format) return `“${file.name}” is not a .jsonl, .txt, .md or .html file.`;
+      if (format === "jsonl") {
+        const total = file.size + (spans?.size ?? 0);
+        if (total > limits.uploadBytes) {
+          return `The files are too large to upload here: ${describeSize(total)}; the limit is ${describeSize(limits.uploadBytes)}. Use the API with the JSONL as the request body (docs/import-api.md) or the command line.`;
+        }
+        if (spans && spans.size > limits.spansBytes) {
+          return `The spans file is too large: ${describeSize(spans.size)}; the limit is ${describeSize(limits.spansBytes)}.`;
+        }
+      } else if (file.size > limits.documentBytes) {
+        return `The document is too large: ${describeSize(file.size)}; the limit is ${describeSize(limits.documentBytes)}.`;
+      }
+    }
+    return null;
+  };
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={submit} aria-label="Import articles" className="space-y-5" noValidate={false}>
+        <fieldset className="flex flex-wrap gap-5 text-sm">
+          <legend className="sr-only">What to import</legend>
+          {(["file", "paste"] as const).map((m) => (
+            <label key={m} className="flex cursor-pointer items-center gap-2 font-medium">
+              <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+              {m === "file" ? "Upload a file" : "Paste text"}
+            </label>
+          ))}
+        </fieldset>
+
+        {mode === "file" ? (
+          <div className="space-y-3">
+            <FileDrop
+              name="file"
+              label="Article file"
+              hint={`.jsonl (many articles, with optional spans) or one .txt, .md or .html document; drop it here or choose it. Up to ${describeSize(limits.uploadBytes)}; each article body up to ${describeSize(limits.bodyBytes)}.`}
+              accept=".jsonl,.ndjson,.txt,.md,.markdown,.html,.htm,application/x-ndjson,text/plain,text/markdown,text/html"
+              file={file}
+              onFile={setFile}
+            />
+            {format === "jsonl" ? (
+              <FileDrop
+                name="spans"
+                label="Spans file (optional)"
+                hint="Spans keyed by external_id, one article per line, in the format of gold-spans.jsonl; merged into the articles' own spans."
+                accept=".jsonl,.ndjson,application/x-ndjson"
+                file={spans}
+                onFile={setSpans}
+              />
+            ) : null}
+            {file && format ? (
+              <p className="text-sm text-stone-600" data-testid="detected-format">
+                Format: {FORMAT_NAMES[format]}
+              </p>
+            ) : null}
+          </div>
+        ) : (
+          <div className="space-y-3">
+            <div className="text-sm">
+              <label htmlFor={formatId} className="font-medium">
+                Format
+              </label>
+              <select
+                id={formatId}
+                value={pasteFormat}
+                onChange={(e) => setPasteFormat(e.currentTarget.value as ChosenFormat)}
+                className={`${inputClass} max-w-xs`}
+              >
+                {(["txt", "md", "html", "jsonl"] as const).map((f) => (
+                  <option key={f} value={f}>
+                    {FORMAT_NAMES[f]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="text-sm">
+              <label htmlFor={textId} className="font-medium">
+                Text
+              </label>
+              <textarea id={textId} name="text" required rows={12} dir="auto" className={`${inputClass} font-mono`} />
+            </div>
+          </div>
+        )}
+
+        {format && format !== "jsonl" ? <DocumentFields stories={stories} /> : null}
+        {format === "jsonl" ? (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="dryRun" value="true" />
+            Check only (dry run: report what would happen, write nothing)
+          </label>
+        ) : null}
+
+        {problem ? <StatusLine status={{ kind: "error", text: problem }} /> : null}
+        <div className="flex gap-2">
+          <button type="submit" disabled={busy} className={primaryClass}>
+            {busy ? "Importing…" : "Import"}
+          </button>
+          {state.phase === "done" || state.phase === "failed" ? (
+            <button type="button" className={buttonClass} onClick={reset}>
+              Clear report
+            </button>
+          ) : null}
+        </div>
+      </form>
+
+      {state.phase === "uploading" || state.phase === "importing" ? <ImportProgressBar state={state} /> : null}
+      {state.phase === "failed" ? (
+        <div className="space-y-4">
+          <StatusLine status={{ kind: "error", text: state.message }} />
+          {state.report ? <ImportReportView report={state.report} spansFile={null} /> : null}
+        </div>
+      ) : null}
+      {state.phase === "done" ? <ImportResultView result={state.result} /> : null}
+    </div>
+  );
+}
