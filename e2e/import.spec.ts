@@ -6,15 +6,14 @@
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { createApiToken } from "../lib/auth/api-tokens";
 import type { Db } from "../lib/db";
+import { corpusFile } from "../tests/support/corpus-dir";
 import { expect, test } from "./support/fixtures";
 
-const CORPUS = process.env.PARALLAX_CORPUS ?? path.resolve(import.meta.dirname, "../../shared/corpus");
-const ARTICLES = path.join(CORPUS, "articles.jsonl");
-const GOLD = path.join(CORPUS, "gold-spans.jsonl");
+const ARTICLES = corpusFile("articles.jsonl");
+const GOLD = corpusFile("gold-spans.jsonl");
 
 const corpusIds = readFileSync(ARTICLES, "utf8")
   .split("\n")

@@ -5,7 +5,6 @@
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/api-tokens";
@@ -14,9 +13,9 @@ import { POST } from "@/app/api/import/route";
 import { corpusArticles, toJsonl } from "./corpus";
 import { testDb } from "./db";
 import { createUser, sessionCookie } from "./support/users";
+import { corpusFile } from "@/tests/support/corpus-dir";
 
 const db = testDb();
-const CORPUS = process.env.PARALLAX_CORPUS ?? path.resolve(import.meta.dirname, "../../../shared/corpus");
 
 async function tokenFor(role: Role): Promise<string> {
   const user = await createUser(db, role);
@@ -39,7 +38,7 @@ async function post(
 
 /** The gold spans file with external ids prefixed like the articles. */
 function goldSpans(prefix: string, extra: unknown[] = []): string {
-  const lines = readFileSync(path.join(CORPUS, "gold-spans.jsonl"), "utf8")
+  const lines = readFileSync(corpusFile("gold-spans.jsonl"), "utf8")
     .split("\n")
     .filter((l) => l.trim())
     .map((l) => {
