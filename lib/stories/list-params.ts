@@ -46,7 +46,14 @@ export function parseStoryListParams(params: SearchParamsRecord | URLSearchParam
 }
 
 export function toStorySearch(p: StoryListParams): StorySearch {
-  return { q: p.q || null, languages: p.languages, outlets: p.outlets, status: p.status, page: p.page, pageSize: p.pageSize };
+  return {
+    q: p.q || null,
+    languages: p.languages,
+    outlets: p.outlets,
+    status: p.status,
+    page: p.page,
+    pageSize: p.pageSize,
+  };
 }
 
 /** The URL query for `p` (defaults left out), e.g. for pagination links. */

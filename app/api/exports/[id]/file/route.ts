@@ -9,7 +9,8 @@ import { ownJob } from "../own-job";
 export const GET = route<{ id: string }>({ permission: "export.run" }, async (req, { user, params }) => {
   const job = ownJob(await getExportJob(db, params.id), user!);
   // A snapshot job's file is the dataset's.
-  if (job.result?.snapshotId) return NextResponse.redirect(new URL(`/api/datasets/${job.result.snapshotId}/file`, req.url), 303);
+  if (job.result?.snapshotId)
+    return NextResponse.redirect(new URL(`/api/datasets/${job.result.snapshotId}/file`, req.url), 303);
   const file = await openExportJobFile(db, params.id);
   const { sha256, bytes } = file.job.result!;
   return new NextResponse(webStream(file.stream()), {
