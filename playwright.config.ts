@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_OIDC, E2E_OIDC_PORT, E2E_PORT, baseURL, oidcIssuer } from "./e2e/support/env";
 import { CHROMIUM_ARGS, findChromium } from "./scripts/lib/chromium";
@@ -45,6 +47,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       APP_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Dataset snapshots and export files of the run, outside the developer's .data/datasets.
+      PARALLAX_DATA_DIR: process.env.PARALLAX_DATA_DIR ?? path.join(os.tmpdir(), `parallax-e2e-datasets-${E2E_PORT}`),
       OIDC_ISSUER: oidcIssuer(E2E_OIDC_PORT),
       OIDC_CLIENT_ID: E2E_OIDC.clientId,
       OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
