@@ -120,7 +120,7 @@ export function ExportBuilder({
         <FilterFields options={options} state={state} onChange={setState} />
         <FormatChooser formats={formats} value={format} onChange={setFormat} />
       </form>
-      <div className="grid content-start gap-4">
+      <div className="grid content-start gap-4 lg:sticky lg:top-4 lg:self-start">
         <PreviewPanel preview={preview} unit={choice.unit} />
         {problem ? (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">

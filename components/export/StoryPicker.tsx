@@ -60,7 +60,7 @@ export function StoryPicker({
             </option>
           ))}
         </datalist>
-        <button type="button" onClick={add} className={`${buttonClass} mt-1`}>
+        <button type="button" onClick={add} className={`${buttonClass} mt-1 whitespace-nowrap`}>
           Add story
         </button>
       </div>

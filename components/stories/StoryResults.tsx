@@ -42,6 +42,12 @@ export function StoryResults({ stories }: { stories: StoryHit[] }) {
               {STATUS_LABELS[story.status]}
             </span>
             <span className="font-mono text-xs text-stone-500">{story.key}</span>
+            <Link
+              href={`/export?story=${encodeURIComponent(story.key)}`}
+              className="ml-auto text-sm text-stone-600 underline hover:text-stone-950"
+            >
+              Export<span className="sr-only"> {story.title}</span>
+            </Link>
           </div>
           <p className="mt-1 flex flex-wrap gap-2 text-sm text-stone-600">
             {story.articles.map((a) => (
