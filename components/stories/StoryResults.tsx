@@ -44,9 +44,10 @@ export function StoryResults({ stories }: { stories: StoryHit[] }) {
             <span className="font-mono text-xs text-stone-500">{story.key}</span>
             <Link
               href={`/export?story=${encodeURIComponent(story.key)}`}
+              aria-label={`Export story ${story.key}`}
               className="ml-auto text-sm text-stone-600 underline hover:text-stone-950"
             >
-              Export<span className="sr-only"> {story.title}</span>
+              Export
             </Link>
           </div>
           <p className="mt-1 flex flex-wrap gap-2 text-sm text-stone-600">
