@@ -7,31 +7,33 @@ import { expect, test } from "./support/fixtures";
 
 /**
  * A story of the test's own (so other tests' annotations cannot change its
- * counts): an English and a Swedish version, three entity spans — one after
- * an emoji, where UTF-16 indices and code points part ways.
+ * counts): a German and a Danish version (languages the demo story lacks, so
+ * the home page's checks of the demo's versions stay unambiguous), three
+ * entity spans — one after an emoji, where UTF-16 indices and code points
+ * part ways.
  */
 async function createExportStory(db: Db) {
   const key = `e2e-export-${randomBytes(4).toString("hex")}`;
   const texts = {
-    en: "Ingrid Halvorsen 🚢 opened the terminal in Varnhamn.",
-    sv: "Ingrid Halvorsen invigde terminalen i Varnhamn.",
+    de: "Ingrid Halvorsen 🚢 eröffnete das Terminal in Varnhamn.",
+    da: "Ingrid Halvorsen åbnede terminalen i Varnhamn.",
   };
   const story = await db.story.create({ data: { key, title: `Export test ${key}` } });
   const labels = Object.fromEntries(
     (await db.label.findMany({ where: { key: { in: ["PERSON", "GPE"] } } })).map((l) => [l.key, l.id]),
   );
-  const spans: { language: "en" | "sv"; quote: string; label: string }[] = [
-    { language: "en", quote: "Ingrid Halvorsen", label: "PERSON" },
-    { language: "en", quote: "Varnhamn", label: "GPE" },
-    { language: "sv", quote: "Varnhamn", label: "GPE" },
+  const spans: { language: "de" | "da"; quote: string; label: string }[] = [
+    { language: "de", quote: "Ingrid Halvorsen", label: "PERSON" },
+    { language: "de", quote: "Varnhamn", label: "GPE" },
+    { language: "da", quote: "Varnhamn", label: "GPE" },
   ];
-  for (const [language, text] of Object.entries(texts) as ["en" | "sv", string][]) {
+  for (const [language, text] of Object.entries(texts) as ["de" | "da", string][]) {
     const prepared = prepareText(text);
     const article = await db.article.create({
       data: {
         storyId: story.id,
         language,
-        outlet: language === "en" ? "E2E Ledger" : "E2E Posten",
+        outlet: language === "de" ? "E2E Anzeiger" : "E2E Posten",
         text: prepared.text,
         length: prepared.length,
         contentHash: prepared.contentHash,
@@ -86,10 +88,10 @@ test.describe("export", () => {
       await chooseStory(page, key);
       await expect(preview.getByTestId("count-articles")).toHaveText("2");
       await expect(preview.getByTestId("count-spans")).toContainText("3");
-      await page.getByRole("group", { name: "Languages" }).getByRole("checkbox", { name: "sv", exact: true }).check();
+      await page.getByRole("group", { name: "Languages" }).getByRole("checkbox", { name: "da", exact: true }).check();
       await expect(preview.getByTestId("count-articles")).toHaveText("1");
       await expect(preview.getByTestId("count-spans")).toContainText("1");
-      await page.getByRole("group", { name: "Languages" }).getByRole("checkbox", { name: "sv", exact: true }).uncheck();
+      await page.getByRole("group", { name: "Languages" }).getByRole("checkbox", { name: "da", exact: true }).uncheck();
       await page
         .getByRole("group", { name: "Labels" })
         .getByRole("checkbox", { name: /\(PERSON\)/ })
@@ -126,9 +128,9 @@ test.describe("export", () => {
       const header = lines[0]!.split(",");
       const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(",").map((v, i) => [header[i], v])));
       expect(rows.map((r) => `${r.language}:${r.quote}:${r.start}-${r.end}`).sort()).toEqual([
-        "en:Ingrid Halvorsen:0-16",
-        "en:Varnhamn:42-50", // after the ship emoji: one code point, two UTF-16 units
-        "sv:Varnhamn:38-46",
+        "da:Varnhamn:37-45",
+        "de:Ingrid Halvorsen:0-16",
+        "de:Varnhamn:45-53", // after the ship emoji: one code point, two UTF-16 units
       ]);
     });
 
@@ -155,7 +157,7 @@ test.describe("export", () => {
           (l) =>
             JSON.parse(l) as { language: string; text: string; spans: { start: number; end: number; text: string }[] },
         );
-      expect(articles.map((a) => a.language)).toEqual(["en", "sv"]);
+      expect(articles.map((a) => a.language)).toEqual(["da", "de"]);
       for (const a of articles) for (const s of a.spans) expect(codePointSlice(a.text, s.start, s.end)).toBe(s.text);
       await expect(job.getByText(`SHA-256 ${sha256(bytes)}`)).toBeVisible();
       // Listed among the recent exports, linking back to its progress.

@@ -78,13 +78,13 @@ test.describe("story list", () => {
     const stories = page.getByRole("list", { name: "Stories" });
     await expect(page.getByTestId("story-count")).toHaveText(`1–20 of 23 stories matching “${tag}”`);
     await expect(stories.getByRole("listitem")).toHaveCount(20);
-    await expect(stories.getByRole("link").first()).toHaveText(`Paging ${tag} 23`);
+    await expect(stories.getByRole("heading").first()).toHaveText(`Paging ${tag} 23`);
 
     const pager = page.getByRole("navigation", { name: "Pagination" });
     await pager.getByRole("link", { name: "Next →" }).click();
     await expect(page).toHaveURL(`/?q=${tag}&page=2`);
     await expect(page.getByTestId("story-count")).toHaveText(`21–23 of 23 stories matching “${tag}”`);
-    await expect(stories.getByRole("link")).toHaveText([`Paging ${tag} 03`, `Paging ${tag} 02`, `Paging ${tag} 01`]);
+    await expect(stories.getByRole("heading")).toHaveText([`Paging ${tag} 03`, `Paging ${tag} 02`, `Paging ${tag} 01`]);
     await expect(pager.getByText("Page 2 of 2")).toBeVisible();
     await pager.getByRole("link", { name: "← Previous" }).click();
     await expect(page).toHaveURL(`/?q=${tag}`);

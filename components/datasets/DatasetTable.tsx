@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SnapshotView } from "@/lib/export";
+import { describeFilter, type SnapshotView } from "@/lib/export";
 import { Time } from "@/components/ui/Time";
 import { formatBytes } from "@/components/export/ui";
 
@@ -10,7 +10,7 @@ export function DatasetTable({ datasets }: { datasets: SnapshotView[] }) {
       <table className="w-full text-left text-sm" aria-label="Dataset snapshots">
         <thead className="border-b border-stone-200 bg-stone-50 text-stone-600">
           <tr>
-            <th className="px-3 py-2 font-medium">Name</th>
+            <th className="px-3 py-2 font-medium">Name and selection</th>
             <th className="px-3 py-2 font-medium">Format</th>
             <th className="px-3 py-2 font-medium">Contents</th>
             <th className="px-3 py-2 font-medium">Size</th>
@@ -26,6 +26,7 @@ export function DatasetTable({ datasets }: { datasets: SnapshotView[] }) {
                 <Link href={`/datasets/${d.id}`} className="font-medium underline">
                   {d.name}
                 </Link>
+                <span className="block text-xs text-stone-500">{describeFilter(d.filter)}</span>
               </td>
               <td className="px-3 py-2">{d.format}</td>
               <td className="px-3 py-2 whitespace-nowrap">

@@ -41,8 +41,9 @@ function FacetGroup({
                 <span lang={langOf?.(f.value)} dir="auto">
                   {labelOf(f.value)}
                 </span>
-                <span className="ml-auto text-stone-500" aria-label={`${f.count} stories`}>
+                <span className="ml-auto text-stone-500">
                   {f.count}
+                  <span className="sr-only"> {f.count === 1 ? "story" : "stories"}</span>
                 </span>
               </label>
             </li>
