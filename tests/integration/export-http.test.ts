@@ -4,7 +4,11 @@
  * why, API tokens, background jobs from start to file, and snapshots whose
  * downloads hash to their recorded SHA-256.
  */
+import { execFile } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as exportPost } from "@/app/api/export/route";
@@ -30,7 +34,9 @@ import { testDb } from "./db";
 const db = testDb();
 // Snapshots and job files go to a folder of this file's own.
 const previousDataDir = process.env.PARALLAX_DATA_DIR;
-process.env.PARALLAX_DATA_DIR = scratchDir("parallax-export-http");
+const dataDir = scratchDir("parallax-export-http");
+process.env.PARALLAX_DATA_DIR = dataDir;
+const PYTHON_CHECK = path.resolve(import.meta.dirname, "../python/check_export.py");
 afterAll(() => {
   if (previousDataDir === undefined) delete process.env.PARALLAX_DATA_DIR;
   else process.env.PARALLAX_DATA_DIR = previousDataDir;
@@ -119,7 +125,13 @@ describe("POST /api/export", () => {
     expect(res.headers.get("content-disposition")).toMatch(
       /^attachment; filename="parallax-\d{4}-\d{2}-\d{2}-jsonl\.jsonl"/,
     );
-    const articles = (await res.text())
+    const body = await res.text();
+    // Python slices str by code point: an independent check of every offset.
+    const file = path.join(dataDir, "http-export.jsonl");
+    writeFileSync(file, body);
+    const { stdout } = await promisify(execFile)("python3", [PYTHON_CHECK, "--jsonl", file]);
+    expect(JSON.parse(stdout)).toMatchObject({ articles: 6 });
+    const articles = body
       .trimEnd()
       .split("\n")
       .map((line) => JSON.parse(line) as JsonlArticle);
