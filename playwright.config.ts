@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_OIDC, E2E_OIDC_PORT, E2E_PORT, baseURL, oidcIssuer } from "./e2e/support/env";
+import { E2E_DATA_DIR, E2E_OIDC, E2E_OIDC_PORT, E2E_PORT, baseURL, oidcIssuer } from "./e2e/support/env";
 import { CHROMIUM_ARGS, findChromium } from "./scripts/lib/chromium";
 
 // `npm test` (scripts/test.ts) provides a fresh, migrated and seeded database,
@@ -47,6 +47,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       APP_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Dataset snapshots and export files of the run, outside the developer's .data/datasets.
+      PARALLAX_DATA_DIR: E2E_DATA_DIR,
       OIDC_ISSUER: oidcIssuer(E2E_OIDC_PORT),
       OIDC_CLIENT_ID: E2E_OIDC.clientId,
       OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,

@@ -1,38 +1,54 @@
 import { db } from "@/lib/db";
 import { requirePage } from "@/lib/http/page";
-import { listStories } from "@/lib/stories/list";
+import { parseStoryListParams, toStorySearch, type SearchParamsRecord } from "@/lib/stories/list-params";
+import { searchStories } from "@/lib/stories/search";
+import { Pagination } from "@/components/stories/Pagination";
+import { StoryFilters } from "@/components/stories/StoryFilters";
+import { StoryResults } from "@/components/stories/StoryResults";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
+/** Home: the story list, searchable in every language, filtered by facets, state in the URL. */
+export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   await requirePage({ permission: "story.read" });
-  const stories = await listStories(db);
+  const params = parseStoryListParams(await searchParams);
+  const result = await searchStories(db, toStorySearch(params));
+  const filtered = !!(params.q || params.languages.length || params.outlets.length || params.status.length);
+  const first = (result.page - 1) * result.pageSize + 1;
   return (
-    <main className="mx-auto max-w-5xl px-6 py-10">
+    <main className="mx-auto max-w-7xl px-6 py-10">
       <header className="mb-8">
         <h1 className="text-3xl font-semibold tracking-tight">Parallax</h1>
         <p className="mt-1 text-stone-600">One story, every language, side by side.</p>
       </header>
-      <h2 className="mb-3 text-lg font-medium">Stories</h2>
-      {stories.length === 0 ? (
-        <p className="text-stone-600">No stories yet.</p>
-      ) : (
-        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" aria-label="Stories">
-          {stories.map((story) => (
-            <li key={story.id} className="px-4 py-3">
-              <p className="font-medium">{story.title}</p>
-              <p className="mt-1 flex flex-wrap gap-2 text-sm text-stone-600">
-                {story.articles.map((a) => (
-                  <span key={a.id} lang={a.language} className="rounded bg-stone-100 px-2 py-0.5">
-                    {a.language}
-                    {a.outlet ? ` · ${a.outlet}` : ""}
-                  </span>
-                ))}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <div className="grid gap-8 md:grid-cols-[16rem_1fr]">
+        <aside aria-label="Search and filters">
+          <StoryFilters params={params} facets={result.facets} />
+        </aside>
+        <section aria-labelledby="stories-heading">
+          <div className="mb-3 flex items-baseline justify-between gap-4">
+            <h2 id="stories-heading" className="text-lg font-medium">
+              Stories
+            </h2>
+            <p role="status" className="text-sm text-stone-600" data-testid="story-count">
+              {result.total === 0
+                ? "No stories"
+                : result.stories.length === 0
+                  ? `${result.total} ${result.total === 1 ? "story" : "stories"}; none on this page`
+                  : `${first}–${first + result.stories.length - 1} of ${result.total} ${result.total === 1 ? "story" : "stories"}`}
+              {params.q ? ` matching “${params.q}”` : ""}
+            </p>
+          </div>
+          {result.stories.length === 0 ? (
+            <p className="rounded-lg border border-dashed border-stone-300 bg-white px-4 py-6 text-stone-600">
+              {filtered ? "No story matches this search and these filters." : "No stories yet."}
+            </p>
+          ) : (
+            <StoryResults stories={result.stories} />
+          )}
+          <Pagination params={params} pageCount={result.pageCount} />
+        </section>
+      </div>
     </main>
   );
 }

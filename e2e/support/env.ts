@@ -1,4 +1,7 @@
 /** Ports and URLs of one e2e run; `npm test` picks free ports (scripts/test.ts). */
+import os from "node:os";
+import path from "node:path";
+
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3199);
 export const baseURL = `http://127.0.0.1:${E2E_PORT}`;
@@ -14,3 +17,7 @@ export const E2E_OIDC = {
 export function oidcIssuer(port: number): string {
   return `http://127.0.0.1:${port}`;
 }
+
+/** Dataset snapshots and export files of the run (removed after it unless PARALLAX_DATA_DIR names a folder). */
+export const E2E_DATA_DIR =
+  process.env.PARALLAX_DATA_DIR ?? path.join(os.tmpdir(), `parallax-e2e-datasets-${E2E_PORT}`);

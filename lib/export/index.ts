@@ -13,12 +13,14 @@ export type { ExportFormat } from "./formats";
 export {
   deleteExportJobFiles,
   getExportJob,
+  listExportJobs,
   openExportJobFile,
   recoverExportJobs,
   runExportJob,
   startExportJob,
 } from "./jobs";
 export type { ExportJobRequest, ExportJobResult, ExportJobView } from "./jobs";
+export { launchExportJob, recoverExportJobsOnce, settleExportJobs } from "./launcher";
 export { previewExport } from "./preview";
 export type { ExportPreview } from "./preview";
 export type { ExportCounts } from "./selection";

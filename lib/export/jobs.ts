@@ -324,3 +324,16 @@ export async function deleteExportJobFiles(
   }
   return jobs.length;
 }
+
+/** A user's export jobs, newest first (the export page's "recent exports"). */
+export async function listExportJobs(
+  db: Db,
+  { createdById, take = 20 }: { createdById: string; take?: number },
+): Promise<ExportJobView[]> {
+  const jobs = await db.job.findMany({
+    where: { kind: "EXPORT", createdById },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take,
+  });
+  return Promise.all(jobs.map(async (job) => view(await failIfInterrupted(db, job))));
+}

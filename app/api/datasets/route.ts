@@ -1,0 +1,31 @@
+import { db } from "@/lib/db";
+import { launchExportJob, listSnapshots, recoverExportJobsOnce, startExportJob } from "@/lib/export";
+import { route } from "@/lib/http/route";
+import { json } from "@/app/api/_lib/request";
+import { actorOf, readBody, snapshotRequestSchema } from "@/app/api/export/_lib/http";
+import { snapshotJson } from "./snapshot-json";
+
+/** Dataset snapshots, newest first. */
+export const GET = route({ permission: "export.run" }, async () => {
+  return json({ datasets: (await listSnapshots(db, { take: 500 })).map(snapshotJson) });
+});
+
+/**
+ * Freezes an export as a named dataset snapshot. It is written in the
+ * background: 202 with the job; when the job is DONE its `result.snapshotId`
+ * names the dataset. A name in use is a 409 at once.
+ */
+export const POST = route({ permission: "snapshot.create" }, async (req, { user }) => {
+  const { name, description, format, filter } = await readBody(req, snapshotRequestSchema);
+  await recoverExportJobsOnce(db);
+  const job = await startExportJob(db, { format, filter, snapshot: { name, description } }, actorOf(user!));
+  void launchExportJob(db, job.id);
+  return new Response(JSON.stringify({ job }), {
+    status: 202,
+    headers: {
+      "Content-Type": "application/json",
+      "Cache-Control": "private, no-store, no-transform",
+      Location: `/api/exports/${job.id}`,
+    },
+  });
+});

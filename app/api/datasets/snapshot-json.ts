@@ -1,0 +1,11 @@
+import type { SnapshotView } from "@/lib/export";
+
+/** A snapshot as the API shows it: no server paths, links to its file. */
+export function snapshotJson(snapshot: SnapshotView) {
+  const { filePath: _stored, createdBy, ...rest } = snapshot;
+  return {
+    ...rest,
+    createdBy: createdBy && { id: createdBy.id, name: createdBy.name },
+    file: `/api/datasets/${snapshot.id}/file`,
+  };
+}
