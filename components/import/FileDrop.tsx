@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, type DragEvent } from "react";
-import { describeSize } from "./format";
+import { humanBytes } from "@/lib/import/file-format";
 
 /**
  * A file chooser that also takes a dropped file. The real <input type=file>
@@ -72,7 +72,7 @@ export function FileDrop({
         {file ? (
           <>
             <span className="text-stone-600" data-testid={`chosen-${name}`}>
-              {file.name} · {describeSize(file.size)}
+              {file.name} · {humanBytes(file.size)}
             </span>
             <button
               type="button"

@@ -4,13 +4,13 @@ import { useEffect, useId, useState, type FormEvent } from "react";
 import { StatusLine, buttonClass, inputClass, primaryClass } from "@/components/admin/taxonomy/ui";
 import { DocumentFields } from "./DocumentFields";
 import { FileDrop } from "./FileDrop";
-import { describeSize, formatOfFileName, type ChosenFormat } from "./format";
+import { formatFromFileName, humanBytes, type ImportFileFormat } from "@/lib/import/file-format";
 import { ImportProgressBar } from "./ImportProgressBar";
 import { ImportReportView, ImportResultView } from "./ImportReportView";
 import type { ImportLimits } from "./types";
 import { useImportStream } from "./useImportStream";
 
-const FORMAT_NAMES: Record<ChosenFormat, string> = {
+const FORMAT_NAMES: Record<ImportFileFormat, string> = {
   jsonl: "JSONL (one article per line)",
   txt: "Plain text",
   md: "Markdown",
@@ -26,12 +26,12 @@ export function ImportForm({ stories, limits }: { stories: { key: string; title:
   const [mode, setMode] = useState<"file" | "paste">("file");
   const [file, setFile] = useState<File | null>(null);
   const [spans, setSpans] = useState<File | null>(null);
-  const [pasteFormat, setPasteFormat] = useState<ChosenFormat>("txt");
+  const [pasteFormat, setPasteFormat] = useState<ImportFileFormat>("txt");
   const [problem, setProblem] = useState<string | null>(null);
   const formatId = useId();
   const textId = useId();
 
-  const format: ChosenFormat | null = mode === "paste" ? pasteFormat : file ? formatOfFileName(file.name) : null;
+  const format: ImportFileFormat | null = mode === "paste" ? pasteFormat : file ? formatFromFileName(file.name) : null;
   const busy = state.phase === "uploading" || state.phase === "importing";
 
   // Leaving mid-import stops it after the lines already read: ask first.
@@ -69,13 +69,13 @@ export function ImportForm({ stories, limits }: { stories: { key: string; title:
       if (format === "jsonl") {
         const total = file.size + (spans?.size ?? 0);
         if (total > limits.uploadBytes) {
-          return `The files are too large to upload here: ${describeSize(total)}; the limit is ${describeSize(limits.uploadBytes)}. Use the API with the JSONL as the request body (docs/import-api.md) or the command line.`;
+          return `The files are too large to upload here: ${humanBytes(total)}; the limit is ${humanBytes(limits.uploadBytes)}. Use the API with the JSONL as the request body (docs/import-api.md) or the command line.`;
         }
         if (spans && spans.size > limits.spansBytes) {
-          return `The spans file is too large: ${describeSize(spans.size)}; the limit is ${describeSize(limits.spansBytes)}.`;
+          return `The spans file is too large: ${humanBytes(spans.size)}; the limit is ${humanBytes(limits.spansBytes)}.`;
         }
       } else if (file.size > limits.documentBytes) {
-        return `The document is too large: ${describeSize(file.size)}; the limit is ${describeSize(limits.documentBytes)}.`;
+        return `The document is too large: ${humanBytes(file.size)}; the limit is ${humanBytes(limits.documentBytes)}.`;
       }
     }
     return null;
@@ -99,7 +99,7 @@ export function ImportForm({ stories, limits }: { stories: { key: string; title:
             <FileDrop
               name="file"
               label="Article file"
-              hint={`.jsonl (many articles, with optional spans) or one .txt, .md or .html document; drop it here or choose it. Up to ${describeSize(limits.uploadBytes)}; each article body up to ${describeSize(limits.bodyBytes)}.`}
+              hint={`.jsonl (many articles, with optional spans) or one .txt, .md or .html document; drop it here or choose it. Up to ${humanBytes(limits.uploadBytes)}; each article body up to ${humanBytes(limits.bodyBytes)}.`}
               accept=".jsonl,.ndjson,.txt,.md,.markdown,.html,.htm,application/x-ndjson,text/plain,text/markdown,text/html"
               file={file}
               onFile={setFile}
@@ -129,7 +129,7 @@ export function ImportForm({ stories, limits }: { stories: { key: string; title:
               <select
                 id={formatId}
                 value={pasteFormat}
-                onChange={(e) => setPasteFormat(e.currentTarget.value as ChosenFormat)}
+                onChange={(e) => setPasteFormat(e.currentTarget.value as ImportFileFormat)}
                 className={`${inputClass} max-w-xs`}
               >
                 {(["txt", "md", "html", "jsonl"] as const).map((f) => (

@@ -115,27 +115,7 @@ export function documentToText(format: DocumentFormat, content: string): Documen
   }
 }
 
-/** The format a file name suggests, by extension; null when unknown. */
-export function formatFromFileName(name: string): DocumentFormat | "jsonl" | null {
-  const ext = name.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
-  switch (ext) {
-    case "txt":
-    case "text":
-      return "txt";
-    case "md":
-    case "markdown":
-      return "md";
-    case "html":
-    case "htm":
-    case "xhtml":
-      return "html";
-    case "jsonl":
-    case "ndjson":
-      return "jsonl";
-    default:
-      return null;
-  }
-}
+export { formatFromFileName } from "./file-format";
 
 /** Trailing spaces on lines and runs of blank lines left by block formatting. */
 function tidy(text: string): string {

@@ -1,3 +1,5 @@
+import { humanBytes } from "./file-format";
+
 /** Size limits of an import, in bytes of UTF-8. */
 
 /** An article body may be up to 2 MiB; beyond, it is refused with a clear reason. */
@@ -23,18 +25,10 @@ export const MAX_SPANS_FILE_BYTES = 64 * 1024 * 1024;
  */
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 
-const units = ["bytes", "KiB", "MiB", "GiB"];
-
 /** "2.4 MiB (2,516,582 bytes)" */
 export function describeBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
   const exact = `${bytes.toLocaleString("en-US")} bytes`;
-  return unit === 0 ? exact : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]} (${exact})`;
+  return bytes < 1024 ? exact : `${humanBytes(bytes)} (${exact})`;
 }
 
 export function utf8Length(text: string): number {
