@@ -36,7 +36,7 @@ export const ParagraphText = memo(function ParagraphText({ index, text, start, e
   const draw = near || pending !== null;
   const segments = useMemo(() => {
     if (!draw || (spans.length === 0 && !pending)) return null;
-    const ranges: SpanRange[] = pending ? [...spans, { id: PENDING_ID, ...pending }] : (spans as SpanRange[]);
+    const ranges: readonly SpanRange[] = pending ? [...spans, { id: PENDING_ID, ...pending }] : spans;
     return segmentRange(start, end, ranges);
   }, [draw, spans, pending, start, end]);
 

@@ -96,7 +96,7 @@ export const ReaderPane = memo(function ReaderPane({
         data-scroller={pane}
         lang={article.language}
         dir={article.dir}
-        className={`reader-text h-[calc(100vh-14rem)] min-h-64 overflow-y-auto px-4 py-3 text-[1.05rem] ${article.cjk ? "reader-cjk" : ""}`}
+        className={`reader-text relative h-[calc(100vh-14rem)] min-h-64 overflow-y-auto px-4 py-3 text-[1.05rem] ${article.cjk ? "reader-cjk" : ""}`}
         style={{ fontFamily: fontStack(article.script ?? undefined) }}
       >
         <VisibilityContext.Provider value={registry}>
