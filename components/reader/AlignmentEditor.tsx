@@ -127,7 +127,10 @@ export function AlignmentEditor({
           Reset to automatic
         </button>
         {message ? (
-          <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-green-700" : "text-red-700"}`}>
+          <p
+            role={message.ok ? "status" : "alert"}
+            className={`text-sm ${message.ok ? "text-green-700" : "text-red-700"}`}
+          >
             {message.text}
           </p>
         ) : null}

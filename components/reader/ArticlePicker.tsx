@@ -36,7 +36,10 @@ export function ArticlePicker({
         const v = versions.find((x) => x.id === id);
         if (!v) return null;
         return (
-          <span key={id} className="inline-flex items-center gap-1 rounded-md border border-stone-300 bg-white px-2 py-1">
+          <span
+            key={id}
+            className="inline-flex items-center gap-1 rounded-md border border-stone-300 bg-white px-2 py-1"
+          >
             <span lang={v.language} className="font-mono">
               {v.language}
             </span>

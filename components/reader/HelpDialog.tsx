@@ -18,7 +18,15 @@ export const SHORTCUTS: { keys: string; what: string; editors?: boolean }[] = [
   { keys: "?", what: "This list" },
 ];
 
-export function HelpDialog({ open, onClose, canAnnotate }: { open: boolean; onClose: () => void; canAnnotate: boolean }) {
+export function HelpDialog({
+  open,
+  onClose,
+  canAnnotate,
+}: {
+  open: boolean;
+  onClose: () => void;
+  canAnnotate: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

@@ -20,7 +20,12 @@ export function LabelMenu({
   onPick: (label: LabelDTO) => void;
   onCancel: () => void;
 }) {
-  const [active, setActive] = useState(() => Math.max(0, labels.findIndex((l) => l.id === current)));
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      labels.findIndex((l) => l.id === current),
+    ),
+  );
   const list = useRef<HTMLUListElement>(null);
   useEffect(() => {
     list.current?.focus();
@@ -66,7 +71,9 @@ export function LabelMenu({
             <span className="inline-block h-3 w-3 rounded-sm" style={{ backgroundColor: label.color }} aria-hidden />
             <span className="flex-1">{label.name}</span>
             <span className="font-mono text-xs text-stone-500">{label.key}</span>
-            {label.shortcut ? <kbd className="rounded border border-stone-300 px-1 font-mono text-xs">{label.shortcut}</kbd> : null}
+            {label.shortcut ? (
+              <kbd className="rounded border border-stone-300 px-1 font-mono text-xs">{label.shortcut}</kbd>
+            ) : null}
           </li>
         ))}
       </ul>

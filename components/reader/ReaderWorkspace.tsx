@@ -20,10 +20,7 @@ import { SaveLine } from "./SaveLine";
 
 const EMPTY: readonly SpanDTO[] = [];
 
-type Menu =
-  | { mode: "create"; pane: number; start: number; end: number }
-  | { mode: "relabel"; spanId: string }
-  | null;
+type Menu = { mode: "create"; pane: number; start: number; end: number } | { mode: "relabel"; spanId: string } | null;
 
 interface Props {
   view: StoryView;
@@ -48,7 +45,11 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
 
   const [alignments, setAlignments] = useState(view.alignments);
   const sync = useMemo(
-    () => new ScrollSync(alignments, panes.map((p) => p.paragraphs.length)),
+    () =>
+      new ScrollSync(
+        alignments,
+        panes.map((p) => p.paragraphs.length),
+      ),
     [alignments, panes],
   );
   useEffect(() => () => sync.dispose(), [sync]);
@@ -66,7 +67,10 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
   const colors = useMemo(() => new Map(labels.map((l) => [l.id, l.color])), [labels]);
   const indexes = useMemo(() => panes.map((p) => new OffsetIndex(p.text)), [panes]);
   const paragraphs16 = useMemo(
-    () => panes.map((p, k) => p.paragraphs.map((q) => ({ start: indexes[k]!.toUtf16(q.start), end: indexes[k]!.toUtf16(q.end) }))),
+    () =>
+      panes.map((p, k) =>
+        p.paragraphs.map((q) => ({ start: indexes[k]!.toUtf16(q.start), end: indexes[k]!.toUtf16(q.end) })),
+      ),
     [panes, indexes],
   );
 
@@ -195,7 +199,8 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
   // Keyboard shortcuts (see HelpDialog).
   const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
     const target = e.target as HTMLElement | null;
-    if (target?.closest("input, textarea, select, [role=listbox], [role=combobox], dialog, [contenteditable=true]")) return;
+    if (target?.closest("input, textarea, select, [role=listbox], [role=combobox], dialog, [contenteditable=true]"))
+      return;
     const ctrl = e.ctrlKey || e.metaKey;
     if (ctrl && e.key.toLowerCase() === "z" && canAnnotate) {
       e.preventDefault();
@@ -236,7 +241,10 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
         // From the top of the pane's view.
         const top = topParagraph(focusedPane);
         const from = top ? indexes[pane]!.toCodePoint(paragraphs16[pane]![top.index]!.start) : 0;
-        next = Math.max(0, spans.findIndex((s) => s.start >= from));
+        next = Math.max(
+          0,
+          spans.findIndex((s) => s.start >= from),
+        );
       }
       selectSpan(spans[next]!, true);
     } else if (e.key === "c" && canAnnotate && focusedPane) {
@@ -274,7 +282,11 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
 
   // Counterparts: the same entity or claim in every pane, for the hovered (else the selected) span.
   const focusSpan = (hovered && store.getSpan(hovered)) || (selected && store.getSpan(selected)) || null;
-  const counterpartKey = focusSpan?.entityId ? `e:${focusSpan.entityId}` : focusSpan?.claimId ? `c:${focusSpan.claimId}` : null;
+  const counterpartKey = focusSpan?.entityId
+    ? `e:${focusSpan.entityId}`
+    : focusSpan?.claimId
+      ? `c:${focusSpan.claimId}`
+      : null;
   const css = [
     selected ? `[data-s~="${selected}"]{outline:2px solid #2563eb;outline-offset:1px}` : "",
     counterpartKey ? `[data-k~="${counterpartKey}"]{background-color:rgba(250,204,21,.55)!important}` : "",
@@ -363,7 +375,9 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
               }
               current={menu.mode === "relabel" ? store.getSpan(menu.spanId)?.labelId : null}
               onPick={(label) =>
-                menu.mode === "create" ? createSpan(label, menu.pane, menu.start, menu.end) : relabel(label, menu.spanId)
+                menu.mode === "create"
+                  ? createSpan(label, menu.pane, menu.start, menu.end)
+                  : relabel(label, menu.spanId)
               }
               onCancel={() => {
                 setMenu(null);

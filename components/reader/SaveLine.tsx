@@ -4,7 +4,15 @@ import type { AnnotationStore } from "@/lib/annotate-client";
 import { useAnnotationStore } from "@/components/annotate/use-annotation-store";
 
 const pick = (s: ReturnType<AnnotationStore["getSnapshot"]>) =>
-  s.offline ? "Offline — changes will be saved when the connection is back" : s.retrying ? "Retrying…" : s.pending > 0 ? "Saving…" : s.savedCount > 0 ? "All changes saved" : "";
+  s.offline
+    ? "Offline — changes will be saved when the connection is back"
+    : s.retrying
+      ? "Retrying…"
+      : s.pending > 0
+        ? "Saving…"
+        : s.savedCount > 0
+          ? "All changes saved"
+          : "";
 
 /** Save state in one line (until the annotation panels' SaveStatus is wired in). */
 export function SaveLine({ store }: { store: AnnotationStore }) {

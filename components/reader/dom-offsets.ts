@@ -37,7 +37,11 @@ function edgeOffset(root: HTMLElement, node: Node, offset: number, edge: "start"
   if (direct !== null) return direct;
   const paragraphs = [...root.querySelectorAll<HTMLElement>("[data-p]")];
   const child = node.childNodes[offset] ?? null;
-  const after = paragraphs.find((p) => (child ? p === child || child.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING || child.contains(p) : false));
+  const after = paragraphs.find((p) =>
+    child
+      ? p === child || child.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING || child.contains(p)
+      : false,
+  );
   if (edge === "start") {
     const p = after ?? paragraphs.at(-1);
     return p ? Number(p.getAttribute("data-o")) : null;

@@ -19,7 +19,14 @@ const EMOJI = '"Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji"';
 
 /** The font stack for a pane: the script's own font first, so shared characters (digits, punctuation) match it. */
 export function fontStack(script: string | undefined): string {
-  const first = script === "Arab" ? ARABIC : script === "Hebr" ? HEBREW : script && /^(Hans|Hant|Hani|Jpan|Kore)$/.test(script) ? CJK : LATIN;
+  const first =
+    script === "Arab"
+      ? ARABIC
+      : script === "Hebr"
+        ? HEBREW
+        : script && /^(Hans|Hant|Hani|Jpan|Kore)$/.test(script)
+          ? CJK
+          : LATIN;
   const rest = [LATIN, ARABIC, HEBREW, CJK].filter((f) => f !== first);
   return [first, ...rest, EMOJI, "sans-serif"].join(", ");
 }

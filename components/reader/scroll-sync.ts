@@ -69,7 +69,10 @@ export class ScrollSync {
       const el = target.querySelector<HTMLElement>(`[data-p="${index}"]`);
       if (!el) continue;
       const atEnd = source.scrollTop + source.clientHeight >= source.scrollHeight - 2;
-      target.scrollTop = atEnd && top.index === map!.length - 1 ? target.scrollHeight : el.offsetTop + top.fraction * el.offsetHeight - PAD;
+      target.scrollTop =
+        atEnd && top.index === map!.length - 1
+          ? target.scrollHeight
+          : el.offsetTop + top.fraction * el.offsetHeight - PAD;
     }
   }
 

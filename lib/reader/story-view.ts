@@ -52,11 +52,7 @@ export interface StoryView {
 }
 
 /** The story `key` with the versions named by `layout` (the `?a=` parameter), or null if there is no such story. */
-export async function loadStoryView(
-  db: Db,
-  key: string,
-  layout?: string | string[] | null,
-): Promise<StoryView | null> {
+export async function loadStoryView(db: Db, key: string, layout?: string | string[] | null): Promise<StoryView | null> {
   const story = await db.story.findUnique({
     where: { key },
     select: {
