@@ -42,6 +42,9 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
     () => new AnnotationStore({ spans: panes.flatMap((p) => p.spans), user, storage: canAnnotate ? undefined : null }),
   );
   useEffect(() => () => store.dispose(), [store]);
+  // Marks the workspace as hydrated and listening (tests and the reader benchmark wait for it).
+  const root = useRef<HTMLElement>(null);
+  useEffect(() => root.current?.setAttribute("data-ready", "true"), []);
 
   const [alignments, setAlignments] = useState(view.alignments);
   const sync = useMemo(
@@ -298,7 +301,7 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
   const menuLabels = view.taxonomy.labels;
 
   return (
-    <main className="mx-auto max-w-[120rem] px-4 py-4" data-testid="reader">
+    <main ref={root} className="mx-auto max-w-[120rem] px-4 py-4" data-testid="reader">
       <style>{css}</style>
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <h1 className="mr-2 text-xl font-semibold tracking-tight">{view.story.title}</h1>
