@@ -87,22 +87,50 @@ async function signIn(baseUrl: string, email: string): Promise<{ name: string; v
   return { name, value };
 }
 
+// In-page code is written as strings: tsx compiles functions with esbuild's keepNames,
+// whose __name() helper does not exist in the page.
+const WAIT_READY = `new Promise((resolve) => {
+  const check = () => {
+    const ready = document.querySelector("[data-testid=reader][data-ready]");
+    const text = document.querySelector("[data-testid=pane-text-0] [data-p]");
+    if (ready && text) requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+    else requestAnimationFrame(check);
+  };
+  check();
+})`;
+
+const TIME_CREATE_PAINT = `new Promise((resolve) => {
+  let t0 = 0;
+  setTimeout(() => resolve(Number.NaN), 10000);
+  const count = () => document.querySelectorAll("[data-testid=pane-text-0] [data-s]").length;
+  const before = count();
+  window.addEventListener("keydown", () => (t0 = performance.now()), { capture: true, once: true });
+  const observer = new MutationObserver(() => {
+    if (!t0 || document.querySelector("[data-pending]") || count() === before) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+  });
+  observer.observe(document.querySelector("[data-testid=pane-text-0]"), { subtree: true, childList: true });
+})`;
+
+const START_FRAMES = `(() => {
+  window.frames_ = [];
+  window.stop_ = false;
+  let last = performance.now();
+  const tick = (t) => {
+    window.frames_.push(t - last);
+    last = t;
+    if (!window.stop_) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+
+const STOP_FRAMES = `(() => { window.stop_ = true; return window.frames_.slice(2); })()`;
+
 /** Opens `url` and resolves with ms from navigation start until hydrated, spans drawn and a frame later. */
 async function openAndTime(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: "commit" });
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const check = () => {
-          const ready = document.querySelector("[data-testid=reader][data-ready]");
-          const text = document.querySelector("[data-testid=pane-text-0] [data-p]");
-          if (ready && text) {
-            requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
-          } else requestAnimationFrame(check);
-        };
-        check();
-      }),
-  );
+  return page.evaluate<number>(WAIT_READY);
 }
 
 const bench: Bench = {
@@ -161,22 +189,7 @@ const bench: Bench = {
         for (let i = 0; i < 6; i++) await page.keyboard.press("Shift+ArrowRight");
         await page.keyboard.press("Enter");
         await page.getByTestId("label-menu").waitFor();
-        const painted = page.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              let t0 = 0;
-              setTimeout(() => resolve(Number.NaN), 10_000);
-              const before = document.querySelectorAll("[data-testid=pane-text-0] [data-s]").length;
-              window.addEventListener("keydown", () => (t0 = performance.now()), { capture: true, once: true });
-              const observer = new MutationObserver(() => {
-                if (!t0 || document.querySelector("[data-pending]")) return;
-                if (document.querySelectorAll("[data-testid=pane-text-0] [data-s]").length === before) return;
-                observer.disconnect();
-                requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
-              });
-              observer.observe(document.querySelector("[data-testid=pane-text-0]")!, { subtree: true, childList: true });
-            }),
-        );
+        const painted = page.evaluate<number>(TIME_CREATE_PAINT);
         await page.waitForTimeout(50);
         await page.keyboard.press("m");
         createPaint.push(await painted);
@@ -185,27 +198,12 @@ const bench: Bench = {
         await openAndTime(page, pairUrl);
         const pane = page.getByTestId("pane-text-0");
         await pane.hover();
-        await page.evaluate(() => {
-          const w = window as unknown as { frames_: number[]; stop_: boolean };
-          w.frames_ = [];
-          w.stop_ = false;
-          let last = performance.now();
-          const tick = (t: number) => {
-            w.frames_.push(t - last);
-            last = t;
-            if (!w.stop_) requestAnimationFrame(tick);
-          };
-          requestAnimationFrame(tick);
-        });
+        await page.evaluate(START_FRAMES);
         for (let i = 0; i < 60; i++) {
           await page.mouse.wheel(0, 250);
           await page.waitForTimeout(16);
         }
-        const frames = await page.evaluate(() => {
-          const w = window as unknown as { frames_: number[]; stop_: boolean };
-          w.stop_ = true;
-          return w.frames_.slice(2);
-        });
+        const frames = await page.evaluate<number[]>(STOP_FRAMES);
         scrollP50.push(quantile(frames, 0.5));
         scrollP95.push(quantile(frames, 0.95));
 
