@@ -32,11 +32,15 @@ async function request<T>(method: string, url: string, body?: unknown, signal?: 
     throw new ApiError(0, "NETWORK", "The server cannot be reached. Check the connection and try again.");
   }
   const json = (await res.json().catch(() => null)) as
-    | (T & { error?: { code: string; message: string; details?: unknown } })
-    | null;
+    (T & { error?: { code: string; message: string; details?: unknown } }) | null;
   if (!res.ok || !json) {
     const e = json?.error;
-    throw new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? `Request failed (${res.status}).`, e?.details);
+    throw new ApiError(
+      res.status,
+      e?.code ?? `HTTP_${res.status}`,
+      e?.message ?? `Request failed (${res.status}).`,
+      e?.details,
+    );
   }
   return json;
 }
