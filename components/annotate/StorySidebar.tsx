@@ -9,12 +9,14 @@
  * - `labels?`: all labels, active and archived (colors of entity types).
  * - `onJump(ref)`: a span was activated (click or Enter): `{ articleId, language, spanId, start, end, quote }`.
  * - `highlight?`: an entity or claim id to mark as current (e.g. the one under the cursor).
+ * - `annotations?`, `onRefresh?`: the data and its reload, when the caller already fetches it
+ *   (then `refreshKey` is unused).
  *
  * Every span is a button, so Tab reaches them and Enter jumps.
  */
 import { useId } from "react";
 import { annotationApi } from "@/lib/annotate-client/api";
-import type { LabelDTO, StorySpanRef } from "@/lib/annotate-client/types";
+import type { LabelDTO, StoryAnnotations, StorySpanRef } from "@/lib/annotate-client/types";
 import { buttonClass } from "./ui";
 import { useRemote } from "./use-remote";
 
@@ -24,6 +26,8 @@ export interface StorySidebarProps {
   labels?: readonly LabelDTO[];
   onJump: (ref: StorySpanRef) => void;
   highlight?: string | null;
+  annotations?: StoryAnnotations;
+  onRefresh?: () => void;
 }
 
 function byLanguage(spans: readonly StorySpanRef[]): [string, StorySpanRef[]][] {
@@ -66,11 +70,22 @@ function SpanRefs({
   );
 }
 
-export function StorySidebar({ storyId, refreshKey = 0, labels = [], onJump, highlight }: StorySidebarProps) {
+export function StorySidebar({
+  storyId,
+  refreshKey = 0,
+  labels = [],
+  onJump,
+  highlight,
+  annotations,
+  onRefresh,
+}: StorySidebarProps) {
   const id = useId();
-  const remote = useRemote((signal) => annotationApi.storyAnnotations(storyId, signal), `${storyId}|${refreshKey}`);
+  const remote = useRemote(
+    annotations ? null : (signal) => annotationApi.storyAnnotations(storyId, signal),
+    annotations ? "given" : `${storyId}|${refreshKey}`,
+  );
   const color = (labelId: string) => labels.find((l) => l.id === labelId)?.color ?? "#a8a29e";
-  const data = remote.data;
+  const data = annotations ?? remote.data;
   return (
     <aside aria-labelledby={`${id}-title`} className="space-y-4 text-sm" data-testid="story-sidebar">
       <div className="flex items-center justify-between">
@@ -80,7 +95,7 @@ export function StorySidebar({ storyId, refreshKey = 0, labels = [], onJump, hig
         <button
           type="button"
           className={buttonClass}
-          onClick={remote.reload}
+          onClick={onRefresh ?? remote.reload}
           aria-label="Refresh the story’s entities and claims"
         >
           ↻
