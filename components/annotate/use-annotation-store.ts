@@ -4,21 +4,29 @@
  * AnnotationStore (lib/annotate-client) and re-renders it when the selected
  * value changes. The selection is cached per snapshot, so a selector may
  * derive a new array or object without causing render loops; it re-runs only
- * when the store publishes a new snapshot (or the selector changes).
+ * when the store publishes a new snapshot (or the selector changes). Pass a
+ * stable selector (module-level or useCallback) for the best reuse.
+ *
+ * During hydration React renders from the store's server snapshot (the spans
+ * the page was rendered with); a queue restored from localStorage shows in the
+ * first client render after it, so the two never mismatch.
  */
-import { useCallback, useRef, useSyncExternalStore } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import type { AnnotationSnapshot, AnnotationStore } from "@/lib/annotate-client";
 
-export function useAnnotationStore<T>(store: AnnotationStore, selector: (snapshot: AnnotationSnapshot) => T): T {
-  const cache = useRef<{ snapshot: AnnotationSnapshot; selector: unknown; value: T } | null>(null);
-  const get = useCallback(() => {
-    const snapshot = store.getSnapshot();
-    const c = cache.current;
-    if (c && c.snapshot === snapshot && c.selector === selector) return c.value;
+function memoized<T>(read: () => AnnotationSnapshot, selector: (s: AnnotationSnapshot) => T): () => T {
+  let last: { snapshot: AnnotationSnapshot; value: T } | null = null;
+  return () => {
+    const snapshot = read();
+    if (last && last.snapshot === snapshot) return last.value;
     const value = selector(snapshot);
-    // Keep the previous value when equal, so consumers' memo dependencies hold.
-    cache.current = { snapshot, selector, value: c && Object.is(c.value, value) ? c.value : value };
-    return cache.current.value;
-  }, [store, selector]);
-  return useSyncExternalStore(store.subscribe, get, get);
+    last = { snapshot, value: last && Object.is(last.value, value) ? last.value : value };
+    return last.value;
+  };
+}
+
+export function useAnnotationStore<T>(store: AnnotationStore, selector: (snapshot: AnnotationSnapshot) => T): T {
+  const get = useMemo(() => memoized(store.getSnapshot, selector), [store, selector]);
+  const getServer = useMemo(() => memoized(store.getServerSnapshot, selector), [store, selector]);
+  return useSyncExternalStore(store.subscribe, get, getServer);
 }

@@ -34,3 +34,4 @@ export { fetchTransport } from "./transport";
 export type { Transport, TransportResponse } from "./transport";
 export type { QueueStorage } from "./persist";
 export * from "./types";
+export { annotationApi, ApiError, errorMessage } from "./api";

@@ -219,6 +219,7 @@ describe("AnnotationStore", () => {
       batchDelayMs: 10_000,
     });
     expect(again.getSnapshot().pending).toBe(1);
+    expect(again.getServerSnapshot().pending).toBe(0); // hydration renders what the server rendered
     server.fail = null;
     expect(await again.flush()).toBe(true);
     expect(server.applied.size).toBe(1);
@@ -252,5 +253,14 @@ describe("AnnotationStore", () => {
     expect(before.spansByArticle[A]).toBeUndefined();
     store.undo();
     expect(spans(store)).toEqual([]);
+  });
+
+  it("comes back to life after a dispose (React StrictMode unmounts and remounts)", async () => {
+    const { server, store } = setup();
+    store.dispose();
+    store.subscribe(() => {});
+    const id = store.create(newSpan);
+    expect(await store.flush()).toBe(true);
+    expect(server.spans.has(id)).toBe(true);
   });
 });

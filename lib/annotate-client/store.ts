@@ -127,6 +127,8 @@ export class AnnotationStore {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
   private disposed = false;
+  private started = false;
+  private readonly serverSnapshot: AnnotationSnapshot;
 
   private readonly listeners = new Set<Listener>();
   private readonly dirtyArticles = new Set<string>();
@@ -145,10 +147,23 @@ export class AnnotationStore {
       this.confirmed.set(span.id, span);
       this.setLocal(span.id, span);
     }
+    // What the server rendered: hydration uses this, so a restored queue cannot cause a mismatch.
+    this.snapshot = this.buildSnapshot();
+    this.serverSnapshot = this.snapshot;
     // What an earlier page (or a crash) left unsent: show it again and send it.
     this.queue = loadQueue(this.storage, this.key);
-    for (const id of new Set(this.queue.map((q) => spanIdOf(q.op)))) this.recompute(id);
-    this.snapshot = this.buildSnapshot();
+    if (this.queue.length) {
+      for (const id of new Set(this.queue.map((q) => spanIdOf(q.op)))) this.recompute(id);
+      this.snapshot = this.buildSnapshot();
+    }
+    this.start();
+  }
+
+  /** (Re)starts listening and sending: after construction, and after a dispose() that React's StrictMode undoes. */
+  private start(): void {
+    if (!this.disposed && this.started) return;
+    this.disposed = false;
+    this.started = true;
     if (typeof window !== "undefined") window.addEventListener("online", this.onOnline);
     if (this.queue.length) this.schedule(0);
   }
@@ -156,11 +171,15 @@ export class AnnotationStore {
   // ───────────── Reading ─────────────
 
   subscribe = (listener: Listener): (() => void) => {
+    this.start();
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
   getSnapshot = (): AnnotationSnapshot => this.snapshot;
+
+  /** The snapshot of the spans the store was created with, before any restored queue (for hydration). */
+  getServerSnapshot = (): AnnotationSnapshot => this.serverSnapshot;
 
   /** The span as this editor sees it (undefined when unknown or deleted). */
   getSpan(spanId: string): SpanDTO | undefined {
@@ -287,12 +306,16 @@ export class AnnotationStore {
     return this.queue.length === 0;
   }
 
-  /** Stops timers and listeners (the queue stays in storage). */
+  /**
+   * Stops timers and the online listener (the queue stays in storage). A later
+   * subscribe or edit starts them again, so a StrictMode unmount/remount in
+   * development does not leave a dead store behind.
+   */
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     if (typeof window !== "undefined") window.removeEventListener("online", this.onOnline);
-    this.listeners.clear();
   }
 
   // ───────────── Queue ─────────────
@@ -336,6 +359,7 @@ export class AnnotationStore {
   }
 
   private enqueue(op: SpanOp): void {
+    this.start();
     const spanId = spanIdOf(op);
     const chained = this.queue.some((q) => spanIdOf(q.op) === spanId);
     const current = this.local.get(spanId);
