@@ -31,7 +31,7 @@ const NAMES = ["Varnhamn", "Kattegat Ferries", "Ingrid Halvorsen", "Kiel", "Euro
 /** A generated article of about `chars` characters in paragraphs of ~400, and `spanCount` spans over it. */
 function generate(chars: number, spanCount: number, seed = 1) {
   let x = seed;
-  const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const paragraphs: string[] = [];
   const spans: { start: number; end: number; text: string; kind: string; label?: string }[] = [];
   const names: { start: number; end: number; text: string }[] = [];
@@ -62,7 +62,8 @@ function generate(chars: number, spanCount: number, seed = 1) {
   const claimEvery = 8;
   for (let k = 0; k < sentences.length && spans.length < spanCount / 10; k += claimEvery) {
     const s = sentences[k]!;
-    if (s.end <= text.length) spans.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end), kind: "claim" });
+    if (s.end <= text.length)
+      spans.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end), kind: "claim" });
   }
   for (const n of names) {
     if (spans.length >= spanCount) break;
@@ -149,14 +150,23 @@ const bench: Bench = {
         data: { email, name: "Reader bench", role: "EDITOR", passwordHash: await hashPassword(PASSWORD) },
       });
       const lines = [
-        { external_id: "bench-big", story: "bench-reader", language: "en", title: "Big", text: big.text, spans: big.spans },
+        {
+          external_id: "bench-big",
+          story: "bench-reader",
+          language: "en",
+          title: "Big",
+          text: big.text,
+          spans: big.spans,
+        },
         { external_id: "bench-twin", story: "bench-reader", language: "fr", title: "Jumeau", text: twin.text },
         { external_id: "bench-huge", story: "bench-huge", language: "en", title: "Huge", text: huge.text },
       ];
       const report = await importJsonl(db, { content: lines.map((l) => JSON.stringify(l)).join("\n") + "\n" });
       if (report.rejected.length) throw new Error(`import rejected: ${JSON.stringify(report.rejected)}`);
       const spanCount = await db.span.count({ where: { article: { externalId: "bench-big" } } });
-      ctx.log(`article of ${big.text.length} characters with ${spanCount} spans; 2 MB article ${huge.text.length} characters`);
+      ctx.log(
+        `article of ${big.text.length} characters with ${spanCount} spans; 2 MB article ${huge.text.length} characters`,
+      );
     } finally {
       await db.$disconnect();
     }

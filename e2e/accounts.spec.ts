@@ -67,7 +67,7 @@ test("an admin creates an editor, who signs in and works until the admin disable
     await editor.keyboard.press("Enter");
     await expect(editor.getByTestId("label-menu")).toContainText("Tag “VARNHAMN” as");
     await editor.keyboard.press("g");
-    await expect(editor.getByTestId("save-state")).toHaveText("All changes saved");
+    await expect(editor.getByTestId("save-status")).toHaveText("All changes saved");
     const mine = await users.db.span.findFirstOrThrow({
       where: { createdBy: { email }, deletedAt: null },
       include: { label: true },
@@ -75,7 +75,7 @@ test("an admin creates an editor, who signs in and works until the admin disable
     expect([mine.quote, mine.start, mine.label?.key]).toEqual(["VARNHAMN", 0, "GPE"]);
     // And takes it back (the demo story stays as seeded).
     await editor.keyboard.press("Delete");
-    await expect(editor.getByTestId("save-state")).toHaveText("All changes saved");
+    await expect(editor.getByTestId("save-status")).toHaveText("All changes saved");
     await expect
       .poll(async () => (await users.db.span.findUniqueOrThrow({ where: { id: mine.id } })).deletedAt)
       .not.toBeNull();
@@ -144,7 +144,7 @@ test("a viewer sees no admin or edit controls, and the server refuses their forg
     await expect(page.getByRole("button", { name: "Edit alignment" })).toHaveCount(0);
     await page.keyboard.press("1");
     await page.keyboard.press("n");
-    await expect(page.getByRole("list", { name: "Spans here" }).getByTestId("span-item").first()).toBeVisible();
+    await expect(page.getByRole("list", { name: "Selected span" }).getByTestId("span-item").first()).toBeVisible();
     await expect(page.getByRole("button", { name: /^(Relabel|Delete span)$/ })).toHaveCount(0);
     // Neither caret mode nor a mouse selection opens the label picker.
     await page.keyboard.press("c");

@@ -136,7 +136,7 @@ test.describe("the side-by-side reader", () => {
     await page.keyboard.press("1");
     await expect(pane(page, 0)).toBeFocused();
     await page.keyboard.press("n");
-    const spans = page.getByRole("list", { name: "Spans here" });
+    const spans = page.getByRole("list", { name: "Selected span" });
     await expect(spans.getByTestId("span-item").first()).toBeVisible();
     // The selected span's counterparts (same entity) light up in the Swedish pane.
     const key = await page.locator("[data-s][style*='outline'], [data-k]").first().getAttribute("data-k");
@@ -217,7 +217,7 @@ test.describe("annotating in the reader", () => {
     await expect(menu).toBeHidden();
     const created = en.locator("[data-s]").filter({ hasText: "Kattegat Ferries" });
     await expect(created).toHaveCount(1);
-    await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+    await expect(page.getByTestId("save-status")).toHaveText("All changes saved");
     const article = await workerDb.article.findFirstOrThrow({ where: { externalId: `${storyKey}-en` } });
     const span = await workerDb.span.findFirstOrThrow({ where: { articleId: article.id }, include: { label: true } });
     expect([span.start, span.end, span.quote, span.label?.key]).toEqual([0, 16, "Kattegat Ferries", "ORG"]);
@@ -226,14 +226,14 @@ test.describe("annotating in the reader", () => {
       await page.keyboard.press("l");
       await expect(menu).toContainText("Relabel “Kattegat Ferries” as");
       await page.keyboard.press("m");
-      await expect(page.getByRole("list", { name: "Spans here" }).getByTestId("span-label")).toHaveText(
+      await expect(page.getByRole("list", { name: "Selected span" }).getByTestId("span-label")).toHaveText(
         "Miscellaneous",
       );
       await page.keyboard.press("Delete");
       await expect(created).toHaveCount(0);
       await page.keyboard.press("Control+z");
       await expect(created).toHaveCount(1);
-      await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+      await expect(page.getByTestId("save-status")).toHaveText("All changes saved");
       const after = await workerDb.span.findUniqueOrThrow({ where: { id: span.id }, include: { label: true } });
       expect([after.deletedAt, after.label?.key]).toEqual([null, "MISC"]);
     });
@@ -251,7 +251,7 @@ test.describe("annotating in the reader", () => {
     await expect(page.getByTestId("label-menu")).toContainText("Tag “👩‍👩‍👧” as");
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
-    await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+    await expect(page.getByTestId("save-status")).toHaveText("All changes saved");
     const article = await workerDb.article.findFirstOrThrow({ where: { externalId: `${storyKey}-en` } });
     const span = await workerDb.span.findFirstOrThrow({
       where: { articleId: article.id, quote: "👩‍👩‍👧", deletedAt: null },

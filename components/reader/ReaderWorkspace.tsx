@@ -3,6 +3,16 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { AnnotationStore, type SpanDTO } from "@/lib/annotate-client";
 import { useAnnotationStore } from "@/components/annotate/use-annotation-store";
+import { ClaimLinker } from "@/components/annotate/ClaimLinker";
+import { ConflictBanner } from "@/components/annotate/ConflictBanner";
+import { EntityLinker } from "@/components/annotate/EntityLinker";
+import { LabelPicker } from "@/components/annotate/LabelPicker";
+import { SaveStatus } from "@/components/annotate/SaveStatus";
+import { StorySidebar } from "@/components/annotate/StorySidebar";
+import { SuggestionsPanel } from "@/components/annotate/SuggestionsPanel";
+import { useRouter } from "next/navigation";
+import { formatLayout, MAX_PANES } from "@/lib/reader/layout";
+import { storyHref } from "@/lib/reader/href";
 import type { LabelDTO } from "@/lib/annotation/dto";
 import { snapSelection, toSpanRange } from "@/lib/reader/selection";
 import type { PaneAlignment, StoryView } from "@/lib/reader/story-view";
@@ -12,11 +22,9 @@ import { ArticlePicker } from "./ArticlePicker";
 import { caretRange, moveCaret, paragraphAt, type Caret, type CaretMove } from "./caret";
 import { selectionIn } from "./dom-offsets";
 import { HelpDialog } from "./HelpDialog";
-import { LabelMenu } from "./LabelMenu";
 import { ReaderPane } from "./ReaderPane";
 import { ScrollSync, topParagraph } from "./scroll-sync";
 import { SelectionPanel } from "./SelectionPanel";
-import { SaveLine } from "./SaveLine";
 
 const EMPTY: readonly SpanDTO[] = [];
 
@@ -36,7 +44,8 @@ export function ReaderWorkspace(props: Props) {
   return <Workspace key={props.view.panes.map((p) => p.id).join(",")} {...props} />;
 }
 
-function Workspace({ view, user, canAnnotate, canAlign }: Props) {
+function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
+  const router = useRouter();
   const { panes } = view;
   const [store] = useState(
     () => new AnnotationStore({ spans: panes.flatMap((p) => p.spans), user, storage: canAnnotate ? undefined : null }),
@@ -66,7 +75,6 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
   );
 
   const labels = useMemo(() => [...view.taxonomy.labels, ...view.taxonomy.archivedLabels], [view.taxonomy]);
-  const labelById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const colors = useMemo(() => new Map(labels.map((l) => [l.id, l.color])), [labels]);
   const indexes = useMemo(() => panes.map((p) => new OffsetIndex(p.text)), [panes]);
   const paragraphs16 = useMemo(
@@ -86,6 +94,8 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
   const [help, setHelp] = useState(false);
   const [aligning, setAligning] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [linking, setLinking] = useState<string | null>(null);
+  const [suggestFor, setSuggestFor] = useState<{ id: string; name: string; labelId?: string } | null>(null);
 
   const paneOfArticle = useCallback((articleId: string) => panes.findIndex((p) => p.id === articleId), [panes]);
 
@@ -119,6 +129,20 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
     },
     [indexes, paneOfArticle, reveal],
   );
+
+  /** Shows a place of the story: in its pane, or opening its version in place of the last pane. */
+  const jumpTo = (ref: { articleId: string; start: number; spanId?: string }) => {
+    const pane = paneOfArticle(ref.articleId);
+    if (pane < 0) {
+      const open = panes.map((p) => p.id);
+      const ids = open.length < MAX_PANES ? [...open, ref.articleId] : [...open.slice(0, -1), ref.articleId];
+      router.push(storyHref(view.story.key, formatLayout(ids, view.versions)), { scroll: false });
+      return;
+    }
+    setActive(pane);
+    if (ref.spanId) setSelected(ref.spanId);
+    reveal(pane, indexes[pane]!.toUtf16(ref.start), ref.spanId);
+  };
 
   const createSpan = (label: LabelDTO, pane: number, start: number, end: number) => {
     const range = toSpanRange(indexes[pane]!, { start, end });
@@ -263,6 +287,9 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
     } else if (e.key === "l" && canAnnotate && selected) {
       e.preventDefault();
       setMenu({ mode: "relabel", spanId: selected });
+    } else if (e.key === "e" && canAnnotate && selected) {
+      e.preventDefault();
+      setLinking(selected);
     }
   });
 
@@ -276,6 +303,50 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
   useEffect(() => {
     if (caret) reveal(caret.pane, caret.focus);
   }, [caret, reveal]);
+
+  const closeLinker = () => {
+    setLinking(null);
+    scrollers.current[active]?.focus({ preventScroll: true });
+  };
+  /** Links the span being linked to an entity (then offers its other mentions) or a claim. */
+  const renderLinker = () => {
+    const span = linking ? store.getSpan(linking) : undefined;
+    if (!span) return null;
+    const pane = panes[paneOfArticle(span.articleId)];
+    return (
+      <div className="rounded-lg border border-stone-300 bg-white p-3 shadow-lg" data-testid="linker">
+        {span.kind === "CLAIM" ? (
+          <ClaimLinker
+            storyId={view.story.id}
+            quote={span.quote}
+            language={pane?.language}
+            verdicts={view.taxonomy.verdicts}
+            onLink={(claim) => {
+              store.update(span.id, { claimId: claim.id });
+              setNotice(`Linked “${span.quote}” to the claim “${claim.statement}”.`);
+              closeLinker();
+            }}
+            onCancel={closeLinker}
+          />
+        ) : (
+          <EntityLinker
+            quote={span.quote}
+            language={pane?.language ?? "und"}
+            storyId={view.story.id}
+            labels={view.taxonomy.labels}
+            labelId={span.labelId}
+            onLink={(entity) => {
+              store.update(span.id, { entityId: entity.id, labelId: entity.labelId });
+              setNotice(`Linked “${span.quote}” to ${entity.name}.`);
+              setLinking(null);
+              setSuggestFor({ id: entity.id, name: entity.name, labelId: entity.labelId });
+            }}
+            onCancel={closeLinker}
+          />
+        )}
+      </div>
+    );
+  };
 
   const highlightOf = (pane: number) => {
     if (caret && caret.pane === pane) return caretRange(panes[pane]!.text, caret);
@@ -307,7 +378,7 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
         <h1 className="mr-2 text-xl font-semibold tracking-tight">{view.story.title}</h1>
         <ArticlePicker storyKey={view.story.key} versions={view.versions} open={panes.map((p) => p.id)} />
         <div className="ml-auto flex items-center gap-2 text-sm">
-          {canAnnotate ? <SaveLine store={store} /> : <span className="text-stone-500">Read only</span>}
+          {canAnnotate ? <SaveStatus store={store} /> : <span className="text-stone-500">Read only</span>}
           {canAlign && panes.length > 1 ? (
             <button
               type="button"
@@ -331,6 +402,15 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
       <p role="status" aria-live="polite" className="sr-only" data-testid="reader-notice">
         {notice}
       </p>
+      {canAnnotate ? (
+        <div className="mb-3">
+          <ConflictBanner
+            store={store}
+            labels={labels}
+            onShow={(c) => jumpTo({ articleId: c.articleId, start: c.theirs.start, spanId: c.spanId })}
+          />
+        </div>
+      ) : null}
       {aligning ? (
         <div className="mb-3">
           <AlignmentEditor
@@ -367,24 +447,40 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
             />
           ))}
         </div>
-        <aside className="w-72 shrink-0 space-y-3" aria-label="Annotation">
+        <aside className="w-80 shrink-0 space-y-3" aria-label="Annotation">
           {menu ? (
-            <LabelMenu
-              labels={menuLabels}
-              title={
-                menu.mode === "create"
-                  ? `Tag “${panes[menu.pane]!.text.slice(menu.start, menu.end)}” as…`
-                  : `Relabel “${store.getSpan(menu.spanId)?.quote ?? ""}” as…`
-              }
-              current={menu.mode === "relabel" ? store.getSpan(menu.spanId)?.labelId : null}
-              onPick={(label) =>
-                menu.mode === "create"
-                  ? createSpan(label, menu.pane, menu.start, menu.end)
-                  : relabel(label, menu.spanId)
-              }
-              onCancel={() => {
-                setMenu(null);
-                setPending(null);
+            <div data-testid="label-menu" className="rounded-lg border border-stone-300 bg-white p-3 shadow-lg">
+              <LabelPicker
+                labels={menuLabels}
+                title={
+                  menu.mode === "create"
+                    ? `Tag “${panes[menu.pane]!.text.slice(menu.start, menu.end)}” as…`
+                    : `Relabel “${store.getSpan(menu.spanId)?.quote ?? ""}” as…`
+                }
+                current={menu.mode === "relabel" ? store.getSpan(menu.spanId)?.labelId : null}
+                onPick={(label) =>
+                  menu.mode === "create"
+                    ? createSpan(label, menu.pane, menu.start, menu.end)
+                    : relabel(label, menu.spanId)
+                }
+                onCancel={() => {
+                  setMenu(null);
+                  setPending(null);
+                  scrollers.current[active]?.focus({ preventScroll: true });
+                }}
+              />
+            </div>
+          ) : null}
+          {linking ? renderLinker() : null}
+          {suggestFor ? (
+            <SuggestionsPanel
+              storyId={view.story.id}
+              entity={suggestFor}
+              store={store}
+              canReview={canReview}
+              onJump={(s) => jumpTo({ articleId: s.articleId, start: s.start })}
+              onClose={() => {
+                setSuggestFor(null);
                 scrollers.current[active]?.focus({ preventScroll: true });
               }}
             />
@@ -392,11 +488,19 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
           <SelectionPanel
             store={store}
             selected={selected}
-            labels={labelById}
+            labels={labels}
             canAnnotate={canAnnotate}
             onSelect={(span) => selectSpan(span, true)}
             onRelabel={(span) => setMenu({ mode: "relabel", spanId: span.id })}
+            onLink={(span) => setLinking(span.id)}
             onDelete={(span) => removeSpan(span.id)}
+          />
+          <SidebarSlot
+            store={store}
+            storyId={view.story.id}
+            labels={labels}
+            highlight={focusSpan?.entityId ?? focusSpan?.claimId ?? null}
+            onJump={(ref) => jumpTo(ref)}
           />
         </aside>
       </div>
@@ -421,3 +525,14 @@ function PaneSlot({
   const spans = useAnnotationStore(store, select);
   return <ReaderPane article={article} spans={spans} {...rest} />;
 }
+
+/** The story sidebar, refreshed whenever the store has saved something. */
+function SidebarSlot({
+  store,
+  ...rest
+}: { store: AnnotationStore } & Omit<React.ComponentProps<typeof StorySidebar>, "refreshKey">) {
+  const saved = useAnnotationStore(store, selectSaved);
+  return <StorySidebar refreshKey={saved} {...rest} />;
+}
+
+const selectSaved = (s: ReturnType<AnnotationStore["getSnapshot"]>) => s.savedCount;
