@@ -60,6 +60,7 @@ test("an admin creates an editor, who signs in and works until the admin disable
     await expect(editor.getByRole("list", { name: "Stories" })).toBeVisible();
     // Keyboard only: focus the English pane, caret mode, select "VARNHAMN", tag it as a place.
     await editor.goto("/stories/varnhamn-shore-power?a=en,sv");
+    await expect(editor.locator("[data-testid=reader][data-ready]")).toBeAttached();
     await expect(editor.getByTestId("pane-language")).toHaveText(["en", "sv"]);
     await editor.keyboard.press("1");
     await editor.keyboard.press("c");
@@ -139,6 +140,7 @@ test("a viewer sees no admin or edit controls, and the server refuses their forg
 
   await test.step("the reader shows a viewer no edit controls, and the server refuses a forged span", async () => {
     await page.goto("/stories/varnhamn-shore-power?a=en,fr");
+    await expect(page.locator("[data-testid=reader][data-ready]")).toBeAttached();
     await expect(page.getByTestId("pane-language")).toHaveText(["en", "fr"]);
     await expect(page.getByText("Read only")).toBeVisible();
     await expect(page.getByRole("button", { name: "Edit alignment" })).toHaveCount(0);

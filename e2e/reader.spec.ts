@@ -35,6 +35,12 @@ async function ensureCorpus(db: Parameters<typeof importJsonl>[0]) {
   }
 }
 
+/** Opens a reader URL and waits until the workspace is hydrated (keys pressed earlier would be lost). */
+async function openReader(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.locator("[data-testid=reader][data-ready]")).toBeAttached();
+}
+
 const pane = (page: Page, k: number) => page.getByTestId(`pane-text-${k}`);
 
 /** Index of the paragraph at the top of a pane's scrolled view. */
@@ -57,7 +63,7 @@ test.describe("the side-by-side reader", () => {
     users,
   }) => {
     await users.signInAs(page, "EDITOR");
-    await page.goto(`/stories/${CORPUS_STORY}?a=sv,en,fr`);
+    await openReader(page, `/stories/${CORPUS_STORY}?a=sv,en,fr`);
     await expect(page.getByTestId("pane-language")).toHaveText(["sv", "en", "fr"]);
     // The English and French versions have no title: a fallback names them.
     await expect(page.getByRole("heading", { level: 2, name: /^Untitled \(en/ })).toBeVisible();
@@ -92,7 +98,7 @@ test.describe("the side-by-side reader", () => {
 
   test("Chinese renders with CJK line breaking, Arabic right to left, with bundled fonts", async ({ page, users }) => {
     await users.signInAs(page, "VIEWER");
-    await page.goto(`/stories/${DEMO_STORY}?a=zh-Hans,ar,en`);
+    await openReader(page, `/stories/${DEMO_STORY}?a=zh-Hans,ar,en`);
     const zh = pane(page, 0);
     const ar = pane(page, 1);
     await expect(zh).toContainText("瓦恩港");
@@ -116,14 +122,14 @@ test.describe("the side-by-side reader", () => {
     expect(fonts).toEqual([true, true]);
 
     // The corpus's long Chinese analysis too.
-    await page.goto(`/stories/us-china-ai-dialogue-geneva-2024?a=zh-Hans,en`);
+    await openReader(page, `/stories/us-china-ai-dialogue-geneva-2024?a=zh-Hans,en`);
     await expect(pane(page, 0)).toContainText("中美");
     await expect(pane(page, 0).locator("[data-p]")).not.toHaveCount(0);
   });
 
   test("is usable from the keyboard: panes, spans, shortcuts", async ({ page, users }) => {
     await users.signInAs(page, "VIEWER");
-    await page.goto(`/stories/${DEMO_STORY}?a=en,sv`);
+    await openReader(page, `/stories/${DEMO_STORY}?a=en,sv`);
     await expect(page.getByTestId("pane-language")).toHaveText(["en", "sv"]);
     await page.keyboard.press("?");
     const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
@@ -194,7 +200,7 @@ test.describe("annotating in the reader", () => {
     workerDb,
   }) => {
     await users.signInAs(page, "EDITOR");
-    await page.goto(`/stories/${storyKey}?a=en,ar`);
+    await openReader(page, `/stories/${storyKey}?a=en,ar`);
     const en = pane(page, 0);
     await expect(en).toContainText("Kattegat Ferries");
 
@@ -241,7 +247,7 @@ test.describe("annotating in the reader", () => {
 
   test("an editor tags with the keyboard only; the caret never splits an emoji", async ({ page, users, workerDb }) => {
     await users.signInAs(page, "EDITOR");
-    await page.goto(`/stories/${storyKey}?a=en,ar`);
+    await openReader(page, `/stories/${storyKey}?a=en,ar`);
     await page.keyboard.press("1");
     await page.keyboard.press("c");
     // "Kattegat Ferries met the port " is 30 characters; the family emoji is one grapheme of 8 code units.
