@@ -29,7 +29,7 @@ const WORDS = (
 const NAMES = ["Varnhamn", "Kattegat Ferries", "Ingrid Halvorsen", "Kiel", "European Union", "Maritime Institute"];
 
 /** A generated article of about `chars` characters in paragraphs of ~400, and `spanCount` spans over it. */
-function generate(chars: number, spanCount: number, seed = 1) {
+export function generate(chars: number, spanCount: number, seed = 1) {
   let x = seed;
   const rand = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const paragraphs: string[] = [];
@@ -43,7 +43,7 @@ function generate(chars: number, spanCount: number, seed = 1) {
       const start = length + p.length;
       let sentence = "";
       for (let w = 0; w < 12; w++) {
-        if (rand() < 0.25) {
+        if (rand() < 0.5) {
           const name = NAMES[Math.floor(rand() * NAMES.length)]!;
           names.push({ start: start + sentence.length, end: start + sentence.length + name.length, text: name });
           sentence += name + " ";

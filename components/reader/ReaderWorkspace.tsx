@@ -15,6 +15,7 @@ import { formatLayout, MAX_PANES } from "@/lib/reader/layout";
 import { storyHref } from "@/lib/reader/href";
 import type { LabelDTO } from "@/lib/annotation/dto";
 import { snapSelection, toSpanRange } from "@/lib/reader/selection";
+import { unpackSpans } from "@/lib/reader/span-pack";
 import type { PaneAlignment, StoryView } from "@/lib/reader/story-view";
 import { OffsetIndex } from "@/lib/text/code-points";
 import { AlignmentEditor } from "./AlignmentEditor";
@@ -48,7 +49,12 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
   const router = useRouter();
   const { panes } = view;
   const [store] = useState(
-    () => new AnnotationStore({ spans: panes.flatMap((p) => p.spans), user, storage: canAnnotate ? undefined : null }),
+    () =>
+      new AnnotationStore({
+        spans: panes.flatMap((p) => unpackSpans(p.spans, p.id)),
+        user,
+        storage: canAnnotate ? undefined : null,
+      }),
   );
   useEffect(() => () => store.dispose(), [store]);
   // Marks the workspace as hydrated and listening (tests and the reader benchmark wait for it).
