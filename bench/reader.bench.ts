@@ -103,15 +103,17 @@ const WAIT_READY = `new Promise((resolve) => {
 const TIME_CREATE_PAINT = `new Promise((resolve) => {
   let t0 = 0;
   setTimeout(() => resolve(Number.NaN), 10000);
-  const count = () => document.querySelectorAll("[data-testid=pane-text-0] [data-s]").length;
-  const before = count();
+  const pane = document.querySelector("[data-testid=pane-text-0]");
+  const ids = () => new Set([...pane.querySelectorAll("[data-s]")].flatMap((el) => el.dataset.s.split(" ")));
+  const before = ids();
   window.addEventListener("keydown", () => (t0 = performance.now()), { capture: true, once: true });
   const observer = new MutationObserver(() => {
-    if (!t0 || document.querySelector("[data-pending]") || count() === before) return;
+    if (!t0 || pane.querySelector("[data-pending]")) return;
+    if (![...ids()].some((id) => !before.has(id))) return;
     observer.disconnect();
     requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
   });
-  observer.observe(document.querySelector("[data-testid=pane-text-0]"), { subtree: true, childList: true });
+  observer.observe(pane, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-s"] });
 })`;
 
 const START_FRAMES = `(() => {
