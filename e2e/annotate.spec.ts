@@ -9,7 +9,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { importCorpusStory, openStory, pane, selectWithMouse } from "./support/annotate";
+import { importCorpusStory, openStory, pane, saveState, selectWithMouse } from "./support/annotate";
 
 const CLAIM = {
   sv: "hölls i juli och oktober 2023",
@@ -94,7 +94,7 @@ test.describe("annotating a story across languages with the mouse", () => {
         await linker.getByRole("option", { name: STATEMENT }).click();
         await expect(linker).toBeHidden();
       }
-      await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+      await expect(saveState(page)).toHaveText("All changes saved");
     });
 
     const checkSidebar = async () => {

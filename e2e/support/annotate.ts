@@ -107,7 +107,7 @@ const graphemes = (s: string) => [...new Intl.Segmenter(undefined, { granularity
  * extends over it with Shift+→. `text` is the article's text.
  */
 export async function selectWithCaret(page: Page, k: number, text: string, quote: string): Promise<void> {
-  const at = [...text].slice(0).join("").indexOf(quote);
+  const at = text.indexOf(quote);
   if (at < 0) throw new Error(`"${quote}" is not in the text`);
   const cp = [...text.slice(0, at)].length;
   const paragraphs = splitParagraphs(text);
@@ -115,10 +115,20 @@ export async function selectWithCaret(page: Page, k: number, text: string, quote
   const before = [...text].slice(paragraphs[p]!.start, cp).join("");
   await page.keyboard.press(String(k + 1));
   await expect(pane(page, k)).toBeFocused();
-  await pane(page, k).evaluate((el) => el.scrollTo(0, 0));
-  await page.waitForTimeout(100);
+  await page.keyboard.press("Home"); // the focused pane scrolls to its top
+  await expect.poll(() => pane(page, k).evaluate((el) => el.scrollTop)).toBe(0);
   await page.keyboard.press("c");
   for (let i = 0; i < p; i++) await page.keyboard.press("ArrowDown");
   for (let i = 0, n = graphemes(before); i < n; i++) await page.keyboard.press("ArrowRight");
   for (let i = 0, n = graphemes(quote); i < n; i++) await page.keyboard.press("Shift+ArrowRight");
+}
+
+/** The save state line (the reader's, or the annotation panel's SaveStatus). */
+export const saveState = (page: Page): Locator =>
+  page.locator('[data-testid="save-status"], [data-testid="save-state"]').first();
+
+/** The text of every version of a story, by language. */
+export async function storyTexts(db: Db, key: string): Promise<Record<string, string>> {
+  const articles = await db.article.findMany({ where: { story: { key } }, select: { language: true, text: true } });
+  return Object.fromEntries(articles.map((a) => [a.language, a.text]));
 }
