@@ -20,7 +20,7 @@
  * to an entity, K the selected CLAIM span to a claim. The linkers and the
  * suggestions take the keyboard while open (see their files); Esc closes them.
  */
-import { useCallback, useEffect, useEffectEvent, useMemo, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import type { AnnotationSnapshot, AnnotationStore } from "@/lib/annotate-client";
 import { annotationApi } from "@/lib/annotate-client/api";
 import type { LabelDTO, SpanDTO, VerdictDTO } from "@/lib/annotate-client/types";
@@ -81,6 +81,9 @@ export function AnnotationPanel({
     [taxonomy.labels, taxonomy.archivedLabels],
   );
   const [open, setOpen] = useState<Open>(null);
+  // Marks the panel as hydrated and listening (the e2e specs wait for it).
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => root.current?.setAttribute("data-ready", "true"), []);
   const selected = useAnnotationStore(
     store,
     useCallback(
@@ -133,7 +136,7 @@ export function AnnotationPanel({
   const close = () => setOpen(null);
 
   return (
-    <div className="space-y-3" data-testid="annotation-panel">
+    <div ref={root} className="space-y-3" data-testid="annotation-panel">
       <ConflictBanner
         store={store}
         labels={labels}

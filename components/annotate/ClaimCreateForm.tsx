@@ -11,6 +11,7 @@
  *
  * Fields: statement, claimant (an entity, searched as you type), date,
  * verdict, editor's note, evidence URLs (one per line, http/https).
+ * Ctrl+Enter (⌘+Enter) creates from any field; Esc cancels.
  */
 import { useId, useState, type FormEvent } from "react";
 import { annotationApi, errorMessage } from "@/lib/annotate-client/api";
@@ -76,7 +77,10 @@ export function ClaimCreateForm({
       className="space-y-2"
       onSubmit={submit}
       onKeyDown={(e) => {
-        if (e.key === "Escape" && !e.defaultPrevented) {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          e.currentTarget.requestSubmit();
+        } else if (e.key === "Escape" && !e.defaultPrevented) {
           e.preventDefault();
           onCancel();
         }
@@ -174,7 +178,12 @@ export function ClaimCreateForm({
         </p>
       ) : null}
       <div className="flex gap-2">
-        <button type="submit" className={primaryClass} disabled={busy || !statement.trim()}>
+        <button
+          type="submit"
+          className={primaryClass}
+          disabled={busy || !statement.trim()}
+          aria-keyshortcuts="Control+Enter"
+        >
           {busy ? "Creating…" : "Create and link"}
         </button>
         <button type="button" className={buttonClass} onClick={onCancel}>

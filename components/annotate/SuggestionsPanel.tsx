@@ -64,10 +64,19 @@ export function SuggestionsPanel({ storyId, entity, store, canReview, onJump, on
   const refs = useRef(new Map<string, HTMLLIElement>());
   const current = items[activeIndex];
 
+  // Focus the first suggestion once they arrive, and the next one after each accept or reject
+  // (unless the editor has moved focus elsewhere meanwhile).
+  const section = useRef<HTMLElement>(null);
+  const focusedOnce = useRef(false);
   useEffect(() => {
     if (!current) return;
     const el = refs.current.get(current.id);
-    if (el && el.closest("section")?.contains(document.activeElement)) el.focus();
+    const focus = document.activeElement;
+    const ours = !focus || focus === document.body || section.current?.contains(focus);
+    if (el && (ours || !focusedOnce.current)) {
+      el.focus();
+      focusedOnce.current = true;
+    }
   }, [current]);
 
   const accept = (s: Suggestion) => {
@@ -105,7 +114,7 @@ export function SuggestionsPanel({ storyId, entity, store, canReview, onJump, on
 
   const accepted = Object.values(done).filter((d) => d === "accepted").length;
   return (
-    <section className={panelClass} aria-labelledby={`${id}-title`} data-testid="suggestions-panel">
+    <section ref={section} className={panelClass} aria-labelledby={`${id}-title`} data-testid="suggestions-panel">
       <div className="mb-2 flex items-center justify-between gap-2">
         <h2 id={`${id}-title`} className="font-medium">
           Other mentions of {entity.name}
@@ -144,7 +153,6 @@ export function SuggestionsPanel({ storyId, entity, store, canReview, onJump, on
               else refs.current.delete(s.id);
             }}
             tabIndex={i === activeIndex ? 0 : -1}
-            autoFocus={i === activeIndex}
             data-testid="suggestion"
             aria-label={`“${s.quote}” in ${s.language} (${s.reason}). A to accept${canReview ? ", R to reject" : ""}.`}
             onKeyDown={(e) => onKeyDown(e, s)}
