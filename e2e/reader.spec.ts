@@ -142,8 +142,7 @@ test.describe("the side-by-side reader", () => {
     await page.keyboard.press("1");
     await expect(pane(page, 0)).toBeFocused();
     await page.keyboard.press("n");
-    const spans = page.getByRole("list", { name: "Selected span" });
-    await expect(spans.getByTestId("span-item").first()).toBeVisible();
+    await expect(page.getByTestId("selected-span")).toBeVisible();
     // The selected span's counterparts (same entity) light up in the Swedish pane.
     const key = await page.locator("[data-s][style*='outline'], [data-k]").first().getAttribute("data-k");
     expect(key).toBeTruthy();
@@ -156,7 +155,9 @@ test.describe("the side-by-side reader", () => {
       )
       .toBe("rgba(250, 204, 21, 0.55)");
     // Viewers get no edit controls.
-    await expect(page.getByRole("button", { name: /Relabel|Delete span|Edit alignment/ })).toHaveCount(0);
+    await expect(
+      page.getByRole("button", { name: /Relabel|Delete span|Edit alignment|Link entity|Link claim/ }),
+    ).toHaveCount(0);
   });
 });
 

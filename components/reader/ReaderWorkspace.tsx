@@ -3,13 +3,8 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { AnnotationStore, type SpanDTO } from "@/lib/annotate-client";
 import { useAnnotationStore } from "@/components/annotate/use-annotation-store";
-import { ClaimLinker } from "@/components/annotate/ClaimLinker";
-import { ConflictBanner } from "@/components/annotate/ConflictBanner";
-import { EntityLinker } from "@/components/annotate/EntityLinker";
+import { AnnotationPanel } from "@/components/annotate/AnnotationPanel";
 import { LabelPicker } from "@/components/annotate/LabelPicker";
-import { SaveStatus } from "@/components/annotate/SaveStatus";
-import { StorySidebar } from "@/components/annotate/StorySidebar";
-import { SuggestionsPanel } from "@/components/annotate/SuggestionsPanel";
 import { useRouter } from "next/navigation";
 import { formatLayout, MAX_PANES } from "@/lib/reader/layout";
 import { storyHref } from "@/lib/reader/href";
@@ -23,9 +18,9 @@ import { ArticlePicker } from "./ArticlePicker";
 import { caretRange, moveCaret, paragraphAt, type Caret, type CaretMove } from "./caret";
 import { selectionIn } from "./dom-offsets";
 import { HelpDialog } from "./HelpDialog";
+import { SpanActions } from "./SpanActions";
 import { ReaderPane } from "./ReaderPane";
 import { ScrollSync, topParagraph } from "./scroll-sync";
-import { SelectionPanel } from "./SelectionPanel";
 
 const EMPTY: readonly SpanDTO[] = [];
 
@@ -100,9 +95,8 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
   const [help, setHelp] = useState(false);
   const [aligning, setAligning] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [linking, setLinking] = useState<string | null>(null);
-  const [suggestFor, setSuggestFor] = useState<{ id: string; name: string; labelId?: string } | null>(null);
 
+  const languages = useMemo(() => Object.fromEntries(view.versions.map((v) => [v.id, v.language])), [view.versions]);
   const paneOfArticle = useCallback((articleId: string) => panes.findIndex((p) => p.id === articleId), [panes]);
 
   /** Brings a UTF-16 position of a pane into view (its paragraph, then the exact segment once drawn). */
@@ -293,9 +287,6 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
     } else if (e.key === "l" && canAnnotate && selected) {
       e.preventDefault();
       setMenu({ mode: "relabel", spanId: selected });
-    } else if (e.key === "e" && canAnnotate && selected) {
-      e.preventDefault();
-      setLinking(selected);
     }
   });
 
@@ -309,50 +300,6 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
   useEffect(() => {
     if (caret) reveal(caret.pane, caret.focus);
   }, [caret, reveal]);
-
-  const closeLinker = () => {
-    setLinking(null);
-    scrollers.current[active]?.focus({ preventScroll: true });
-  };
-  /** Links the span being linked to an entity (then offers its other mentions) or a claim. */
-  const renderLinker = () => {
-    const span = linking ? store.getSpan(linking) : undefined;
-    if (!span) return null;
-    const pane = panes[paneOfArticle(span.articleId)];
-    return (
-      <div className="rounded-lg border border-stone-300 bg-white p-3 shadow-lg" data-testid="linker">
-        {span.kind === "CLAIM" ? (
-          <ClaimLinker
-            storyId={view.story.id}
-            quote={span.quote}
-            language={pane?.language}
-            verdicts={view.taxonomy.verdicts}
-            onLink={(claim) => {
-              store.update(span.id, { claimId: claim.id });
-              setNotice(`Linked “${span.quote}” to the claim “${claim.statement}”.`);
-              closeLinker();
-            }}
-            onCancel={closeLinker}
-          />
-        ) : (
-          <EntityLinker
-            quote={span.quote}
-            language={pane?.language ?? "und"}
-            storyId={view.story.id}
-            labels={view.taxonomy.labels}
-            labelId={span.labelId}
-            onLink={(entity) => {
-              store.update(span.id, { entityId: entity.id, labelId: entity.labelId });
-              setNotice(`Linked “${span.quote}” to ${entity.name}.`);
-              setLinking(null);
-              setSuggestFor({ id: entity.id, name: entity.name, labelId: entity.labelId });
-            }}
-            onCancel={closeLinker}
-          />
-        )}
-      </div>
-    );
-  };
 
   const highlightOf = (pane: number) => {
     if (caret && caret.pane === pane) return caretRange(panes[pane]!.text, caret);
@@ -384,7 +331,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
         <h1 className="mr-2 text-xl font-semibold tracking-tight">{view.story.title}</h1>
         <ArticlePicker storyKey={view.story.key} versions={view.versions} open={panes.map((p) => p.id)} />
         <div className="ml-auto flex items-center gap-2 text-sm">
-          {canAnnotate ? <SaveStatus store={store} /> : <span className="text-stone-500">Read only</span>}
+          {canAnnotate ? null : <span className="text-stone-500">Read only</span>}
           {canAlign && panes.length > 1 ? (
             <button
               type="button"
@@ -408,15 +355,6 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
       <p role="status" aria-live="polite" className="sr-only" data-testid="reader-notice">
         {notice}
       </p>
-      {canAnnotate ? (
-        <div className="mb-3">
-          <ConflictBanner
-            store={store}
-            labels={labels}
-            onShow={(c) => jumpTo({ articleId: c.articleId, start: c.theirs.start, spanId: c.spanId })}
-          />
-        </div>
-      ) : null}
       {aligning ? (
         <div className="mb-3">
           <AlignmentEditor
@@ -477,36 +415,21 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
               />
             </div>
           ) : null}
-          {linking ? renderLinker() : null}
-          {suggestFor ? (
-            <SuggestionsPanel
-              storyId={view.story.id}
-              entity={suggestFor}
-              store={store}
-              canReview={canReview}
-              onJump={(s) => jumpTo({ articleId: s.articleId, start: s.start })}
-              onClose={() => {
-                setSuggestFor(null);
-                scrollers.current[active]?.focus({ preventScroll: true });
-              }}
+          {canAnnotate && selected ? (
+            <SpanActions
+              onRelabel={() => setMenu({ mode: "relabel", spanId: selected })}
+              onDelete={() => removeSpan(selected)}
             />
           ) : null}
-          <SelectionPanel
-            store={store}
-            selected={selected}
-            labels={labels}
-            canAnnotate={canAnnotate}
-            onSelect={(span) => selectSpan(span, true)}
-            onRelabel={(span) => setMenu({ mode: "relabel", spanId: span.id })}
-            onLink={(span) => setLinking(span.id)}
-            onDelete={(span) => removeSpan(span.id)}
-          />
-          <SidebarSlot
+          <AnnotationPanel
             store={store}
             storyId={view.story.id}
-            labels={labels}
-            highlight={focusSpan?.entityId ?? focusSpan?.claimId ?? null}
-            onJump={(ref) => jumpTo(ref)}
+            taxonomy={view.taxonomy}
+            languages={languages}
+            selectedSpanId={selected}
+            canAnnotate={canAnnotate}
+            canReview={canReview}
+            onShow={({ articleId, spanId, start }) => jumpTo({ articleId, start, spanId })}
           />
         </aside>
       </div>
@@ -531,14 +454,3 @@ function PaneSlot({
   const spans = useAnnotationStore(store, select);
   return <ReaderPane article={article} spans={spans} {...rest} />;
 }
-
-/** The story sidebar, refreshed whenever the store has saved something. */
-function SidebarSlot({
-  store,
-  ...rest
-}: { store: AnnotationStore } & Omit<React.ComponentProps<typeof StorySidebar>, "refreshKey">) {
-  const saved = useAnnotationStore(store, selectSaved);
-  return <StorySidebar refreshKey={saved} {...rest} />;
-}
-
-const selectSaved = (s: ReturnType<AnnotationStore["getSnapshot"]>) => s.savedCount;
