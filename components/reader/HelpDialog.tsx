@@ -13,6 +13,11 @@ export const SHORTCUTS: { keys: string; what: string; editors?: boolean }[] = [
   { keys: "↑ ↓ / Home End", what: "Caret mode: previous / next paragraph, paragraph start / end", editors: true },
   { keys: "Enter", what: "Tag the selection (opens the label picker)", editors: true },
   { keys: "l", what: "Relabel the selected span", editors: true },
+  {
+    keys: "e",
+    what: "Link the selected span to an entity or a claim (then accept or reject suggestions)",
+    editors: true,
+  },
   { keys: "Delete", what: "Delete the selected span", editors: true },
   { keys: "Ctrl+Z / Ctrl+Shift+Z", what: "Undo / redo", editors: true },
   { keys: "?", what: "This list" },

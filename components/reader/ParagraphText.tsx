@@ -1,9 +1,8 @@
 "use client";
 
-import { memo, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useMemo } from "react";
 import { segmentRange, type SpanRange } from "@/lib/reader/segments";
 import type { RenderSpan } from "./render-spans";
-import { useVisibility } from "./visibility";
 
 export const PENDING_ID = "__pending";
 
@@ -16,23 +15,16 @@ interface Props {
   spans: readonly RenderSpan[];
   /** The range being selected or about to be tagged, when it touches this paragraph. */
   pending: { start: number; end: number } | null;
+  /** Within a screen or so of the viewport: draw the spans. */
+  near: boolean;
 }
 
 /**
  * One paragraph. Off screen it is plain text; near the viewport its spans
  * are drawn as segments. Memoized: it re-renders only when its own spans,
- * its pending range or its visibility change.
+ * its pending range or its block's visibility change.
  */
-export const ParagraphText = memo(function ParagraphText({ index, text, start, end, spans, pending }: Props) {
-  const ref = useRef<HTMLParagraphElement>(null);
-  const [near, setNear] = useState(false);
-  const visibility = useVisibility();
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || !visibility) return;
-    return visibility.observe(el, setNear);
-  }, [visibility]);
-
+export const ParagraphText = memo(function ParagraphText({ index, text, start, end, spans, pending, near }: Props) {
   const draw = near || pending !== null;
   const segments = useMemo(() => {
     if (!draw || (spans.length === 0 && !pending)) return null;
@@ -43,7 +35,7 @@ export const ParagraphText = memo(function ParagraphText({ index, text, start, e
   const byId = useMemo(() => new Map(spans.map((s) => [s.id, s])), [spans]);
 
   return (
-    <p ref={ref} data-p={index} data-o={start} className="reader-paragraph mb-4 leading-relaxed">
+    <p data-p={index} data-o={start} className="reader-paragraph mb-4 leading-relaxed">
       {segments
         ? segments.map((seg) =>
             seg.ids.length === 0 ? (

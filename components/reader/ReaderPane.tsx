@@ -5,7 +5,7 @@ import type { SpanDTO } from "@/lib/annotation/dto";
 import type { PaneArticle } from "@/lib/reader/story-view";
 import { OffsetIndex } from "@/lib/text/code-points";
 import { fontStack } from "./fonts";
-import { ParagraphText } from "./ParagraphText";
+import { BLOCK, ParagraphBlock } from "./ParagraphBlock";
 import { bucketSpans, renderSpanOf, type RenderSpan } from "./render-spans";
 import { VisibilityContext, VisibilityRegistry } from "./visibility";
 import "./reader.css";
@@ -62,6 +62,11 @@ export const ReaderPane = memo(function ReaderPane({
     return next;
   }, [spans, paragraphs, cache, index, colors]);
 
+  const blocks = useMemo(
+    () => Array.from({ length: Math.ceil(paragraphs.length / BLOCK) }, (_, k) => k * BLOCK),
+    [paragraphs.length],
+  );
+
   const titleId = `pane-${pane}-title`;
   const title = paneTitle(article);
   return (
@@ -100,17 +105,21 @@ export const ReaderPane = memo(function ReaderPane({
         style={{ fontFamily: fontStack(article.script ?? undefined) }}
       >
         <VisibilityContext.Provider value={registry}>
-          {paragraphs.map((p, i) => (
-            <ParagraphText
-              key={i}
-              index={i}
-              text={article.text}
-              start={p.start}
-              end={p.end}
-              spans={buckets[i]!}
-              pending={pending && pending.start < p.end && pending.end > p.start ? pending : null}
-            />
-          ))}
+          {blocks.map((first) => {
+            const last = Math.min(paragraphs.length, first + BLOCK);
+            const touched =
+              pending && pending.start < paragraphs[last - 1]!.end && pending.end > paragraphs[first]!.start;
+            return (
+              <ParagraphBlock
+                key={first}
+                first={first}
+                text={article.text}
+                paragraphs={paragraphs.slice(first, last)}
+                buckets={buckets.slice(first, last)}
+                pending={touched ? pending : null}
+              />
+            );
+          })}
         </VisibilityContext.Provider>
         {paragraphs.length === 0 ? <p className="text-stone-500">This version has no text.</p> : null}
       </div>

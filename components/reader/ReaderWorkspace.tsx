@@ -3,8 +3,14 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { AnnotationStore, type SpanDTO } from "@/lib/annotate-client";
 import { useAnnotationStore } from "@/components/annotate/use-annotation-store";
+import { AnnotationPanel } from "@/components/annotate/AnnotationPanel";
+import { LabelPicker } from "@/components/annotate/LabelPicker";
+import { useRouter } from "next/navigation";
+import { formatLayout, MAX_PANES } from "@/lib/reader/layout";
+import { storyHref } from "@/lib/reader/href";
 import type { LabelDTO } from "@/lib/annotation/dto";
 import { snapSelection, toSpanRange } from "@/lib/reader/selection";
+import { unpackSpans } from "@/lib/reader/span-pack";
 import type { PaneAlignment, StoryView } from "@/lib/reader/story-view";
 import { OffsetIndex } from "@/lib/text/code-points";
 import { AlignmentEditor } from "./AlignmentEditor";
@@ -12,11 +18,9 @@ import { ArticlePicker } from "./ArticlePicker";
 import { caretRange, moveCaret, paragraphAt, type Caret, type CaretMove } from "./caret";
 import { selectionIn } from "./dom-offsets";
 import { HelpDialog } from "./HelpDialog";
-import { LabelMenu } from "./LabelMenu";
+import { SpanActions } from "./SpanActions";
 import { ReaderPane } from "./ReaderPane";
 import { ScrollSync, topParagraph } from "./scroll-sync";
-import { SelectionPanel } from "./SelectionPanel";
-import { SaveLine } from "./SaveLine";
 
 const EMPTY: readonly SpanDTO[] = [];
 
@@ -36,12 +40,21 @@ export function ReaderWorkspace(props: Props) {
   return <Workspace key={props.view.panes.map((p) => p.id).join(",")} {...props} />;
 }
 
-function Workspace({ view, user, canAnnotate, canAlign }: Props) {
+function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
+  const router = useRouter();
   const { panes } = view;
   const [store] = useState(
-    () => new AnnotationStore({ spans: panes.flatMap((p) => p.spans), user, storage: canAnnotate ? undefined : null }),
+    () =>
+      new AnnotationStore({
+        spans: panes.flatMap((p) => unpackSpans(p.spans, p.id)),
+        user,
+        storage: canAnnotate ? undefined : null,
+      }),
   );
   useEffect(() => () => store.dispose(), [store]);
+  // Marks the workspace as hydrated and listening (tests and the reader benchmark wait for it).
+  const root = useRef<HTMLElement>(null);
+  useEffect(() => root.current?.setAttribute("data-ready", "true"), []);
 
   const [alignments, setAlignments] = useState(view.alignments);
   const sync = useMemo(
@@ -63,7 +76,6 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
   );
 
   const labels = useMemo(() => [...view.taxonomy.labels, ...view.taxonomy.archivedLabels], [view.taxonomy]);
-  const labelById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const colors = useMemo(() => new Map(labels.map((l) => [l.id, l.color])), [labels]);
   const indexes = useMemo(() => panes.map((p) => new OffsetIndex(p.text)), [panes]);
   const paragraphs16 = useMemo(
@@ -84,6 +96,7 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
   const [aligning, setAligning] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
+  const languages = useMemo(() => Object.fromEntries(view.versions.map((v) => [v.id, v.language])), [view.versions]);
   const paneOfArticle = useCallback((articleId: string) => panes.findIndex((p) => p.id === articleId), [panes]);
 
   /** Brings a UTF-16 position of a pane into view (its paragraph, then the exact segment once drawn). */
@@ -116,6 +129,20 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
     },
     [indexes, paneOfArticle, reveal],
   );
+
+  /** Shows a place of the story: in its pane, or opening its version in place of the last pane. */
+  const jumpTo = (ref: { articleId: string; start: number; spanId?: string }) => {
+    const pane = paneOfArticle(ref.articleId);
+    if (pane < 0) {
+      const open = panes.map((p) => p.id);
+      const ids = open.length < MAX_PANES ? [...open, ref.articleId] : [...open.slice(0, -1), ref.articleId];
+      router.push(storyHref(view.story.key, formatLayout(ids, view.versions)), { scroll: false });
+      return;
+    }
+    setActive(pane);
+    if (ref.spanId) setSelected(ref.spanId);
+    reveal(pane, indexes[pane]!.toUtf16(ref.start), ref.spanId);
+  };
 
   const createSpan = (label: LabelDTO, pane: number, start: number, end: number) => {
     const range = toSpanRange(indexes[pane]!, { start, end });
@@ -298,13 +325,13 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
   const menuLabels = view.taxonomy.labels;
 
   return (
-    <main className="mx-auto max-w-[120rem] px-4 py-4" data-testid="reader">
+    <main ref={root} className="mx-auto max-w-[120rem] px-4 py-4" data-testid="reader">
       <style>{css}</style>
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <h1 className="mr-2 text-xl font-semibold tracking-tight">{view.story.title}</h1>
         <ArticlePicker storyKey={view.story.key} versions={view.versions} open={panes.map((p) => p.id)} />
         <div className="ml-auto flex items-center gap-2 text-sm">
-          {canAnnotate ? <SaveLine store={store} /> : <span className="text-stone-500">Read only</span>}
+          {canAnnotate ? null : <span className="text-stone-500">Read only</span>}
           {canAlign && panes.length > 1 ? (
             <button
               type="button"
@@ -364,36 +391,45 @@ function Workspace({ view, user, canAnnotate, canAlign }: Props) {
             />
           ))}
         </div>
-        <aside className="w-72 shrink-0 space-y-3" aria-label="Annotation">
+        <aside className="w-80 shrink-0 space-y-3" aria-label="Annotation">
           {menu ? (
-            <LabelMenu
-              labels={menuLabels}
-              title={
-                menu.mode === "create"
-                  ? `Tag “${panes[menu.pane]!.text.slice(menu.start, menu.end)}” as…`
-                  : `Relabel “${store.getSpan(menu.spanId)?.quote ?? ""}” as…`
-              }
-              current={menu.mode === "relabel" ? store.getSpan(menu.spanId)?.labelId : null}
-              onPick={(label) =>
-                menu.mode === "create"
-                  ? createSpan(label, menu.pane, menu.start, menu.end)
-                  : relabel(label, menu.spanId)
-              }
-              onCancel={() => {
-                setMenu(null);
-                setPending(null);
-                scrollers.current[active]?.focus({ preventScroll: true });
-              }}
+            <div data-testid="label-menu" className="rounded-lg border border-stone-300 bg-white p-3 shadow-lg">
+              <LabelPicker
+                labels={menuLabels}
+                title={
+                  menu.mode === "create"
+                    ? `Tag “${panes[menu.pane]!.text.slice(menu.start, menu.end)}” as…`
+                    : `Relabel “${store.getSpan(menu.spanId)?.quote ?? ""}” as…`
+                }
+                current={menu.mode === "relabel" ? store.getSpan(menu.spanId)?.labelId : null}
+                onPick={(label) =>
+                  menu.mode === "create"
+                    ? createSpan(label, menu.pane, menu.start, menu.end)
+                    : relabel(label, menu.spanId)
+                }
+                onCancel={() => {
+                  setMenu(null);
+                  setPending(null);
+                  scrollers.current[active]?.focus({ preventScroll: true });
+                }}
+              />
+            </div>
+          ) : null}
+          {canAnnotate && selected ? (
+            <SpanActions
+              onRelabel={() => setMenu({ mode: "relabel", spanId: selected })}
+              onDelete={() => removeSpan(selected)}
             />
           ) : null}
-          <SelectionPanel
+          <AnnotationPanel
             store={store}
-            selected={selected}
-            labels={labelById}
+            storyId={view.story.id}
+            taxonomy={view.taxonomy}
+            languages={languages}
+            selectedSpanId={selected}
             canAnnotate={canAnnotate}
-            onSelect={(span) => selectSpan(span, true)}
-            onRelabel={(span) => setMenu({ mode: "relabel", spanId: span.id })}
-            onDelete={(span) => removeSpan(span.id)}
+            canReview={canReview}
+            onShow={({ articleId, spanId, start }) => jumpTo({ articleId, start, spanId })}
           />
         </aside>
       </div>

@@ -7,11 +7,11 @@
 import type { Db } from "../db";
 import { alignArticles } from "../alignment/store";
 import { splitParagraphs, type Paragraph } from "../alignment/paragraphs";
-import { listArticleSpans } from "../annotation/spans";
-import type { SpanDTO } from "../annotation/dto";
 import { getTaxonomy, type Taxonomy } from "../taxonomy/taxonomy";
 import { parseLayout } from "./layout";
 import { isCjk, scriptOf, textDirection } from "./script";
+import { packSpans, type PackedSpans } from "./span-pack";
+import { readerSpans } from "./spans";
 
 export interface VersionSummary {
   id: string;
@@ -32,7 +32,8 @@ export interface PaneArticle extends VersionSummary {
   dir: "rtl" | "ltr";
   cjk: boolean;
   paragraphs: Paragraph[];
-  spans: SpanDTO[];
+  /** SpanDTOs, packed for the page (unpackSpans). */
+  spans: PackedSpans;
 }
 
 /** The alignment of panes `left` and `right` (indices into `panes`): beads of paragraph indices. */
@@ -84,7 +85,7 @@ export async function loadStoryView(db: Db, key: string, layout?: string | strin
         text: true,
       },
     }),
-    Promise.all(chosen.map((id) => listArticleSpans(db, id))),
+    Promise.all(chosen.map((id) => readerSpans(db, id))),
     getTaxonomy(db),
     paneAlignments(db, chosen),
   ]);
@@ -97,7 +98,7 @@ export async function loadStoryView(db: Db, key: string, layout?: string | strin
       dir: textDirection(row.language),
       cjk: isCjk(row.language),
       paragraphs: splitParagraphs(row.text),
-      spans: spans[k]!.spans,
+      spans: packSpans(spans[k]!),
     };
   });
   return { story: meta, versions: articles, panes, alignments, taxonomy };

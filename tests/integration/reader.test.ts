@@ -3,6 +3,8 @@ import { withRequestHeaders } from "@/lib/auth/current-user";
 import { DEMO_STORY } from "@/lib/demo/newsroom";
 import { seedDemoNewsroom } from "@/lib/demo/seed";
 import { importJsonl } from "@/lib/import";
+import { listArticleSpans } from "@/lib/annotation/spans";
+import { unpackSpans } from "@/lib/reader/span-pack";
 import { loadStoryView } from "@/lib/reader/story-view";
 import { sliceCodePoints } from "@/lib/text/code-points";
 import { saveAlignmentAction } from "@/app/(app)/stories/[key]/actions";
@@ -29,10 +31,13 @@ describe("loadStoryView", () => {
     expect([sv!.paragraphs.length, fr!.paragraphs.length]).toEqual([26, 13]);
     expect(en!.title).toBeNull();
     expect([sv!.dir, sv!.cjk, sv!.script]).toEqual(["ltr", false, "Latn"]);
-    // Gold spans as the annotation API's SpanDTO, code points over the text.
-    expect(sv!.spans.length).toBeGreaterThan(5);
-    for (const pane of view.panes)
-      for (const span of pane.spans) expect(sliceCodePoints(pane.text, span.start, span.end)).toBe(span.quote);
+    // Gold spans, exactly as the annotation API gives them, code points over the text.
+    expect(sv!.spans.rows.length).toBeGreaterThan(5);
+    for (const pane of view.panes) {
+      const spans = unpackSpans(pane.spans, pane.id);
+      expect(spans).toEqual((await listArticleSpans(db, pane.id)).spans);
+      for (const span of spans) expect(sliceCodePoints(pane.text, span.start, span.end)).toBe(span.quote);
+    }
     // Every pair of panes is aligned; Swedish paragraph k+3 is French k.
     expect(view.alignments.map((a) => [a.left, a.right])).toEqual([
       [0, 1],
@@ -58,6 +63,18 @@ describe("loadStoryView", () => {
       ["ltr", false],
       ["ltr", false],
     ]);
+  });
+
+  it("sends spans with their authors, packed, exactly as the API reads them", async () => {
+    const editor = await createUser(db, "EDITOR");
+    const view = (await loadStoryView(db, talks, "en"))!;
+    const [first] = unpackSpans(view.panes[0]!.spans, view.panes[0]!.id);
+    await db.span.update({ where: { id: first!.id }, data: { createdById: editor.id, updatedById: editor.id } });
+    const again = (await loadStoryView(db, talks, "en"))!;
+    const spans = unpackSpans(again.panes[0]!.spans, again.panes[0]!.id);
+    expect(spans).toEqual((await listArticleSpans(db, again.panes[0]!.id)).spans);
+    expect(spans.find((s) => s.id === first!.id)!.createdBy).toEqual({ id: editor.id, name: editor.name });
+    expect(again.panes[0]!.spans.users).toHaveLength(1);
   });
 
   it("is null for an unknown story", async () => {
