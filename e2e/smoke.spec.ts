@@ -5,7 +5,7 @@ test("the home page lists the demo story with its language versions", async ({ p
   await page.goto("/");
   const stories = page.getByRole("list", { name: "Stories" });
   await expect(stories.getByText("Varnhamn switches its ferries to shore power")).toBeVisible();
-  // Other specs import stories of their own into the same database: look at the demo story's entry.
+  // Other specs import stories of their own into the same database: look at the demo's entry.
   const demo = stories.getByRole("listitem").filter({ hasText: "Varnhamn switches its ferries to shore power" });
   for (const language of ["ar", "en", "fr", "sv", "zh-Hans"]) {
     await expect(demo.locator(`[lang="${language}"]`)).toBeVisible();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyOp, diffPatch, transition } from "./ops";
+import { applyOp, diffPatch, newId, transition } from "./ops";
 import type { SpanDTO } from "./types";
 
 const user = { id: "u1", name: "Ed" };
@@ -57,5 +57,19 @@ describe("transition (undo, redo, keep mine)", () => {
   });
   it("a span the server never saw is created again", () => {
     expect(transition("s1", undefined, base)[0]).toMatchObject({ type: "create", span: { id: "s1", start: 0 } });
+  });
+});
+
+describe("newId", () => {
+  it("is a v4 UUID, also where randomUUID is missing (plain http)", () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(newId()).toMatch(uuid);
+    const original = globalThis.crypto.randomUUID;
+    try {
+      Object.defineProperty(globalThis.crypto, "randomUUID", { value: undefined, configurable: true });
+      expect(newId()).toMatch(uuid);
+    } finally {
+      Object.defineProperty(globalThis.crypto, "randomUUID", { value: original, configurable: true });
+    }
   });
 });

@@ -1,11 +1,15 @@
 /**
- * The pending queue in localStorage, keyed by user, so that a reload (or a
- * crash) while offline loses nothing: the next store for the same user picks
- * the queue up and sends it again with the same mutation ids.
+ * The pending queue in localStorage, keyed by user and page, so that a reload
+ * (or a crash) while offline loses nothing: the next store for the same user
+ * adopts every queue it finds for that user (its own earlier one, a closed
+ * tab's) and sends them again with the same mutation ids. Adopting a queue
+ * another open tab still sends is harmless: the server applies a mutation id
+ * once.
  */
 import type { QueuedMutation } from "./ops";
 
-export type QueueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+export type QueueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem"> &
+  Partial<Pick<Storage, "key" | "length">>;
 
 const VERSION = 1;
 
@@ -17,8 +21,41 @@ export function defaultStorage(): QueueStorage | null {
   }
 }
 
+/** The key prefix of a user's queues; each page's store appends its own id. */
 export function queueKey(userId: string, prefix = "parallax.annotate.queue"): string {
   return `${prefix}.${userId}`;
+}
+
+/** Every stored key of the user's queues (the shared one and one per page). */
+function userKeys(storage: QueueStorage, userKey: string): string[] {
+  const keys = [userKey];
+  if (storage.key && typeof storage.length === "number") {
+    for (let i = 0; i < storage.length; i++) {
+      const k = storage.key(i);
+      if (k?.startsWith(`${userKey}.`)) keys.push(k);
+    }
+  }
+  return keys;
+}
+
+/** Takes over every queue stored for the user (removing them), in order, without duplicates. */
+export function adoptQueues(storage: QueueStorage | null, userKey: string): QueuedMutation[] {
+  if (!storage) return [];
+  const seen = new Set<string>();
+  const adopted: QueuedMutation[] = [];
+  for (const key of userKeys(storage, userKey)) {
+    for (const q of loadQueue(storage, key)) {
+      if (seen.has(q.mutationId)) continue;
+      seen.add(q.mutationId);
+      adopted.push(q);
+    }
+    try {
+      storage.removeItem(key);
+    } catch {
+      // nothing to do: it is read again next time, and replays are harmless
+    }
+  }
+  return adopted;
 }
 
 export function loadQueue(storage: QueueStorage | null, key: string): QueuedMutation[] {

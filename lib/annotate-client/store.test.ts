@@ -93,6 +93,10 @@ function memoryStorage(): QueueStorage & { data: Map<string, string> } {
     getItem: (k) => data.get(k) ?? null,
     setItem: (k, v) => void data.set(k, v),
     removeItem: (k) => void data.delete(k),
+    key: (i) => [...data.keys()][i] ?? null,
+    get length() {
+      return data.size;
+    },
   };
 }
 
@@ -262,5 +266,28 @@ describe("AnnotationStore", () => {
     const id = store.create(newSpan);
     expect(await store.flush()).toBe(true);
     expect(server.spans.has(id)).toBe(true);
+  });
+
+  it("a new page adopts the queues of every closed tab of the same user, and sends each mutation once", async () => {
+    const storage = memoryStorage();
+    const server = new FakeServer();
+    const open = () =>
+      new AnnotationStore({ spans: [], user: ed, transport: server.transport, storage, batchDelayMs: 10_000 });
+    const [tab1, tab2] = [open(), open()];
+    server.fail = "before";
+    const a = tab1.create(newSpan);
+    const b = tab2.create({ ...newSpan, start: 6, end: 11, quote: "world" });
+    await tab1.flush();
+    await tab2.flush();
+    tab1.dispose();
+    tab2.dispose();
+    expect(storage.data.size).toBe(2);
+    server.fail = null;
+    const next = open();
+    expect(next.getSnapshot().pending).toBe(2);
+    expect(await next.flush()).toBe(true);
+    expect([...server.spans.keys()].sort()).toEqual([a, b].sort());
+    expect(server.applied.size).toBe(2);
+    expect(storage.data.size).toBe(0);
   });
 });

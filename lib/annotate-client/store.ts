@@ -27,7 +27,7 @@ import {
   type QueuedMutation,
   type SpanOp,
 } from "./ops";
-import { defaultStorage, loadQueue, queueKey, saveQueue, type QueueStorage } from "./persist";
+import { adoptQueues, defaultStorage, queueKey, saveQueue, type QueueStorage } from "./persist";
 import { fetchTransport, type Transport } from "./transport";
 import type { MutationResult, NewSpan, SpanDTO, SpanPatch, UserRef } from "./types";
 
@@ -139,7 +139,8 @@ export class AnnotationStore {
     this.user = options.user;
     this.transport = options.transport ?? fetchTransport;
     this.storage = options.storage === undefined ? defaultStorage() : options.storage;
-    this.key = queueKey(options.user.id, options.storageKey);
+    const userKey = queueKey(options.user.id, options.storageKey);
+    this.key = `${userKey}.${newId()}`;
     this.batchDelayMs = options.batchDelayMs ?? 40;
     this.retryDelayMs = options.retryDelayMs ?? 500;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 15_000;
@@ -151,8 +152,9 @@ export class AnnotationStore {
     this.snapshot = this.buildSnapshot();
     this.serverSnapshot = this.snapshot;
     // What an earlier page (or a crash) left unsent: show it again and send it.
-    this.queue = loadQueue(this.storage, this.key);
+    this.queue = adoptQueues(this.storage, userKey);
     if (this.queue.length) {
+      this.persist();
       for (const id of new Set(this.queue.map((q) => spanIdOf(q.op)))) this.recompute(id);
       this.snapshot = this.buildSnapshot();
     }
