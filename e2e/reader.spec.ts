@@ -119,6 +119,13 @@ test.describe("the side-by-side reader", () => {
     await expect(pane(page, 0).locator("[data-p]")).not.toHaveCount(0);
   });
 
+  test("an unknown story says so", async ({ page, users }) => {
+    await users.signInAs(page, "VIEWER");
+    // The loading screen streams first, so the status is already sent: the page itself says it.
+    await page.goto("/stories/no-such-story");
+    await expect(page.getByRole("heading", { name: "There is no such story" })).toBeVisible();
+  });
+
   test("is usable from the keyboard: panes, spans, shortcuts", async ({ page, users }) => {
     await users.signInAs(page, "VIEWER");
     await openReader(page, `/stories/${DEMO_STORY}?a=en,sv`);
