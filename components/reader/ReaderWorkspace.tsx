@@ -10,7 +10,7 @@ import { formatLayout, MAX_PANES } from "@/lib/reader/layout";
 import { storyHref } from "@/lib/reader/href";
 import type { LabelDTO } from "@/lib/annotation/dto";
 import { snapSelection, toSpanRange } from "@/lib/reader/selection";
-import { unpackSpans } from "@/lib/reader/span-pack";
+import { decodeSpans } from "@/lib/reader/span-pack";
 import type { PaneAlignment, StoryView } from "@/lib/reader/story-view";
 import { OffsetIndex } from "@/lib/text/code-points";
 import { AlignmentEditor } from "./AlignmentEditor";
@@ -46,7 +46,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
   const [store] = useState(
     () =>
       new AnnotationStore({
-        spans: panes.flatMap((p) => unpackSpans(p.spans, p.id)),
+        spans: panes.flatMap((p) => decodeSpans(p.spans, p.id)),
         user,
         storage: canAnnotate ? undefined : null,
       }),

@@ -6,6 +6,7 @@ import { formatLayout, parseLayout } from "./layout";
 import { isCjk, textDirection } from "./script";
 import { segmentRange, spansByParagraph } from "./segments";
 import { snapSelection, toSpanRange } from "./selection";
+import { decodeSpans, encodeSpans } from "./span-pack";
 
 const articles = [
   { id: "11111111-1111-4111-8111-111111111111", language: "en" },
@@ -117,5 +118,42 @@ describe("selection", () => {
     const index = new OffsetIndex(text);
     const emoji = text.indexOf("👩");
     expect(toSpanRange(index, { start: emoji, end: emoji + 8 })).toEqual({ start: 3, end: 8, quote: "👩‍👩‍👧" });
+  });
+});
+
+describe("span packing", () => {
+  it("round-trips SpanDTOs exactly", () => {
+    const span = {
+      id: "s1",
+      articleId: "a1",
+      revision: 2,
+      start: 3,
+      end: 8,
+      quote: "👩‍👩‍👧",
+      prefix: "Hi ",
+      suffix: " cafe",
+      kind: "CLAIM" as const,
+      labelId: "l1",
+      entityId: null,
+      claimId: "c1",
+      reviewStatus: "APPROVED" as const,
+      orphaned: true,
+      source: "SUGGESTION" as const,
+      version: 4,
+      createdBy: { id: "u1", name: "Ann" },
+      updatedBy: null,
+      createdAt: "2026-03-02T10:00:00.123Z",
+      updatedAt: "2026-03-03T11:30:00.000Z",
+    };
+    const other = {
+      ...span,
+      id: "s2",
+      kind: "ENTITY" as const,
+      claimId: null,
+      entityId: "e1",
+      updatedBy: span.createdBy,
+    };
+    expect(decodeSpans(encodeSpans([span, other]), "a1")).toEqual([span, other]);
+    expect(JSON.parse(encodeSpans([span, other])).users).toEqual([{ id: "u1", name: "Ann" }]);
   });
 });

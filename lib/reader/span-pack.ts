@@ -3,7 +3,9 @@
  * and a table of users instead of one JSON object per span, which halves the
  * page for an article with thousands of spans (the field names and the
  * repeated article id and authors were most of it). `unpackSpans` gives back
- * exactly the annotation API's SpanDTO.
+ * exactly the annotation API's SpanDTO. The page carries them as one JSON
+ * string (`encodeSpans`): React serializes a string prop in one piece,
+ * where thousands of small arrays cost it (and the browser) a value each.
  */
 import type { SpanDTO, UserRef } from "../annotation/dto";
 
@@ -98,4 +100,12 @@ export function unpackSpans(packed: PackedSpans, articleId: string): SpanDTO[] {
     createdAt: new Date(r[17]).toISOString(),
     updatedAt: new Date(r[18]).toISOString(),
   }));
+}
+
+export function encodeSpans(spans: readonly SpanDTO[]): string {
+  return JSON.stringify(packSpans(spans));
+}
+
+export function decodeSpans(json: string, articleId: string): SpanDTO[] {
+  return unpackSpans(JSON.parse(json) as PackedSpans, articleId);
 }

@@ -10,7 +10,7 @@ import { splitParagraphs, type Paragraph } from "../alignment/paragraphs";
 import { getTaxonomy, type Taxonomy } from "../taxonomy/taxonomy";
 import { parseLayout } from "./layout";
 import { isCjk, scriptOf, textDirection } from "./script";
-import { packSpans, type PackedSpans } from "./span-pack";
+import { encodeSpans } from "./span-pack";
 import { readerSpans } from "./spans";
 
 export interface VersionSummary {
@@ -32,8 +32,8 @@ export interface PaneArticle extends VersionSummary {
   dir: "rtl" | "ltr";
   cjk: boolean;
   paragraphs: Paragraph[];
-  /** SpanDTOs, packed for the page (unpackSpans). */
-  spans: PackedSpans;
+  /** The article's SpanDTOs, packed as JSON for the page (decodeSpans). */
+  spans: string;
 }
 
 /** The alignment of panes `left` and `right` (indices into `panes`): beads of paragraph indices. */
@@ -98,7 +98,7 @@ export async function loadStoryView(db: Db, key: string, layout?: string | strin
       dir: textDirection(row.language),
       cjk: isCjk(row.language),
       paragraphs: splitParagraphs(row.text),
-      spans: packSpans(spans[k]!),
+      spans: encodeSpans(spans[k]!),
     };
   });
   return { story: meta, versions: articles, panes, alignments, taxonomy };
