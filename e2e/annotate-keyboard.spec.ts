@@ -54,7 +54,7 @@ test("the whole flow with the keyboard only: tag, link, accept suggestions, link
 }) => {
   const key = await importCorpusStory(workerDb, `ann-keys-${Date.now().toString(36)}-`);
   const texts = await storyTexts(workerDb, key);
-  await users.signInAs(page, "EDITOR");
+  const editor = await users.signInAs(page, "EDITOR");
   await openStory(page, key, ["sv", "en", "fr"]);
 
   await test.step("caret to “Tsinghua University” in English, o for ORG, e to link a new entity", async () => {
@@ -93,6 +93,14 @@ test("the whole flow with the keyboard only: tag, link, accept suggestions, link
     await expect(page.getByTestId("sidebar-entities").locator('[data-language="sv"]')).toContainText(
       "Tsinghua University",
     );
+    // The English text names Tsinghua University once more: r rejects that mention, for this editor.
+    await pressUntilFocused(page, ["ArrowUp", "ArrowDown"], /^en/);
+    await page.keyboard.press("r");
+    await expect(panel.getByTestId("suggestion")).toHaveCount(0);
+    await expect(panel.getByRole("status")).toHaveText(/Accepted 2\. No other mention waiting\./);
+    await expect
+      .poll(() => workerDb.suggestionRejection.count({ where: { userId: editor.id, story: { key } } }))
+      .toBe(1);
     await page.keyboard.press("Escape");
     await expect(panel).toBeHidden();
   });

@@ -68,11 +68,16 @@ export function SuggestionsPanel({ storyId, entity, store, canReview, onJump, on
   // (unless the editor has moved focus elsewhere meanwhile).
   const section = useRef<HTMLElement>(null);
   const focusedOnce = useRef(false);
+  const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (!current) return;
-    const el = refs.current.get(current.id);
     const focus = document.activeElement;
     const ours = !focus || focus === document.body || section.current?.contains(focus);
+    if (!current) {
+      // The last one is done: keep the keyboard in the panel (Esc or Enter closes it).
+      if (focusedOnce.current && ours) closeButton.current?.focus();
+      return;
+    }
+    const el = refs.current.get(current.id);
     if (el && (ours || !focusedOnce.current)) {
       el.focus();
       focusedOnce.current = true;
@@ -114,12 +119,24 @@ export function SuggestionsPanel({ storyId, entity, store, canReview, onJump, on
 
   const accepted = Object.values(done).filter((d) => d === "accepted").length;
   return (
-    <section ref={section} className={panelClass} aria-labelledby={`${id}-title`} data-testid="suggestions-panel">
+    <section
+      ref={section}
+      className={panelClass}
+      aria-labelledby={`${id}-title`}
+      data-testid="suggestions-panel"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && !e.defaultPrevented) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <div className="mb-2 flex items-center justify-between gap-2">
         <h2 id={`${id}-title`} className="font-medium">
           Other mentions of {entity.name}
         </h2>
         <button
+          ref={closeButton}
           type="button"
           onClick={onClose}
           aria-label="Close suggestions"

@@ -290,4 +290,21 @@ describe("AnnotationStore", () => {
     expect(server.applied.size).toBe(2);
     expect(storage.data.size).toBe(0);
   });
+
+  it("keeping theirs settles a conflict without sending anything", async () => {
+    const { server, store } = setup();
+    const id = store.create(newSpan);
+    await store.flush();
+    server.edit(id, { labelId: "loc" });
+    store.remove(id); // against version 1: refused, someone changed it meanwhile
+    await store.flush();
+    expect(store.getSnapshot().conflicts).toMatchObject([{ spanId: id, mine: { deletedAt: expect.any(String) } }]);
+    expect(spans(store)).toMatchObject([{ id, labelId: "loc" }]); // still there, as the other editor left it
+    const calls = server.calls;
+    store.resolveConflict(id, "theirs");
+    expect(await store.flush()).toBe(true);
+    expect(server.calls).toBe(calls);
+    expect(store.getSnapshot().conflicts).toEqual([]);
+    expect(server.spans.get(id)).toMatchObject({ labelId: "loc", version: 2 });
+  });
 });
