@@ -56,10 +56,31 @@ test("an admin creates an editor, who signs in and works until the admin disable
     await editor.goto("/");
   });
 
-  // The annotation UI is built on its own branch: when it lands, this step
-  // opens the demo story and tags a span as the editor.
   await test.step("the editor annotates", async () => {
     await expect(editor.getByRole("list", { name: "Stories" })).toBeVisible();
+    // Keyboard only: focus the English pane, caret mode, select "VARNHAMN", tag it as a place.
+    await editor.goto("/stories/varnhamn-shore-power?a=en,sv");
+    await expect(editor.locator("[data-testid=reader][data-ready]")).toBeAttached();
+    await expect(editor.getByTestId("pane-language")).toHaveText(["en", "sv"]);
+    await editor.keyboard.press("1");
+    await editor.keyboard.press("c");
+    for (let i = 0; i < 8; i++) await editor.keyboard.press("Shift+ArrowRight");
+    await editor.keyboard.press("Enter");
+    await expect(editor.getByTestId("label-menu")).toContainText("Tag “VARNHAMN” as");
+    await editor.keyboard.press("g");
+    await expect(editor.getByTestId("save-status")).toHaveText("All changes saved");
+    const mine = await users.db.span.findFirstOrThrow({
+      where: { createdBy: { email }, deletedAt: null },
+      include: { label: true },
+    });
+    expect([mine.quote, mine.start, mine.label?.key]).toEqual(["VARNHAMN", 0, "GPE"]);
+    // And takes it back (the demo story stays as seeded).
+    await editor.keyboard.press("Delete");
+    await expect(editor.getByTestId("save-status")).toHaveText("All changes saved");
+    await expect
+      .poll(async () => (await users.db.span.findUniqueOrThrow({ where: { id: mine.id } })).deletedAt)
+      .not.toBeNull();
+    await editor.goto("/");
   });
 
   await test.step("the admin disables the editor", async () => {
@@ -116,6 +137,40 @@ test("a viewer sees no admin or edit controls, and the server refuses their forg
   expect(forged.status()).toBe(403);
   expect((await forged.json()).error.code).toBe("FORBIDDEN");
   await expect(users.db.user.findUnique({ where: { email } })).resolves.toBeNull();
+
+  await test.step("the reader shows a viewer no edit controls, and the server refuses a forged span", async () => {
+    await page.goto("/stories/varnhamn-shore-power?a=en,fr");
+    await expect(page.locator("[data-testid=reader][data-ready]")).toBeAttached();
+    await expect(page.getByTestId("pane-language")).toHaveText(["en", "fr"]);
+    await expect(page.getByText("Read only")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Edit alignment" })).toHaveCount(0);
+    await page.keyboard.press("1");
+    await page.keyboard.press("n");
+    await expect(page.getByTestId("selected-span")).toBeVisible();
+    await expect(page.getByRole("button", { name: /Relabel|Delete span|Link entity|Link claim/ })).toHaveCount(0);
+    // Neither caret mode nor a mouse selection opens the label picker.
+    await page.keyboard.press("c");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("pane-text-0").locator("[data-p='1']").dblclick();
+    await expect(page.getByTestId("label-menu")).toHaveCount(0);
+
+    const article = await users.db.article.findFirstOrThrow({ where: { externalId: "demo-varnhamn-en" } });
+    const spanId = crypto.randomUUID();
+    const forgedSpan = await page.request.post(`/api/articles/${article.id}/spans/mutations`, {
+      data: {
+        mutations: [
+          {
+            type: "create",
+            mutationId: crypto.randomUUID(),
+            span: { id: spanId, articleId: article.id, start: 0, end: 8, quote: "VARNHAMN", kind: "ENTITY" },
+          },
+        ],
+      },
+      headers: { origin: new URL(page.url()).origin },
+    });
+    expect(forgedSpan.status()).toBe(403);
+    await expect(users.db.span.findUnique({ where: { id: spanId } })).resolves.toBeNull();
+  });
 });
 
 test("a cross-site request riding an admin's cookie is refused", async ({ page, users }) => {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { StoryHit } from "@/lib/stories/search";
-import { storyHref } from "./story-href";
+import { storyHref } from "@/lib/reader/href";
 import { STATUS_CLASSES, STATUS_LABELS } from "./status";
 
 function Snippets({ story }: { story: StoryHit }) {

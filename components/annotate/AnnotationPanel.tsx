@@ -1,0 +1,281 @@
+"use client";
+/**
+ * AnnotationPanel — the annotation side panel of the story workspace, in one
+ * piece so the reader only has to place it: conflicts, save state, the
+ * selected span's links (entity or claim), suggestions after linking an
+ * entity, the span's history, and the story sidebar.
+ *
+ * Props:
+ * - `store`: the workspace's AnnotationStore.
+ * - `storyId`.
+ * - `taxonomy`: `{ labels, archivedLabels, verdicts }` (GET /api/taxonomy, or the page's copy).
+ * - `languages`: articleId → BCP 47 language of every version of the story that may be open.
+ * - `selectedSpanId`: the span the editor selected (or just created), or null.
+ * - `canAnnotate`, `canReview`: what the editor may do (the server checks regardless).
+ * - `onShow(target)`: bring `{ articleId, spanId?, start, end }` into view and select the span if given
+ *   (sidebar entries, suggestions, conflicts).
+ * - `showSaveStatus?` (default true), `showSidebar?` (default true).
+ *
+ * Keys (when focus is not in a text field): E links the selected ENTITY span
+ * to an entity, K the selected CLAIM span to a claim. The linkers and the
+ * suggestions take the keyboard while open (see their files); Esc closes them.
+ */
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import type { AnnotationSnapshot, AnnotationStore } from "@/lib/annotate-client";
+import { annotationApi } from "@/lib/annotate-client/api";
+import type { LabelDTO, SpanDTO, VerdictDTO } from "@/lib/annotate-client/types";
+import { ClaimLinker } from "./ClaimLinker";
+import { ConflictBanner } from "./ConflictBanner";
+import { EntityLinker } from "./EntityLinker";
+import { SaveStatus } from "./SaveStatus";
+import { SpanInspector } from "./SpanInspector";
+import { StorySidebar } from "./StorySidebar";
+import { SuggestionsPanel } from "./SuggestionsPanel";
+import { buttonClass, kbdClass, panelClass } from "./ui";
+import { useAnnotationStore } from "./use-annotation-store";
+import { useRemote } from "./use-remote";
+
+export interface AnnotationPanelProps {
+  store: AnnotationStore;
+  storyId: string;
+  taxonomy: { labels: readonly LabelDTO[]; archivedLabels?: readonly LabelDTO[]; verdicts: readonly VerdictDTO[] };
+  languages: Readonly<Record<string, string>>;
+  selectedSpanId: string | null;
+  canAnnotate: boolean;
+  canReview: boolean;
+  onShow: (target: { articleId: string; spanId?: string; start: number; end: number }) => void;
+  showSaveStatus?: boolean;
+  showSidebar?: boolean;
+}
+
+type Open =
+  | { kind: "entity"; spanId: string }
+  | { kind: "claim"; spanId: string }
+  | { kind: "suggestions"; entity: { id: string; name: string; labelId: string } }
+  | null;
+
+const selectSaved = (s: AnnotationSnapshot) => s.savedCount;
+const selectPending = (s: AnnotationSnapshot) => s.pendingSpanIds;
+
+function isTextField(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element &&
+    target.closest("input, textarea, select, [role=listbox], [role=combobox], dialog, [contenteditable=true]") !== null
+  );
+}
+
+export function AnnotationPanel({
+  store,
+  storyId,
+  taxonomy,
+  languages,
+  selectedSpanId,
+  canAnnotate,
+  canReview,
+  onShow,
+  showSaveStatus = true,
+  showSidebar = true,
+}: AnnotationPanelProps) {
+  const labels = useMemo(
+    () => [...taxonomy.labels, ...(taxonomy.archivedLabels ?? [])],
+    [taxonomy.labels, taxonomy.archivedLabels],
+  );
+  const [open, setOpen] = useState<Open>(null);
+  // Marks the panel as hydrated and listening (the e2e specs wait for it).
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => root.current?.setAttribute("data-ready", "true"), []);
+  const selected = useAnnotationStore(
+    store,
+    useCallback(
+      (s: AnnotationSnapshot): SpanDTO | null => {
+        if (!selectedSpanId) return null;
+        for (const spans of Object.values(s.spansByArticle)) {
+          const found = spans.find((x) => x.id === selectedSpanId);
+          if (found) return found;
+        }
+        return null;
+      },
+      [selectedSpanId],
+    ),
+  );
+  const savedCount = useAnnotationStore(store, selectSaved);
+  const pendingSpanIds = useAnnotationStore(store, selectPending);
+  const story = useRemote((signal) => annotationApi.storyAnnotations(storyId, signal), `${storyId}|${savedCount}`);
+  const names = useMemo(
+    () => ({
+      entities: Object.fromEntries((story.data?.entities ?? []).map((e) => [e.id, e.name])),
+      claims: Object.fromEntries((story.data?.claims ?? []).map((c) => [c.id, c.statement])),
+    }),
+    [story.data],
+  );
+
+  const linkEntity = useCallback(
+    (span: SpanDTO) => canAnnotate && span.kind === "ENTITY" && setOpen({ kind: "entity", spanId: span.id }),
+    [canAnnotate],
+  );
+  const linkClaim = useCallback(
+    (span: SpanDTO) => canAnnotate && span.kind === "CLAIM" && setOpen({ kind: "claim", spanId: span.id }),
+    [canAnnotate],
+  );
+
+  const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target) || !selected) return;
+    const key = e.key.toLowerCase();
+    if (key === "e" && selected.kind === "ENTITY" && canAnnotate) linkEntity(selected);
+    else if (key === "k" && selected.kind === "CLAIM" && canAnnotate) linkClaim(selected);
+    else return;
+    e.preventDefault();
+  });
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKeyDown(e);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
+
+  const linking = open && (open.kind === "entity" || open.kind === "claim") ? store.getSpan(open.spanId) : undefined;
+  const close = () => setOpen(null);
+
+  return (
+    <div ref={root} className="space-y-3" data-testid="annotation-panel">
+      <ConflictBanner
+        store={store}
+        labels={labels}
+        onShow={(c) => onShow({ articleId: c.articleId, spanId: c.spanId, start: c.theirs.start, end: c.theirs.end })}
+      />
+      {showSaveStatus && canAnnotate ? <SaveStatus store={store} /> : null}
+
+      {open?.kind === "entity" && linking ? (
+        <EntityLinker
+          quote={linking.quote}
+          language={languages[linking.articleId] ?? "und"}
+          storyId={storyId}
+          labels={labels}
+          labelId={linking.labelId}
+          onCancel={close}
+          onLink={(entity) => {
+            store.update(linking.id, { entityId: entity.id, labelId: entity.labelId });
+            setOpen({ kind: "suggestions", entity: { id: entity.id, name: entity.name, labelId: entity.labelId } });
+          }}
+        />
+      ) : null}
+      {open?.kind === "claim" && linking ? (
+        <ClaimLinker
+          storyId={storyId}
+          quote={linking.quote}
+          language={languages[linking.articleId]}
+          verdicts={taxonomy.verdicts}
+          onCancel={close}
+          onLink={(claim) => {
+            store.update(linking.id, { claimId: claim.id });
+            close();
+          }}
+        />
+      ) : null}
+      {open?.kind === "suggestions" ? (
+        // Suggestions are computed from saved spans: wait until the link is saved, then ask.
+        <SuggestionsAfterSave
+          store={store}
+          storyId={storyId}
+          entity={open.entity}
+          canReview={canReview}
+          onShow={onShow}
+          onClose={close}
+        />
+      ) : null}
+
+      {selected && !open ? (
+        <section className={panelClass} aria-label="Selected span" data-testid="selected-span">
+          <SpanInspector
+            spans={[selected]}
+            labels={labels}
+            names={names}
+            pendingSpanIds={pendingSpanIds}
+            selectedId={selected.id}
+          />
+          {canAnnotate ? (
+            <div className="mt-2 flex flex-wrap gap-2">
+              {selected.kind === "ENTITY" ? (
+                <button
+                  type="button"
+                  className={buttonClass}
+                  onClick={() => linkEntity(selected)}
+                  aria-keyshortcuts="E"
+                >
+                  {selected.entityId ? "Change entity" : "Link entity"} <kbd className={kbdClass}>E</kbd>
+                </button>
+              ) : (
+                <button type="button" className={buttonClass} onClick={() => linkClaim(selected)} aria-keyshortcuts="K">
+                  {selected.claimId ? "Change claim" : "Link claim"} <kbd className={kbdClass}>K</kbd>
+                </button>
+              )}
+              {selected.entityId ? (
+                <button
+                  type="button"
+                  className={buttonClass}
+                  onClick={() =>
+                    setOpen({
+                      kind: "suggestions",
+                      entity: {
+                        id: selected.entityId!,
+                        name: names.entities[selected.entityId!] ?? selected.quote,
+                        labelId: selected.labelId ?? "",
+                      },
+                    })
+                  }
+                >
+                  Other mentions
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+
+      {showSidebar ? (
+        <StorySidebar
+          storyId={storyId}
+          labels={labels}
+          annotations={story.data}
+          onRefresh={story.reload}
+          highlight={selected?.entityId ?? selected?.claimId ?? null}
+          onJump={(ref) => onShow({ articleId: ref.articleId, spanId: ref.spanId, start: ref.start, end: ref.end })}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** The suggestions panel, opened once the entity link has reached the server. */
+function SuggestionsAfterSave({
+  store,
+  storyId,
+  entity,
+  canReview,
+  onShow,
+  onClose,
+}: {
+  store: AnnotationStore;
+  storyId: string;
+  entity: { id: string; name: string; labelId: string };
+  canReview: boolean;
+  onShow: AnnotationPanelProps["onShow"];
+  onClose: () => void;
+}) {
+  const pending = useAnnotationStore(
+    store,
+    useCallback((s: AnnotationSnapshot) => s.pending, []),
+  );
+  const [ready, setReady] = useState(pending === 0);
+  if (pending === 0 && !ready) setReady(true); // once saved, stays open while accepting adds to the queue
+  if (!ready) return <p className={panelClass}>Saving the link…</p>;
+  return (
+    <SuggestionsPanel
+      storyId={storyId}
+      entity={{ id: entity.id, name: entity.name, labelId: entity.labelId || undefined }}
+      store={store}
+      canReview={canReview}
+      onJump={(s) => onShow({ articleId: s.articleId, spanId: s.spanId, start: s.start, end: s.end })}
+      onClose={onClose}
+    />
+  );
+}

@@ -1,0 +1,195 @@
+"use client";
+/**
+ * ClaimCreateForm — creates a canonical claim (POST /api/claims) attached to the story.
+ *
+ * Props:
+ * - `storyId`: the story the claim belongs to.
+ * - `initialStatement`: prefilled normalized statement (e.g. the span's quote).
+ * - `verdicts`: the admin rating scale (GET /api/taxonomy `verdicts`).
+ * - `language?`: ranks claimant entities named in this language.
+ * - `onCreated(claim)`, `onCancel()`.
+ *
+ * Fields: statement, claimant (an entity, searched as you type), date,
+ * verdict, editor's note, evidence URLs (one per line, http/https).
+ * Ctrl+Enter (⌘+Enter) creates from any field; Esc cancels.
+ */
+import { useId, useState, type FormEvent } from "react";
+import { annotationApi, errorMessage } from "@/lib/annotate-client/api";
+import type { ClaimDTO, EntityDTO, VerdictDTO } from "@/lib/annotate-client/types";
+import { EntityTypeahead } from "./EntityTypeahead";
+import { buttonClass, inputClass, primaryClass } from "./ui";
+
+export interface ClaimCreateFormProps {
+  storyId: string;
+  initialStatement: string;
+  verdicts: readonly VerdictDTO[];
+  language?: string;
+  onCreated: (claim: ClaimDTO) => void;
+  onCancel: () => void;
+}
+
+export function ClaimCreateForm({
+  storyId,
+  initialStatement,
+  verdicts,
+  language,
+  onCreated,
+  onCancel,
+}: ClaimCreateFormProps) {
+  const id = useId();
+  const [statement, setStatement] = useState(initialStatement);
+  const [claimant, setClaimant] = useState<EntityDTO | null>(null);
+  const [date, setDate] = useState("");
+  const [verdictId, setVerdictId] = useState("");
+  const [note, setNote] = useState("");
+  const [urls, setUrls] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const claim = await annotationApi.createClaim({
+        statement,
+        storyId,
+        claimantId: claimant?.id ?? null,
+        claimDate: date || null,
+        verdictId: verdictId || null,
+        note: note.trim() || null,
+        evidenceUrls: urls
+          .split(/\s+/)
+          .map((u) => u.trim())
+          .filter(Boolean),
+      });
+      onCreated(claim);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      aria-label="New claim"
+      className="space-y-2"
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          e.currentTarget.requestSubmit();
+        } else if (e.key === "Escape" && !e.defaultPrevented) {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <div>
+        <label htmlFor={`${id}-statement`} className="font-medium">
+          Normalized statement
+        </label>
+        <textarea
+          id={`${id}-statement`}
+          autoFocus
+          required
+          rows={3}
+          value={statement}
+          onChange={(e) => setStatement(e.target.value)}
+          className={inputClass}
+        />
+      </div>
+      {claimant ? (
+        <p>
+          <span className="font-medium">Claimant:</span> {claimant.name}{" "}
+          <button type="button" className={buttonClass} onClick={() => setClaimant(null)}>
+            Change
+          </button>
+        </p>
+      ) : (
+        <EntityTypeahead label="Claimant (optional)" language={language} storyId={storyId} onChoose={setClaimant} />
+      )}
+      <div className="grid grid-cols-2 gap-2">
+        <div>
+          <label htmlFor={`${id}-date`} className="font-medium">
+            Date
+          </label>
+          <input
+            id={`${id}-date`}
+            type="date"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            className={inputClass}
+          />
+        </div>
+        <div>
+          <label htmlFor={`${id}-verdict`} className="font-medium">
+            Verdict
+          </label>
+          <select
+            id={`${id}-verdict`}
+            value={verdictId}
+            onChange={(e) => setVerdictId(e.target.value)}
+            className={inputClass}
+          >
+            <option value="">Not rated</option>
+            {verdicts
+              .filter((v) => !v.archived)
+              .map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
+              ))}
+          </select>
+        </div>
+      </div>
+      <div>
+        <label htmlFor={`${id}-note`} className="font-medium">
+          Editor’s note
+        </label>
+        <textarea
+          id={`${id}-note`}
+          rows={2}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          className={inputClass}
+        />
+      </div>
+      <div>
+        <label htmlFor={`${id}-urls`} className="font-medium">
+          Evidence URLs
+        </label>
+        <span id={`${id}-urls-hint`} className="ml-1 text-stone-500">
+          (one per line)
+        </span>
+        <textarea
+          id={`${id}-urls`}
+          aria-describedby={`${id}-urls-hint`}
+          rows={2}
+          value={urls}
+          onChange={(e) => setUrls(e.target.value)}
+          className={inputClass}
+        />
+      </div>
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-2 py-1.5 text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex gap-2">
+        <button
+          type="submit"
+          className={primaryClass}
+          disabled={busy || !statement.trim()}
+          aria-keyshortcuts="Control+Enter"
+        >
+          {busy ? "Creating…" : "Create and link"}
+        </button>
+        <button type="button" className={buttonClass} onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,153 @@
+"use client";
+/**
+ * ClaimLinker — links a claim span to a canonical claim: search the story's
+ * claims (GET /api/claims?storyId=&q=) or create one.
+ *
+ * Props:
+ * - `storyId`: the story (its claims are offered first; a new claim is attached to it).
+ * - `quote`: the span's text (first search, and the new claim's statement).
+ * - `language?`: the span's language (claimant search ranking).
+ * - `verdicts`: the rating scale for a new claim.
+ * - `onLink(claim)`: chosen or created. The caller applies it, e.g.
+ *   `store.update(spanId, { claimId: claim.id })`.
+ * - `onCancel()`.
+ *
+ * Keys: type to search, ↑/↓, Enter to choose; the last option creates a new claim; Esc cancels.
+ */
+import { useId, useState, type KeyboardEvent } from "react";
+import { annotationApi } from "@/lib/annotate-client/api";
+import type { ClaimDTO, VerdictDTO } from "@/lib/annotate-client/types";
+import { ClaimCreateForm } from "./ClaimCreateForm";
+import { inputClass, optionClass, panelClass } from "./ui";
+import { useDebounced } from "./use-debounced";
+import { useRemote } from "./use-remote";
+
+export interface ClaimLinkerProps {
+  storyId: string;
+  quote: string;
+  language?: string;
+  verdicts: readonly VerdictDTO[];
+  onLink: (claim: ClaimDTO) => void;
+  onCancel: () => void;
+}
+
+export function ClaimLinker({ storyId, quote, language, verdicts, onLink, onCancel }: ClaimLinkerProps) {
+  const id = useId();
+  const [creating, setCreating] = useState(false);
+  // The story's claims are few: list them all, and search across stories when typing.
+  const [q, setQ] = useState("");
+  const query = useDebounced(q.trim());
+  const remote = useRemote(
+    (signal) => annotationApi.searchClaims({ storyId, q: query, limit: 20 }, signal),
+    `${storyId}|${query}`,
+  );
+  const claims = remote.data ?? [];
+  const count = claims.length + 1;
+  const [active, setActive] = useState(0);
+  const activeIndex = Math.min(active, count - 1);
+  const choose = (i: number) => (i < claims.length ? onLink(claims[i]!) : setCreating(true));
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "ArrowDown") setActive((activeIndex + 1) % count);
+    else if (e.key === "ArrowUp") setActive((activeIndex - 1 + count) % count);
+    else if (e.key === "Enter") choose(activeIndex);
+    else if (e.key === "Escape") onCancel();
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+  const optionId = (i: number) => `${id}-opt-${i}`;
+
+  return (
+    <section className={panelClass} aria-labelledby={`${id}-title`} data-testid="claim-linker">
+      <div className="mb-2 flex items-center justify-between">
+        <h2 id={`${id}-title`} className="font-medium">
+          Link to a claim
+        </h2>
+        <button
+          type="button"
+          onClick={onCancel}
+          aria-label="Close"
+          className="rounded px-1 text-stone-500 hover:bg-stone-100"
+        >
+          ×
+        </button>
+      </div>
+      <p className="mb-2 line-clamp-3 text-stone-600">“{quote}”</p>
+      {creating ? (
+        <ClaimCreateForm
+          storyId={storyId}
+          initialStatement={q.trim() || quote}
+          verdicts={verdicts}
+          language={language}
+          onCreated={onLink}
+          onCancel={() => setCreating(false)}
+        />
+      ) : (
+        <>
+          <label htmlFor={`${id}-input`} className="font-medium">
+            Find a claim
+          </label>
+          <input
+            id={`${id}-input`}
+            autoFocus
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded="true"
+            aria-controls={`${id}-list`}
+            aria-activedescendant={optionId(activeIndex)}
+            value={q}
+            placeholder="The story’s claims, or type to search"
+            onChange={(e) => {
+              setQ(e.target.value);
+              setActive(0);
+            }}
+            onKeyDown={onKeyDown}
+            className={inputClass}
+            autoComplete="off"
+          />
+          <ul
+            id={`${id}-list`}
+            role="listbox"
+            aria-label="Claims"
+            className="mt-1 max-h-64 space-y-0.5 overflow-y-auto"
+          >
+            {claims.map((claim, i) => (
+              <li
+                key={claim.id}
+                id={optionId(i)}
+                role="option"
+                aria-selected={i === activeIndex}
+                className={optionClass(i === activeIndex)}
+                onMouseDown={(e) => e.preventDefault()}
+                onMouseEnter={() => setActive(i)}
+                onClick={() => choose(i)}
+              >
+                <span className="flex-1">{claim.statement}</span>
+                {claim.verdict ? (
+                  <span className="rounded px-1 text-xs text-white" style={{ backgroundColor: claim.verdict.color }}>
+                    {claim.verdict.name}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+            <li
+              id={optionId(claims.length)}
+              role="option"
+              aria-selected={activeIndex === claims.length}
+              className={optionClass(activeIndex === claims.length)}
+              onMouseDown={(e) => e.preventDefault()}
+              onMouseEnter={() => setActive(claims.length)}
+              onClick={() => choose(claims.length)}
+            >
+              <span aria-hidden>＋</span> Create new claim
+            </li>
+          </ul>
+          <p className="mt-1 text-xs text-stone-500" aria-live="polite">
+            {remote.error ? <span className="text-red-700">{remote.error}</span> : remote.loading ? "Searching…" : ""}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,161 @@
+"use client";
+/**
+ * EntityTypeahead — a combobox over GET /api/entities?q= (name and aliases,
+ * accent- and case-insensitive, the story's entities first).
+ *
+ * Props:
+ * - `label`: accessible name of the input (e.g. "Find an entity").
+ * - `initialQuery?`: starting text (e.g. the span's quote).
+ * - `storyId?`, `language?`, `labelKey?`: passed to the search (ranking and type filter).
+ * - `onChoose(entity)`: Enter or click on a result.
+ * - `createLabel?`: when set, a last option "Create new entity “…”" calls `onCreate(query)`.
+ * - `onCancel()`: Esc.
+ * - `autoFocus?`: focus the input when shown.
+ *
+ * Keys: type to search, ↑/↓ to move, Enter to choose, Esc to cancel.
+ */
+import { useId, useState, type KeyboardEvent } from "react";
+import { annotationApi } from "@/lib/annotate-client/api";
+import type { EntityDTO } from "@/lib/annotate-client/types";
+import { inputClass, optionClass } from "./ui";
+import { useDebounced } from "./use-debounced";
+import { useRemote } from "./use-remote";
+
+export interface EntityTypeaheadProps {
+  label: string;
+  initialQuery?: string;
+  storyId?: string;
+  language?: string;
+  labelKey?: string;
+  onChoose: (entity: EntityDTO) => void;
+  createLabel?: string;
+  onCreate?: (query: string) => void;
+  onCancel?: () => void;
+  autoFocus?: boolean;
+}
+
+export function EntityTypeahead({
+  label,
+  initialQuery = "",
+  storyId,
+  language,
+  labelKey,
+  onChoose,
+  createLabel,
+  onCreate,
+  onCancel,
+  autoFocus,
+}: EntityTypeaheadProps) {
+  const id = useId();
+  const [q, setQ] = useState(initialQuery);
+  const query = useDebounced(q.trim());
+  const remote = useRemote(
+    (signal) => annotationApi.searchEntities({ q: query, storyId, language, label: labelKey, limit: 10 }, signal),
+    `${query}|${storyId}|${language}|${labelKey}`,
+  );
+  const results = remote.data ?? [];
+  const canCreate = Boolean(onCreate && q.trim());
+  const count = results.length + (canCreate ? 1 : 0);
+  const [active, setActive] = useState(0);
+  const activeIndex = Math.min(active, Math.max(0, count - 1));
+
+  const choose = (i: number) => {
+    if (i < results.length) onChoose(results[i]!);
+    else if (canCreate) onCreate!(q.trim());
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "ArrowDown") setActive((activeIndex + 1) % Math.max(1, count));
+    else if (e.key === "ArrowUp") setActive((activeIndex - 1 + count) % Math.max(1, count));
+    else if (e.key === "Enter") {
+      if (count > 0) choose(activeIndex);
+    } else if (e.key === "Escape" && onCancel) onCancel();
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+  const optionId = (i: number) => `${id}-opt-${i}`;
+
+  return (
+    <div>
+      <label htmlFor={`${id}-input`} className="font-medium">
+        {label}
+      </label>
+      <input
+        id={`${id}-input`}
+        autoFocus={autoFocus}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={count > 0}
+        aria-controls={`${id}-list`}
+        aria-activedescendant={count > 0 ? optionId(activeIndex) : undefined}
+        value={q}
+        onChange={(e) => {
+          setQ(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+        className={inputClass}
+        autoComplete="off"
+      />
+      <ul
+        id={`${id}-list`}
+        role="listbox"
+        aria-label={`${label}: results`}
+        className="mt-1 max-h-64 space-y-0.5 overflow-y-auto"
+      >
+        {results.map((entity, i) => (
+          <li
+            key={entity.id}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === activeIndex}
+            className={optionClass(i === activeIndex)}
+            onMouseDown={(e) => e.preventDefault()}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => choose(i)}
+          >
+            <span className="flex-1">
+              <span className="font-medium">{entity.name}</span>
+              {entity.aliases.length ? (
+                <span className="ml-1 text-xs text-stone-500">
+                  {entity.aliases
+                    .slice(0, 4)
+                    .map((a) => a.alias)
+                    .join(" · ")}
+                </span>
+              ) : null}
+            </span>
+            <span className="rounded bg-stone-100 px-1 text-xs text-stone-600">{entity.labelKey}</span>
+            {entity.wikidataQid ? <span className="text-xs text-stone-500">{entity.wikidataQid}</span> : null}
+          </li>
+        ))}
+        {canCreate ? (
+          <li
+            id={optionId(results.length)}
+            role="option"
+            aria-selected={activeIndex === results.length}
+            className={optionClass(activeIndex === results.length)}
+            onMouseDown={(e) => e.preventDefault()}
+            onMouseEnter={() => setActive(results.length)}
+            onClick={() => choose(results.length)}
+          >
+            <span aria-hidden>＋</span> {createLabel ?? "Create new entity"} “{q.trim()}”
+          </li>
+        ) : null}
+      </ul>
+      <p className="mt-1 text-xs text-stone-500" aria-live="polite">
+        {remote.error ? (
+          <span className="text-red-700">{remote.error}</span>
+        ) : remote.loading ? (
+          "Searching…"
+        ) : results.length ? (
+          ""
+        ) : query ? (
+          "No entity matches yet."
+        ) : (
+          ""
+        )}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+/**
+ * LabelPicker — choose a label for a span, from the keyboard or the mouse.
+ *
+ * Props:
+ * - `labels`: active labels in picker order (GET /api/taxonomy `labels`): entity types and the claim tag.
+ * - `title?`: heading, e.g. "Tag “Tsinghua University”" (default "Choose a label").
+ * - `current?`: id of the span's current label (highlighted first).
+ * - `kinds?`: restrict to ENTITY or CLAIM labels.
+ * - `onPick(label)`: a label was chosen. `onCancel()`: Esc or the close button.
+ *
+ * Keys: a label's shortcut key picks it at once (while the filter is empty);
+ * typing anything else filters by name or key; ↑/↓ move; Enter picks; Esc
+ * cancels. Focus starts in the filter box and returns to the opener on close
+ * (the caller's job, since it knows the opener).
+ */
+import { useId, useMemo, useState, type KeyboardEvent } from "react";
+import type { LabelDTO, SpanKind } from "@/lib/annotate-client/types";
+import { kbdClass, optionClass, panelClass } from "./ui";
+
+export interface LabelPickerProps {
+  labels: readonly LabelDTO[];
+  title?: string;
+  current?: string | null;
+  kinds?: readonly SpanKind[];
+  onPick: (label: LabelDTO) => void;
+  onCancel: () => void;
+}
+
+export function filterLabels(labels: readonly LabelDTO[], filter: string): LabelDTO[] {
+  const f = filter.trim().toLocaleLowerCase();
+  if (!f) return [...labels];
+  const starts = labels.filter((l) => l.name.toLocaleLowerCase().startsWith(f) || l.key.toLowerCase().startsWith(f));
+  const contains = labels.filter(
+    (l) => !starts.includes(l) && (l.name.toLocaleLowerCase().includes(f) || l.key.toLowerCase().includes(f)),
+  );
+  return [...starts, ...contains];
+}
+
+export function LabelPicker({ labels, title = "Choose a label", current, kinds, onPick, onCancel }: LabelPickerProps) {
+  const id = useId();
+  const usable = useMemo(
+    () => labels.filter((l) => !l.archived && (!kinds || kinds.includes(l.kind))),
+    [labels, kinds],
+  );
+  const [filter, setFilter] = useState("");
+  const shown = useMemo(() => filterLabels(usable, filter), [usable, filter]);
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      usable.findIndex((l) => l.id === current),
+    ),
+  );
+  const activeIndex = Math.min(active, Math.max(0, shown.length - 1));
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === "Escape") onCancel();
+    else if (e.key === "ArrowDown") setActive((activeIndex + 1) % Math.max(1, shown.length));
+    else if (e.key === "ArrowUp") setActive((activeIndex - 1 + shown.length) % Math.max(1, shown.length));
+    else if (e.key === "Home") setActive(0);
+    else if (e.key === "End") setActive(shown.length - 1);
+    else if (e.key === "Enter") {
+      const label = shown[activeIndex];
+      if (label) onPick(label);
+    } else if (filter === "" && e.key.length === 1) {
+      const byKey = usable.find((l) => l.shortcut && l.shortcut === e.key.toLowerCase());
+      if (!byKey) return; // an ordinary character: it goes into the filter
+      onPick(byKey);
+    } else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
+  return (
+    <div className={panelClass} data-testid="label-picker" role="dialog" aria-labelledby={`${id}-title`}>
+      <div className="mb-2 flex items-center justify-between gap-2">
+        <p id={`${id}-title`} className="font-medium">
+          {title}
+        </p>
+        <button
+          type="button"
+          onClick={onCancel}
+          aria-label="Close"
+          className="rounded px-1 text-stone-500 hover:bg-stone-100"
+        >
+          ×
+        </button>
+      </div>
+      <input
+        autoFocus
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={`${id}-list`}
+        aria-activedescendant={shown[activeIndex] ? `${id}-${shown[activeIndex].id}` : undefined}
+        aria-label="Filter labels (or press a label's shortcut key)"
+        placeholder="Shortcut key, or type to filter"
+        value={filter}
+        onChange={(e) => {
+          setFilter(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+        className="mb-2 block w-full rounded-md border border-stone-300 px-2.5 py-1.5 text-sm"
+      />
+      <ul id={`${id}-list`} role="listbox" aria-label="Labels" className="max-h-72 space-y-0.5 overflow-y-auto">
+        {shown.map((label, i) => (
+          <li
+            key={label.id}
+            id={`${id}-${label.id}`}
+            role="option"
+            aria-selected={i === activeIndex}
+            className={optionClass(i === activeIndex)}
+            onMouseEnter={() => setActive(i)}
+            onMouseDown={(e) => e.preventDefault()} // keep focus in the filter box
+            onClick={() => onPick(label)}
+          >
+            <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ backgroundColor: label.color }} />
+            <span className="flex-1">{label.name}</span>
+            {label.kind === "CLAIM" ? <span className="text-xs text-stone-500">claim</span> : null}
+            {label.shortcut ? (
+              <kbd className={kbdClass} aria-label={`shortcut ${label.shortcut}`}>
+                {label.shortcut}
+              </kbd>
+            ) : null}
+          </li>
+        ))}
+        {shown.length === 0 ? <li className="px-2 py-1 text-stone-500">No label matches “{filter}”.</li> : null}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+"use client";
+/**
+ * StorySidebar — the story's entities and claims, each with its spans per
+ * language (GET /api/stories/{id}/annotations); a span jumps to its place.
+ *
+ * Props:
+ * - `storyId`.
+ * - `refreshKey`: refetches when it changes (pass the store's `savedCount`, so the list follows saved edits).
+ * - `labels?`: all labels, active and archived (colors of entity types).
+ * - `onJump(ref)`: a span was activated (click or Enter): `{ articleId, language, spanId, start, end, quote }`.
+ * - `highlight?`: an entity or claim id to mark as current (e.g. the one under the cursor).
+ * - `annotations?`, `onRefresh?`: the data and its reload, when the caller already fetches it
+ *   (then `refreshKey` is unused).
+ *
+ * Every span is a button, so Tab reaches them and Enter jumps.
+ */
+import { useId } from "react";
+import { annotationApi } from "@/lib/annotate-client/api";
+import type { LabelDTO, StoryAnnotations, StorySpanRef } from "@/lib/annotate-client/types";
+import { buttonClass } from "./ui";
+import { useRemote } from "./use-remote";
+
+export interface StorySidebarProps {
+  storyId: string;
+  refreshKey?: number | string;
+  labels?: readonly LabelDTO[];
+  onJump: (ref: StorySpanRef) => void;
+  highlight?: string | null;
+  annotations?: StoryAnnotations;
+  onRefresh?: () => void;
+}
+
+function byLanguage(spans: readonly StorySpanRef[]): [string, StorySpanRef[]][] {
+  const groups = new Map<string, StorySpanRef[]>();
+  for (const s of spans) groups.set(s.language, [...(groups.get(s.language) ?? []), s]);
+  return [...groups.entries()];
+}
+
+function SpanRefs({
+  spans,
+  onJump,
+  owner,
+}: {
+  spans: readonly StorySpanRef[];
+  onJump: (r: StorySpanRef) => void;
+  owner: string;
+}) {
+  if (spans.length === 0) return <p className="text-xs text-stone-500">No spans yet.</p>;
+  return (
+    <dl className="mt-1 space-y-1">
+      {byLanguage(spans).map(([language, refs]) => (
+        <div key={language} className="flex flex-wrap items-baseline gap-1" data-language={language}>
+          <dt className="w-8 shrink-0 font-mono text-xs uppercase text-stone-500">{language}</dt>
+          {refs.map((r) => (
+            <dd key={r.spanId}>
+              <button
+                type="button"
+                className="rounded border border-stone-200 px-1.5 py-0.5 text-left text-xs hover:bg-stone-100"
+                onClick={() => onJump(r)}
+                aria-label={`${owner}: “${r.quote}” in ${language}, go to`}
+                lang={language}
+              >
+                {r.quote}
+              </button>
+            </dd>
+          ))}
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function StorySidebar({
+  storyId,
+  refreshKey = 0,
+  labels = [],
+  onJump,
+  highlight,
+  annotations,
+  onRefresh,
+}: StorySidebarProps) {
+  const id = useId();
+  const remote = useRemote(
+    annotations ? null : (signal) => annotationApi.storyAnnotations(storyId, signal),
+    annotations ? "given" : `${storyId}|${refreshKey}`,
+  );
+  const color = (labelId: string) => labels.find((l) => l.id === labelId)?.color ?? "#a8a29e";
+  const data = annotations ?? remote.data;
+  return (
+    <aside aria-labelledby={`${id}-title`} className="space-y-4 text-sm" data-testid="story-sidebar">
+      <div className="flex items-center justify-between">
+        <h2 id={`${id}-title`} className="font-semibold">
+          In this story
+        </h2>
+        <button
+          type="button"
+          className={buttonClass}
+          onClick={onRefresh ?? remote.reload}
+          aria-label="Refresh the story’s entities and claims"
+        >
+          ↻
+        </button>
+      </div>
+      {remote.error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-2 py-1.5 text-red-800">
+          {remote.error}
+        </p>
+      ) : null}
+      {!data && remote.loading ? <p className="text-stone-500">Loading…</p> : null}
+      {data ? (
+        <>
+          <section aria-labelledby={`${id}-entities`} data-testid="sidebar-entities">
+            <h3 id={`${id}-entities`} className="mb-1 font-medium">
+              Entities <span className="text-stone-500">({data.entities.length})</span>
+            </h3>
+            <ul className="space-y-2">
+              {data.entities.map((e) => (
+                <li
+                  key={e.id}
+                  data-entity-id={e.id}
+                  className={`rounded-md border p-2 ${highlight === e.id ? "border-blue-600" : "border-stone-200"}`}
+                >
+                  <p className="flex items-center gap-1.5">
+                    <span
+                      aria-hidden
+                      className="inline-block h-2.5 w-2.5 rounded-sm"
+                      style={{ backgroundColor: color(e.labelId) }}
+                    />
+                    <span className="font-medium">{e.name}</span>
+                    <span className="text-xs text-stone-500">{e.labelKey}</span>
+                    {e.wikidataQid ? <span className="text-xs text-stone-500">{e.wikidataQid}</span> : null}
+                  </p>
+                  <SpanRefs spans={e.spans} onJump={onJump} owner={e.name} />
+                </li>
+              ))}
+              {data.entities.length === 0 ? <li className="text-stone-500">No entity linked yet.</li> : null}
+            </ul>
+          </section>
+          <section aria-labelledby={`${id}-claims`} data-testid="sidebar-claims">
+            <h3 id={`${id}-claims`} className="mb-1 font-medium">
+              Claims <span className="text-stone-500">({data.claims.length})</span>
+            </h3>
+            <ul className="space-y-2">
+              {data.claims.map((c) => (
+                <li
+                  key={c.id}
+                  data-claim-id={c.id}
+                  className={`rounded-md border p-2 ${highlight === c.id ? "border-blue-600" : "border-stone-200"}`}
+                >
+                  <p className="font-medium">{c.statement}</p>
+                  <p className="text-xs text-stone-500">
+                    {[c.claimant?.name, c.claimDate, c.verdict?.name].filter(Boolean).join(" · ")}
+                  </p>
+                  <SpanRefs spans={c.spans} onJump={onJump} owner="Claim" />
+                </li>
+              ))}
+              {data.claims.length === 0 ? <li className="text-stone-500">No claim yet.</li> : null}
+            </ul>
+          </section>
+        </>
+      ) : null}
+    </aside>
+  );
+}

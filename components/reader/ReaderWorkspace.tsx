@@ -1,0 +1,459 @@
+"use client";
+
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import { AnnotationStore, type SpanDTO } from "@/lib/annotate-client";
+import { useAnnotationStore } from "@/components/annotate/use-annotation-store";
+import { AnnotationPanel } from "@/components/annotate/AnnotationPanel";
+import { LabelPicker } from "@/components/annotate/LabelPicker";
+import { useRouter } from "next/navigation";
+import { formatLayout, MAX_PANES } from "@/lib/reader/layout";
+import { storyHref } from "@/lib/reader/href";
+import type { LabelDTO } from "@/lib/annotation/dto";
+import { snapSelection, toSpanRange } from "@/lib/reader/selection";
+import { decodeSpans } from "@/lib/reader/span-pack";
+import type { PaneAlignment, StoryView } from "@/lib/reader/story-view";
+import { OffsetIndex } from "@/lib/text/code-points";
+import { AlignmentEditor } from "./AlignmentEditor";
+import { ArticlePicker } from "./ArticlePicker";
+import { caretRange, moveCaret, paragraphAt, type Caret, type CaretMove } from "./caret";
+import { selectionIn } from "./dom-offsets";
+import { HelpDialog } from "./HelpDialog";
+import { SpanActions } from "./SpanActions";
+import { ReaderPane } from "./ReaderPane";
+import { ScrollSync, topParagraph } from "./scroll-sync";
+
+const EMPTY: readonly SpanDTO[] = [];
+
+type Menu = { mode: "create"; pane: number; start: number; end: number } | { mode: "relabel"; spanId: string } | null;
+
+interface Props {
+  view: StoryView;
+  user: { id: string; name: string };
+  canAnnotate: boolean;
+  canReview: boolean;
+  canAlign: boolean;
+}
+
+/** The side-by-side reader and annotation workspace of one story. */
+export function ReaderWorkspace(props: Props) {
+  // A new layout is a new workspace (its own store and scroll sync).
+  return <Workspace key={props.view.panes.map((p) => p.id).join(",")} {...props} />;
+}
+
+function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
+  const router = useRouter();
+  const { panes } = view;
+  const [store] = useState(
+    () =>
+      new AnnotationStore({
+        spans: panes.flatMap((p) => decodeSpans(p.spans, p.id)),
+        user,
+        storage: canAnnotate ? undefined : null,
+      }),
+  );
+  useEffect(() => () => store.dispose(), [store]);
+  // Marks the workspace as hydrated and listening (tests and the reader benchmark wait for it).
+  const root = useRef<HTMLElement>(null);
+  useEffect(() => root.current?.setAttribute("data-ready", "true"), []);
+
+  const [alignments, setAlignments] = useState(view.alignments);
+  const sync = useMemo(
+    () =>
+      new ScrollSync(
+        alignments,
+        panes.map((p) => p.paragraphs.length),
+      ),
+    [alignments, panes],
+  );
+  useEffect(() => () => sync.dispose(), [sync]);
+  const scrollers = useRef<(HTMLElement | null)[]>([]);
+  const registerScroller = useCallback(
+    (pane: number, el: HTMLElement | null) => {
+      scrollers.current[pane] = el;
+      sync.register(pane, el);
+    },
+    [sync],
+  );
+
+  const labels = useMemo(() => [...view.taxonomy.labels, ...view.taxonomy.archivedLabels], [view.taxonomy]);
+  const colors = useMemo(() => new Map(labels.map((l) => [l.id, l.color])), [labels]);
+  const indexes = useMemo(() => panes.map((p) => new OffsetIndex(p.text)), [panes]);
+  const paragraphs16 = useMemo(
+    () =>
+      panes.map((p, k) =>
+        p.paragraphs.map((q) => ({ start: indexes[k]!.toUtf16(q.start), end: indexes[k]!.toUtf16(q.end) })),
+      ),
+    [panes, indexes],
+  );
+
+  const [active, setActive] = useState(0);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ pane: number; start: number; end: number } | null>(null);
+  const [caret, setCaret] = useState<Caret | null>(null);
+  const [menu, setMenu] = useState<Menu>(null);
+  const [help, setHelp] = useState(false);
+  const [aligning, setAligning] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const languages = useMemo(() => Object.fromEntries(view.versions.map((v) => [v.id, v.language])), [view.versions]);
+  const paneOfArticle = useCallback((articleId: string) => panes.findIndex((p) => p.id === articleId), [panes]);
+
+  /** Brings a UTF-16 position of a pane into view (its paragraph, then the exact segment once drawn). */
+  const reveal = useCallback(
+    (pane: number, at: number, spanId?: string) => {
+      const scroller = scrollers.current[pane];
+      if (!scroller) return;
+      sync.lead(pane);
+      const p = paragraphAt(paragraphs16[pane]!, at);
+      scroller.querySelector<HTMLElement>(`[data-p="${p}"]`)?.scrollIntoView({ block: "center" });
+      requestAnimationFrame(() => {
+        const target = spanId
+          ? scroller.querySelector<HTMLElement>(`[data-s~="${spanId}"]`)
+          : scroller.querySelector<HTMLElement>("[data-pending]");
+        target?.scrollIntoView({ block: "nearest" });
+      });
+    },
+    [paragraphs16, sync],
+  );
+
+  const selectSpan = useCallback(
+    (span: SpanDTO | null, scroll = false) => {
+      setSelected(span?.id ?? null);
+      if (!span) return;
+      const pane = paneOfArticle(span.articleId);
+      if (pane >= 0) {
+        setActive(pane);
+        if (scroll) reveal(pane, indexes[pane]!.toUtf16(span.start), span.id);
+      }
+    },
+    [indexes, paneOfArticle, reveal],
+  );
+
+  /** Shows a place of the story: in its pane, or opening its version in place of the last pane. */
+  const jumpTo = (ref: { articleId: string; start: number; spanId?: string }) => {
+    const pane = paneOfArticle(ref.articleId);
+    if (pane < 0) {
+      const open = panes.map((p) => p.id);
+      const ids = open.length < MAX_PANES ? [...open, ref.articleId] : [...open.slice(0, -1), ref.articleId];
+      router.push(storyHref(view.story.key, formatLayout(ids, view.versions)), { scroll: false });
+      return;
+    }
+    setActive(pane);
+    if (ref.spanId) setSelected(ref.spanId);
+    reveal(pane, indexes[pane]!.toUtf16(ref.start), ref.spanId);
+  };
+
+  const createSpan = (label: LabelDTO, pane: number, start: number, end: number) => {
+    const range = toSpanRange(indexes[pane]!, { start, end });
+    const id = store.create({ articleId: panes[pane]!.id, ...range, kind: label.kind, labelId: label.id });
+    setMenu(null);
+    setPending(null);
+    setCaret(null);
+    setSelected(id);
+    setNotice(`Tagged “${range.quote}” as ${label.name}.`);
+    scrollers.current[pane]?.focus({ preventScroll: true });
+  };
+
+  const relabel = (label: LabelDTO, spanId: string) => {
+    const span = store.getSpan(spanId);
+    setMenu(null);
+    if (!span) return;
+    store.update(spanId, span.kind === label.kind ? { labelId: label.id } : { kind: label.kind, labelId: label.id });
+    setNotice(`Relabelled “${span.quote}” as ${label.name}.`);
+    scrollers.current[active]?.focus({ preventScroll: true });
+  };
+
+  const removeSpan = (spanId: string) => {
+    const span = store.getSpan(spanId);
+    if (!span) return;
+    store.remove(spanId);
+    setSelected(null);
+    setNotice(`Deleted the span “${span.quote}”. Ctrl+Z brings it back.`);
+  };
+
+  // Mouse: a selection in a pane opens the label picker; a click on a span selects it.
+  const onMouseUp = (e: React.MouseEvent) => {
+    const scroller = (e.target as Element).closest<HTMLElement>("[data-scroller]");
+    if (!scroller) return;
+    const pane = Number(scroller.dataset.scroller);
+    setActive(pane);
+    const raw = selectionIn(scroller);
+    if (raw && canAnnotate) {
+      const range = snapSelection(panes[pane]!.text, raw.start, raw.end);
+      window.getSelection()?.removeAllRanges();
+      if (!range) return;
+      setCaret(null);
+      setPending({ pane, ...range });
+      setMenu({ mode: "create", pane, ...range });
+      return;
+    }
+    if (raw) return;
+    const ids = (e.target as Element).closest<HTMLElement>("[data-s]")?.dataset.s?.split(" ");
+    const span = ids?.length ? store.getSpan(ids[ids.length - 1]!) : undefined;
+    selectSpan(span ?? null);
+  };
+
+  const onMouseOver = (e: React.MouseEvent) => {
+    const ids = (e.target as Element).closest<HTMLElement>("[data-s]")?.dataset.s?.split(" ");
+    setHovered(ids?.length ? ids[ids.length - 1]! : null);
+  };
+
+  const handleCaretKey = (e: KeyboardEvent): boolean => {
+    if (!caret) return false;
+    const pane = panes[caret.pane]!;
+    const moves: Record<string, CaretMove> = {
+      ArrowLeft: e.ctrlKey || e.altKey ? "wordLeft" : "left",
+      ArrowRight: e.ctrlKey || e.altKey ? "wordRight" : "right",
+      ArrowUp: "up",
+      ArrowDown: "down",
+      Home: "home",
+      End: "end",
+    };
+    if (e.key === "Escape") {
+      setCaret(null);
+      setNotice(null);
+    } else if (e.key === "Enter") {
+      const range = caretRange(pane.text, caret);
+      setMenu({ mode: "create", pane: caret.pane, ...range });
+    } else if (moves[e.key]) {
+      const focus = moveCaret(pane.text, paragraphs16[caret.pane]!, caret.focus, moves[e.key]!, pane.dir === "rtl");
+      setCaret({ ...caret, focus, anchor: e.shiftKey ? caret.anchor : focus });
+    } else return false;
+    e.preventDefault();
+    return true;
+  };
+
+  // Keyboard shortcuts (see HelpDialog).
+  const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
+    const target = e.target as HTMLElement | null;
+    if (target?.closest("input, textarea, select, [role=listbox], [role=combobox], dialog, [contenteditable=true]"))
+      return;
+    const ctrl = e.ctrlKey || e.metaKey;
+    if (ctrl && e.key.toLowerCase() === "z" && canAnnotate) {
+      e.preventDefault();
+      if (e.shiftKey) store.redo();
+      else store.undo();
+      return;
+    }
+    if (ctrl && e.key.toLowerCase() === "y" && canAnnotate) {
+      e.preventDefault();
+      store.redo();
+      return;
+    }
+    if (caret && handleCaretKey(e)) return;
+    if (ctrl || e.altKey) return;
+    const focusedPane = target?.closest<HTMLElement>("[data-scroller]");
+    const pane = focusedPane ? Number(focusedPane.dataset.scroller) : active;
+    if (e.key === "?") {
+      e.preventDefault();
+      setHelp(true);
+    } else if (/^[1-4]$/.test(e.key) && Number(e.key) <= panes.length) {
+      e.preventDefault();
+      const k = Number(e.key) - 1;
+      setActive(k);
+      sync.lead(k);
+      scrollers.current[k]?.focus();
+    } else if (e.key === "Escape") {
+      setSelected(null);
+      setPending(null);
+      setMenu(null);
+    } else if ((e.key === "n" || e.key === "p") && focusedPane) {
+      e.preventDefault();
+      const spans = store.getSnapshot().spansByArticle[panes[pane]!.id] ?? EMPTY;
+      if (!spans.length) return;
+      const current = spans.findIndex((s) => s.id === selected);
+      let next: number;
+      if (current >= 0) next = (current + (e.key === "n" ? 1 : spans.length - 1)) % spans.length;
+      else {
+        // From the top of the pane's view.
+        const top = topParagraph(focusedPane);
+        const from = top ? indexes[pane]!.toCodePoint(paragraphs16[pane]![top.index]!.start) : 0;
+        next = Math.max(
+          0,
+          spans.findIndex((s) => s.start >= from),
+        );
+      }
+      selectSpan(spans[next]!, true);
+    } else if (e.key === "c" && canAnnotate && focusedPane) {
+      e.preventDefault();
+      const top = topParagraph(focusedPane);
+      const at = top ? paragraphs16[pane]![top.index]!.start : 0;
+      setActive(pane);
+      setCaret({ pane, anchor: at, focus: at });
+      setNotice("Caret mode: arrows move, Shift extends, Enter tags, Esc leaves.");
+    } else if ((e.key === "Delete" || e.key === "Backspace") && canAnnotate && selected) {
+      e.preventDefault();
+      removeSpan(selected);
+    } else if (e.key === "l" && canAnnotate && selected) {
+      e.preventDefault();
+      setMenu({ mode: "relabel", spanId: selected });
+    }
+  });
+
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKeyDown(e);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
+
+  // Keep the caret on screen.
+  useEffect(() => {
+    if (caret) reveal(caret.pane, caret.focus);
+  }, [caret, reveal]);
+
+  // One object per caret position, so a re-render for other reasons (hover) does not redraw the caret's paragraphs.
+  const caretHighlight = useMemo(() => (caret ? caretRange(panes[caret.pane]!.text, caret) : null), [caret, panes]);
+  const highlightOf = (pane: number) => {
+    if (caret && caret.pane === pane) return caretHighlight;
+    if (pending && pending.pane === pane) return pending;
+    return null;
+  };
+
+  // Counterparts: the same entity or claim in every pane, for the hovered (else the selected) span.
+  const focusSpan = (hovered && store.getSpan(hovered)) || (selected && store.getSpan(selected)) || null;
+  const counterpartKey = focusSpan?.entityId
+    ? `e:${focusSpan.entityId}`
+    : focusSpan?.claimId
+      ? `c:${focusSpan.claimId}`
+      : null;
+  const css = [
+    selected ? `[data-s~="${selected}"]{outline:2px solid #2563eb;outline-offset:1px}` : "",
+    counterpartKey ? `[data-k~="${counterpartKey}"]{background-color:rgba(250,204,21,.55)!important}` : "",
+  ].join("");
+
+  const gridCols = ["grid-cols-1", "md:grid-cols-2", "md:grid-cols-2 xl:grid-cols-3", "md:grid-cols-2 xl:grid-cols-4"][
+    Math.max(0, panes.length - 1)
+  ];
+  const menuLabels = view.taxonomy.labels;
+
+  return (
+    <main ref={root} className="mx-auto max-w-[120rem] px-4 py-4" data-testid="reader">
+      <style>{css}</style>
+      <div className="mb-3 flex flex-wrap items-center gap-3">
+        <h1 className="mr-2 text-xl font-semibold tracking-tight">{view.story.title}</h1>
+        <ArticlePicker storyKey={view.story.key} versions={view.versions} open={panes.map((p) => p.id)} />
+        <div className="ml-auto flex items-center gap-2 text-sm">
+          {canAnnotate ? null : <span className="text-stone-500">Read only</span>}
+          {canAlign && panes.length > 1 ? (
+            <button
+              type="button"
+              onClick={() => setAligning((a) => !a)}
+              aria-expanded={aligning}
+              className="rounded-md border border-stone-300 bg-white px-3 py-1 hover:bg-stone-100"
+            >
+              Edit alignment
+            </button>
+          ) : null}
+          <button
+            type="button"
+            onClick={() => setHelp(true)}
+            className="rounded-md border border-stone-300 bg-white px-3 py-1 hover:bg-stone-100"
+            aria-keyshortcuts="?"
+          >
+            Shortcuts
+          </button>
+        </div>
+      </div>
+      <p role="status" aria-live="polite" className="sr-only" data-testid="reader-notice">
+        {notice}
+      </p>
+      {aligning ? (
+        <div className="mb-3">
+          <AlignmentEditor
+            panes={panes}
+            alignments={alignments}
+            onClose={() => setAligning(false)}
+            onSaved={(next: PaneAlignment) =>
+              setAlignments((all) => all.map((a) => (a.left === next.left && a.right === next.right ? next : a)))
+            }
+          />
+        </div>
+      ) : null}
+      <div className="flex gap-3">
+        <div
+          className={`grid min-w-0 flex-1 gap-3 ${gridCols}`}
+          onMouseUp={onMouseUp}
+          onMouseOver={onMouseOver}
+          onMouseLeave={() => setHovered(null)}
+          onFocus={(e) => {
+            const s = (e.target as Element).closest<HTMLElement>("[data-scroller]");
+            if (s) setActive(Number(s.dataset.scroller));
+          }}
+        >
+          {panes.map((article, k) => (
+            <PaneSlot
+              key={article.id}
+              store={store}
+              pane={k}
+              article={article}
+              colors={colors}
+              pending={highlightOf(k)}
+              active={k === active}
+              registerScroller={registerScroller}
+            />
+          ))}
+        </div>
+        <aside className="w-80 shrink-0 space-y-3" aria-label="Annotation">
+          {menu ? (
+            <div data-testid="label-menu" className="rounded-lg border border-stone-300 bg-white p-3 shadow-lg">
+              <LabelPicker
+                labels={menuLabels}
+                title={
+                  menu.mode === "create"
+                    ? `Tag “${panes[menu.pane]!.text.slice(menu.start, menu.end)}” as…`
+                    : `Relabel “${store.getSpan(menu.spanId)?.quote ?? ""}” as…`
+                }
+                current={menu.mode === "relabel" ? store.getSpan(menu.spanId)?.labelId : null}
+                onPick={(label) =>
+                  menu.mode === "create"
+                    ? createSpan(label, menu.pane, menu.start, menu.end)
+                    : relabel(label, menu.spanId)
+                }
+                onCancel={() => {
+                  setMenu(null);
+                  setPending(null);
+                  scrollers.current[active]?.focus({ preventScroll: true });
+                }}
+              />
+            </div>
+          ) : null}
+          {canAnnotate && selected ? (
+            <SpanActions
+              onRelabel={() => setMenu({ mode: "relabel", spanId: selected })}
+              onDelete={() => removeSpan(selected)}
+            />
+          ) : null}
+          <AnnotationPanel
+            store={store}
+            storyId={view.story.id}
+            taxonomy={view.taxonomy}
+            languages={languages}
+            selectedSpanId={selected}
+            canAnnotate={canAnnotate}
+            canReview={canReview}
+            onShow={({ articleId, spanId, start }) => jumpTo({ articleId, start, spanId })}
+          />
+        </aside>
+      </div>
+      <HelpDialog open={help} onClose={() => setHelp(false)} canAnnotate={canAnnotate} />
+    </main>
+  );
+}
+
+/** A pane subscribed to its own article's spans, so an edit re-renders only that pane. */
+function PaneSlot({
+  store,
+  article,
+  ...rest
+}: { store: AnnotationStore; article: StoryView["panes"][number] } & Omit<
+  React.ComponentProps<typeof ReaderPane>,
+  "spans" | "article"
+>) {
+  const select = useCallback(
+    (s: ReturnType<AnnotationStore["getSnapshot"]>) => s.spansByArticle[article.id] ?? EMPTY,
+    [article.id],
+  );
+  const spans = useAnnotationStore(store, select);
+  return <ReaderPane article={article} spans={spans} {...rest} />;
+}

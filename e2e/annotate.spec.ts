@@ -1,0 +1,190 @@
+/**
+ * Issue 5, "Done when", with the mouse: in a copy of the imported corpus
+ * story us-china-ai-safety-talks-2023 (and the seeded demo), tag "Tsinghua
+ * University" in English as ORG and link a new entity, accept its French
+ * (and Swedish) mentions from the suggestions, tag a claim in Swedish and
+ * link the same claim in English and French; the story sidebar shows one
+ * entity and one claim with spans in three languages, and all of it is still
+ * there after a reload (and in the database).
+ */
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { importCorpusStory, openStory, pane, saveState, selectWithMouse } from "./support/annotate";
+
+const CLAIM = {
+  sv: "hölls i juli och oktober 2023",
+  en: "occurred in Geneva in July and October of 2023",
+  fr: "ont eu lieu en juillet et en octobre 2023",
+};
+const STATEMENT = "The US–China AI safety talks were held in July and October 2023";
+
+/** Creates a new entity from the open EntityLinker; accepts creating a same-named one if another test made it first. */
+async function createEntityWithMouse(page: Page) {
+  const linker = page.getByTestId("entity-linker");
+  await linker.getByRole("option", { name: /Create new .*entity “Tsinghua University”/ }).click();
+  await expect(linker.getByLabel("Canonical name")).toHaveValue("Tsinghua University");
+  await expect(linker.getByLabel("Type")).toHaveValue(/.+/);
+  await linker.getByLabel("Wikidata QID").fill("Q16955");
+  await linker.getByRole("button", { name: "Create and link" }).click();
+  const anyway = linker.getByRole("button", { name: "Create another anyway" });
+  await expect(page.getByTestId("suggestions-panel").or(anyway)).toBeVisible();
+  if (await anyway.isVisible()) await anyway.click();
+}
+
+async function tagClaim(page: Page, k: number, quote: string) {
+  await selectWithMouse(page, k, quote);
+  await expect(page.getByTestId("label-menu")).toBeVisible();
+  await page.keyboard.press("c"); // the claim tag's shortcut
+  await expect(page.getByTestId("label-menu")).toBeHidden();
+  await page
+    .getByTestId("selected-span")
+    .getByRole("button", { name: /Link claim/ })
+    .click();
+  await expect(page.getByTestId("claim-linker")).toBeVisible();
+}
+
+test.describe("annotating a story across languages with the mouse", () => {
+  test("tag, link an entity, accept suggestions, link one claim in three languages; reload keeps it", async ({
+    page,
+    users,
+    workerDb,
+  }) => {
+    const key = await importCorpusStory(workerDb, `ann-mouse-${Date.now().toString(36)}-`);
+    const editor = await users.signInAs(page, "EDITOR");
+    await openStory(page, key, ["sv", "en", "fr"]);
+
+    await test.step("select “Tsinghua University” in English, tag it ORG, link a new entity", async () => {
+      await selectWithMouse(page, 1, "Tsinghua University");
+      const menu = page.getByTestId("label-menu");
+      await expect(menu).toContainText("Tsinghua University");
+      await page.keyboard.press("o");
+      await expect(pane(page, 1).locator("[data-s]").filter({ hasText: "Tsinghua University" })).toHaveCount(1);
+      const selected = page.getByTestId("selected-span");
+      await expect(selected).toContainText("Organisation");
+      await selected.getByRole("button", { name: /Link entity/ }).click();
+      await createEntityWithMouse(page);
+    });
+
+    await test.step("accept “université de Tsinghua” in French and the Swedish mention", async () => {
+      const panel = page.getByTestId("suggestions-panel");
+      const fr = panel.getByTestId("suggestion").filter({ hasText: "université de Tsinghua" });
+      await expect(fr).toContainText("cognate");
+      await fr.getByRole("button", { name: "Accept" }).click();
+      const sv = panel.getByTestId("suggestion").filter({ has: page.locator("span", { hasText: /^sv$/ }) });
+      await sv.first().getByRole("button", { name: "Accept" }).click();
+      // (Panes draw spans only near what is on screen: the sidebar lists them all.)
+      const entity = page.getByTestId("sidebar-entities").locator("li[data-entity-id]");
+      await expect(entity.locator('[data-language="fr"]')).toContainText("université de Tsinghua");
+      await expect(entity.locator('[data-language="sv"]')).toContainText("Tsinghua University");
+      await panel.getByRole("button", { name: "Close suggestions" }).click();
+    });
+
+    await test.step("tag a claim in Swedish and create it; link the same claim in English and French", async () => {
+      await tagClaim(page, 0, CLAIM.sv);
+      const linker = page.getByTestId("claim-linker");
+      await linker.getByRole("option", { name: /Create new claim/ }).click();
+      await linker.getByLabel("Normalized statement").fill(STATEMENT);
+      await linker.getByLabel("Date").fill("2023-10-01");
+      await linker.getByLabel("Evidence URLs").fill("https://example.org/report");
+      await linker.getByRole("button", { name: "Create and link" }).click();
+      await expect(linker).toBeHidden();
+
+      for (const [k, quote] of [
+        [1, CLAIM.en],
+        [2, CLAIM.fr],
+      ] as const) {
+        await tagClaim(page, k, quote);
+        await linker.getByRole("option", { name: STATEMENT }).click();
+        await expect(linker).toBeHidden();
+      }
+      await expect(saveState(page)).toHaveText("All changes saved");
+    });
+
+    const checkSidebar = async () => {
+      const entities = page
+        .getByTestId("sidebar-entities")
+        .getByRole("listitem")
+        .filter({ has: page.locator("[data-language]") });
+      await expect(entities).toHaveCount(1);
+      await expect(entities.first()).toContainText("Tsinghua University");
+      await expect(entities.first().locator("[data-language]")).toHaveCount(3);
+      const claims = page.getByTestId("sidebar-claims").locator("li[data-claim-id]");
+      await expect(claims).toHaveCount(1);
+      await expect(claims.first()).toContainText(STATEMENT);
+      for (const [language, quote] of Object.entries(CLAIM)) {
+        await expect(claims.first().locator(`[data-language="${language}"]`)).toContainText(quote);
+      }
+    };
+
+    await test.step("the sidebar shows one entity and one claim with spans in three languages", async () => {
+      await checkSidebar();
+    });
+
+    await test.step("reload: everything is there, in the panes, the sidebar and the database", async () => {
+      await page.reload();
+      await expect(page.getByTestId("annotation-panel")).toHaveAttribute("data-ready", "true");
+      await checkSidebar();
+      // Jumping from the sidebar draws the French span in its pane.
+      await page
+        .getByTestId("sidebar-entities")
+        .getByRole("button", { name: /université de Tsinghua/ })
+        .click();
+      await expect(pane(page, 2).locator("[data-s]").filter({ hasText: "université de Tsinghua" })).toHaveCount(1);
+      const story = await workerDb.story.findUniqueOrThrow({ where: { key } });
+      const spans = await workerDb.span.findMany({
+        where: { article: { storyId: story.id }, deletedAt: null },
+        include: { article: true, entity: true, claim: true, createdBy: true },
+      });
+      const entitySpans = spans.filter((s) => s.entityId);
+      expect(new Set(entitySpans.map((s) => s.entityId)).size).toBe(1);
+      expect(entitySpans.map((s) => s.article.language).sort()).toEqual(["en", "fr", "sv"]);
+      expect(entitySpans.find((s) => s.article.language === "fr")).toMatchObject({
+        quote: "université de Tsinghua",
+        source: "SUGGESTION",
+      });
+      expect(entitySpans[0]!.entity).toMatchObject({ name: "Tsinghua University", wikidataQid: "Q16955" });
+      const claimSpans = spans.filter((s) => s.claimId);
+      expect(new Set(claimSpans.map((s) => s.claimId)).size).toBe(1);
+      expect(claimSpans.map((s) => [s.article.language, s.quote]).sort()).toEqual(Object.entries(CLAIM).sort());
+      expect(claimSpans[0]!.claim).toMatchObject({ statement: STATEMENT, storyId: story.id });
+      expect(spans.every((s) => s.createdById === editor.id)).toBe(true);
+    });
+  });
+
+  test("in the seeded demo: tag and link a new entity, accept its French cognate, then delete both again", async ({
+    page,
+    users,
+  }) => {
+    await users.signInAs(page, "EDITOR");
+    await openStory(page, "varnhamn-shore-power", ["en", "fr"]);
+    await selectWithMouse(page, 0, "Varnhamn Maritime Institute");
+    await page.keyboard.press("o");
+    const selected = page.getByTestId("selected-span");
+    await selected.getByRole("button", { name: /Link entity/ }).click();
+    const linker = page.getByTestId("entity-linker");
+    await linker.getByRole("option", { name: /Create new .*entity “Varnhamn Maritime Institute”/ }).click();
+    await linker.getByRole("button", { name: "Create and link" }).click();
+    const suggestion = page
+      .getByTestId("suggestions-panel")
+      .getByTestId("suggestion")
+      .filter({ hasText: "institut maritime de Varnhamn" });
+    await suggestion.getByRole("button", { name: "Accept" }).click();
+    await page.getByRole("button", { name: "Close suggestions" }).click();
+
+    const entity = page.getByTestId("sidebar-entities").locator("li[data-entity-id]").filter({
+      hasText: "Varnhamn Maritime Institute",
+    });
+    await expect(entity.locator("[data-language]")).toHaveText([/^en/, /^fr/]);
+    await expect(entity.locator('[data-language="fr"]')).toContainText("institut maritime de Varnhamn");
+    await expect(saveState(page)).toHaveText("All changes saved");
+
+    // Leave the shared demo as it was: jump to each span from the sidebar and delete it.
+    for (const quote of ["institut maritime de Varnhamn", "Varnhamn Maritime Institute"]) {
+      await entity.getByRole("button", { name: new RegExp(`“${quote}”`) }).click();
+      await expect(selected).toContainText(quote);
+      await page.keyboard.press("Delete");
+      await expect(saveState(page)).toHaveText("All changes saved");
+    }
+    await expect(entity).toHaveCount(0);
+  });
+});

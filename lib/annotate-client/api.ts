@@ -1,0 +1,122 @@
+/**
+ * Typed fetchers for the annotation routes the panels read and write
+ * (docs/annotation-api.md). Each throws an ApiError carrying the server's
+ * code and message, so a panel can show exactly why something was refused.
+ */
+import type { ClaimDTO, EntityDTO, SpanHistoryEntry, StoryAnnotations, Suggestion, Taxonomy } from "./types";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      credentials: "same-origin",
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    throw new ApiError(0, "NETWORK", "The server cannot be reached. Check the connection and try again.");
+  }
+  const json = (await res.json().catch(() => null)) as
+    (T & { error?: { code: string; message: string; details?: unknown } }) | null;
+  if (!res.ok || !json) {
+    const e = json?.error;
+    throw new ApiError(
+      res.status,
+      e?.code ?? `HTTP_${res.status}`,
+      e?.message ?? `Request failed (${res.status}).`,
+      e?.details,
+    );
+  }
+  return json;
+}
+
+function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+const id = encodeURIComponent;
+
+export const annotationApi = {
+  taxonomy: (signal?: AbortSignal) => request<Taxonomy>("GET", "/api/taxonomy", undefined, signal),
+
+  searchEntities: (
+    p: { q?: string; language?: string; label?: string; storyId?: string; limit?: number },
+    signal?: AbortSignal,
+  ) => request<{ entities: EntityDTO[] }>("GET", `/api/entities${query(p)}`, undefined, signal).then((r) => r.entities),
+
+  createEntity: (input: {
+    name: string;
+    labelId: string;
+    wikidataQid?: string | null;
+    description?: string | null;
+    aliases?: { language: string; alias: string }[];
+    allowDuplicate?: boolean;
+  }) => request<{ entity: EntityDTO }>("POST", "/api/entities", input).then((r) => r.entity),
+
+  addAlias: (entityId: string, alias: { language: string; alias: string }) =>
+    request<{ entity: EntityDTO }>("PATCH", `/api/entities/${id(entityId)}`, { addAliases: [alias] }).then(
+      (r) => r.entity,
+    ),
+
+  searchClaims: (p: { q?: string; storyId?: string; limit?: number }, signal?: AbortSignal) =>
+    request<{ claims: ClaimDTO[] }>("GET", `/api/claims${query(p)}`, undefined, signal).then((r) => r.claims),
+
+  createClaim: (input: {
+    statement: string;
+    storyId?: string | null;
+    claimantId?: string | null;
+    claimDate?: string | null;
+    verdictId?: string | null;
+    note?: string | null;
+    evidenceUrls?: string[];
+  }) => request<{ claim: ClaimDTO }>("POST", "/api/claims", input).then((r) => r.claim),
+
+  storyAnnotations: (storyId: string, signal?: AbortSignal) =>
+    request<StoryAnnotations>("GET", `/api/stories/${id(storyId)}/annotations`, undefined, signal),
+
+  suggestions: (storyId: string, entityId: string, signal?: AbortSignal) =>
+    request<{ suggestions: Suggestion[] }>(
+      "GET",
+      `/api/stories/${id(storyId)}/suggestions${query({ entityId })}`,
+      undefined,
+      signal,
+    ).then((r) => r.suggestions),
+
+  rejectSuggestion: (storyId: string, s: Pick<Suggestion, "entityId" | "articleId" | "start" | "end" | "quote">) =>
+    request<{ ok: true }>("POST", `/api/stories/${id(storyId)}/suggestions/rejections`, {
+      entityId: s.entityId,
+      articleId: s.articleId,
+      start: s.start,
+      end: s.end,
+      quote: s.quote,
+    }),
+
+  spanHistory: (spanId: string, signal?: AbortSignal) =>
+    request<{ history: SpanHistoryEntry[] }>("GET", `/api/spans/${id(spanId)}/history`, undefined, signal).then(
+      (r) => r.history,
+    ),
+};
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

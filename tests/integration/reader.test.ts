@@ -1,0 +1,128 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { withRequestHeaders } from "@/lib/auth/current-user";
+import { DEMO_STORY } from "@/lib/demo/newsroom";
+import { seedDemoNewsroom } from "@/lib/demo/seed";
+import { importJsonl } from "@/lib/import";
+import { listArticleSpans } from "@/lib/annotation/spans";
+import { decodeSpans } from "@/lib/reader/span-pack";
+import { loadStoryView } from "@/lib/reader/story-view";
+import { sliceCodePoints } from "@/lib/text/code-points";
+import { saveAlignmentAction } from "@/app/(app)/stories/[key]/actions";
+import { corpusArticles, toJsonl } from "./corpus";
+import { testDb } from "./db";
+import { createUser, headersOf, sessionCookie } from "./support/users";
+
+const db = testDb();
+const PREFIX = "reader-";
+const talks = `${PREFIX}us-china-ai-safety-talks-2023`;
+
+beforeAll(async () => {
+  await seedDemoNewsroom(db);
+  await importJsonl(db, { content: toJsonl(corpusArticles({ prefix: PREFIX })) });
+});
+
+describe("loadStoryView", () => {
+  it("opens the versions named in the URL, in that order, with paragraphs, spans and alignments", async () => {
+    const view = (await loadStoryView(db, talks, "sv,en,fr"))!;
+    expect(view.story.key).toBe(talks);
+    expect(view.versions.map((v) => v.language)).toEqual(["en", "fr", "sv"]);
+    expect(view.panes.map((p) => p.language)).toEqual(["sv", "en", "fr"]);
+    const [sv, en, fr] = view.panes;
+    expect([sv!.paragraphs.length, fr!.paragraphs.length]).toEqual([26, 13]);
+    expect(en!.title).toBeNull();
+    expect([sv!.dir, sv!.cjk, sv!.script]).toEqual(["ltr", false, "Latn"]);
+    // Gold spans, exactly as the annotation API gives them, code points over the text.
+    expect(decodeSpans(sv!.spans, sv!.id).length).toBeGreaterThan(5);
+    for (const pane of view.panes) {
+      const spans = decodeSpans(pane.spans, pane.id);
+      expect(spans).toEqual((await listArticleSpans(db, pane.id)).spans);
+      for (const span of spans) expect(sliceCodePoints(pane.text, span.start, span.end)).toBe(span.quote);
+    }
+    // Every pair of panes is aligned; Swedish paragraph k+3 is French k.
+    expect(view.alignments.map((a) => [a.left, a.right])).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
+    const svFr = view.alignments.find((a) => a.left === 0 && a.right === 2)!;
+    expect(svFr.beads).toContainEqual({ a: [3], b: [0], source: "auto" });
+    expect(svFr.corrected).toBe(false);
+    expect(view.taxonomy.labels.map((l) => l.key)).toContain("ORG");
+  });
+
+  it("takes article ids, skips unknown names and repeats, and defaults to the first three versions", async () => {
+    const all = (await loadStoryView(db, DEMO_STORY.key))!;
+    expect(all.versions.map((v) => v.language)).toEqual(["ar", "en", "fr", "sv", "zh-Hans"]);
+    expect(all.panes.map((p) => p.language)).toEqual(["ar", "en", "fr"]);
+    const zh = all.versions.find((v) => v.language === "zh-Hans")!;
+    const view = (await loadStoryView(db, DEMO_STORY.key, `${zh.id},xx,ZH-HANS,ar,sv,en,fr`))!;
+    expect(view.panes.map((p) => p.language)).toEqual(["zh-Hans", "ar", "sv", "en"]);
+    expect(view.panes.map((p) => [p.dir, p.cjk])).toEqual([
+      ["ltr", true],
+      ["rtl", false],
+      ["ltr", false],
+      ["ltr", false],
+    ]);
+  });
+
+  it("sends spans with their authors, packed, exactly as the API reads them", async () => {
+    const editor = await createUser(db, "EDITOR");
+    const view = (await loadStoryView(db, talks, "en"))!;
+    const [first] = decodeSpans(view.panes[0]!.spans, view.panes[0]!.id);
+    await db.span.update({ where: { id: first!.id }, data: { createdById: editor.id, updatedById: editor.id } });
+    const again = (await loadStoryView(db, talks, "en"))!;
+    const spans = decodeSpans(again.panes[0]!.spans, again.panes[0]!.id);
+    expect(spans).toEqual((await listArticleSpans(db, again.panes[0]!.id)).spans);
+    expect(spans.find((s) => s.id === first!.id)!.createdBy).toEqual({ id: editor.id, name: editor.name });
+    expect(JSON.parse(again.panes[0]!.spans).users).toHaveLength(1);
+  });
+
+  it("is null for an unknown story", async () => {
+    expect(await loadStoryView(db, "no-such-story")).toBeNull();
+  });
+});
+
+describe("saveAlignmentAction", () => {
+  it("stores an editor's correction, which the next view shows", async () => {
+    const editor = await createUser(db, "EDITOR");
+    const { cookie } = await sessionCookie(db, editor.id);
+    const before = (await loadStoryView(db, talks, "sv,fr"))!;
+    const [sv, fr] = before.panes;
+    const result = await withRequestHeaders(headersOf({ cookie }), () =>
+      saveAlignmentAction({ articleAId: sv!.id, articleBId: fr!.id, pairs: [[2, 0]] }),
+    );
+    expect(result.ok).toBe(true);
+    const after = (await loadStoryView(db, talks, "fr,sv"))!;
+    // Stored once per pair of articles, whichever pane each is in.
+    expect(after.alignments[0]!.corrected).toBe(true);
+    expect(after.alignments[0]!.beads).toContainEqual({ a: [0], b: [2], source: "editor" });
+
+    const crossing = await withRequestHeaders(headersOf({ cookie }), () =>
+      saveAlignmentAction({
+        articleAId: sv!.id,
+        articleBId: fr!.id,
+        pairs: [
+          [5, 3],
+          [6, 1],
+        ],
+      }),
+    );
+    expect(crossing).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
+    if (!crossing.ok) expect(crossing.error.message).toMatch(/crossing/);
+
+    const reset = await withRequestHeaders(headersOf({ cookie }), () =>
+      saveAlignmentAction({ articleAId: sv!.id, articleBId: fr!.id, pairs: [] }),
+    );
+    expect(reset).toMatchObject({ ok: true, data: { corrected: false } });
+  });
+
+  it("refuses a viewer", async () => {
+    const viewer = await createUser(db, "VIEWER");
+    const { cookie } = await sessionCookie(db, viewer.id);
+    const view = (await loadStoryView(db, talks, "sv,fr"))!;
+    const result = await withRequestHeaders(headersOf({ cookie }), () =>
+      saveAlignmentAction({ articleAId: view.panes[0]!.id, articleBId: view.panes[1]!.id, pairs: [[2, 0]] }),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+  });
+});
