@@ -46,7 +46,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
   const [store] = useState(
     () =>
       new AnnotationStore({
-        spans: panes.flatMap((p) => decodeSpans(p.spans, p.id)),
+        spans: panes.flatMap((p) => decodeSpans(p.spans, p.id, p.text)),
         user,
         storage: canAnnotate ? undefined : null,
       }),

@@ -122,29 +122,30 @@ describe("selection", () => {
 });
 
 describe("span packing", () => {
+  const span = {
+    id: "s1",
+    articleId: "a1",
+    revision: 2,
+    start: 3,
+    end: 8,
+    quote: "👩‍👩‍👧",
+    prefix: "Hi ",
+    suffix: " cafe",
+    kind: "CLAIM" as const,
+    labelId: "l1",
+    entityId: null,
+    claimId: "c1",
+    reviewStatus: "APPROVED" as const,
+    orphaned: true,
+    source: "SUGGESTION" as const,
+    version: 4,
+    createdBy: { id: "u1", name: "Ann" },
+    updatedBy: null,
+    createdAt: "2026-03-02T10:00:00.123Z",
+    updatedAt: "2026-03-03T11:30:00.000Z",
+  };
+
   it("round-trips SpanDTOs exactly", () => {
-    const span = {
-      id: "s1",
-      articleId: "a1",
-      revision: 2,
-      start: 3,
-      end: 8,
-      quote: "👩‍👩‍👧",
-      prefix: "Hi ",
-      suffix: " cafe",
-      kind: "CLAIM" as const,
-      labelId: "l1",
-      entityId: null,
-      claimId: "c1",
-      reviewStatus: "APPROVED" as const,
-      orphaned: true,
-      source: "SUGGESTION" as const,
-      version: 4,
-      createdBy: { id: "u1", name: "Ann" },
-      updatedBy: null,
-      createdAt: "2026-03-02T10:00:00.123Z",
-      updatedAt: "2026-03-03T11:30:00.000Z",
-    };
     const other = {
       ...span,
       id: "s2",
@@ -153,7 +154,21 @@ describe("span packing", () => {
       entityId: "e1",
       updatedBy: span.createdBy,
     };
-    expect(decodeSpans(encodeSpans([span, other]), "a1")).toEqual([span, other]);
-    expect(JSON.parse(encodeSpans([span, other])).users).toEqual([{ id: "u1", name: "Ann" }]);
+    const text = "Hi 👩‍👩‍👧 cafe";
+    expect(decodeSpans(encodeSpans([span, other], text), "a1", text)).toEqual([span, other]);
+    const packed = JSON.parse(encodeSpans([span, other], text));
+    expect(packed.users).toEqual([{ id: "u1", name: "Ann" }]);
+    // The quote and its context come from the text; ids repeat by index.
+    expect(packed.rows.map((r: unknown[]) => r[4])).toEqual([0, 0]);
+    expect(packed.ids).toEqual(["l1", "c1", "e1"]);
+  });
+
+  it("carries the quote of a span that no longer matches the text (an orphan)", () => {
+    const text = "Hi there, cafe";
+    const orphan = { ...span, id: "s3", start: 3, end: 8, quote: "👩‍👩‍👧", prefix: "Hi ", suffix: " cafe" };
+    expect(decodeSpans(encodeSpans([orphan], text), "a1", text)).toEqual([orphan]);
+    // Offsets past the end of a shorter revision do not break packing either.
+    const beyond = { ...orphan, id: "s4", start: 40, end: 45 };
+    expect(decodeSpans(encodeSpans([beyond], text), "a1", text)).toEqual([beyond]);
   });
 });

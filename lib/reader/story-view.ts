@@ -98,7 +98,7 @@ export async function loadStoryView(db: Db, key: string, layout?: string | strin
       dir: textDirection(row.language),
       cjk: isCjk(row.language),
       paragraphs: splitParagraphs(row.text),
-      spans: encodeSpans(spans[k]!),
+      spans: encodeSpans(spans[k]!, row.text),
     };
   });
   return { story: meta, versions: articles, panes, alignments, taxonomy };

@@ -32,9 +32,9 @@ describe("loadStoryView", () => {
     expect(en!.title).toBeNull();
     expect([sv!.dir, sv!.cjk, sv!.script]).toEqual(["ltr", false, "Latn"]);
     // Gold spans, exactly as the annotation API gives them, code points over the text.
-    expect(decodeSpans(sv!.spans, sv!.id).length).toBeGreaterThan(5);
+    expect(decodeSpans(sv!.spans, sv!.id, sv!.text).length).toBeGreaterThan(5);
     for (const pane of view.panes) {
-      const spans = decodeSpans(pane.spans, pane.id);
+      const spans = decodeSpans(pane.spans, pane.id, pane.text);
       expect(spans).toEqual((await listArticleSpans(db, pane.id)).spans);
       for (const span of spans) expect(sliceCodePoints(pane.text, span.start, span.end)).toBe(span.quote);
     }
@@ -68,10 +68,10 @@ describe("loadStoryView", () => {
   it("sends spans with their authors, packed, exactly as the API reads them", async () => {
     const editor = await createUser(db, "EDITOR");
     const view = (await loadStoryView(db, talks, "en"))!;
-    const [first] = decodeSpans(view.panes[0]!.spans, view.panes[0]!.id);
+    const [first] = decodeSpans(view.panes[0]!.spans, view.panes[0]!.id, view.panes[0]!.text);
     await db.span.update({ where: { id: first!.id }, data: { createdById: editor.id, updatedById: editor.id } });
     const again = (await loadStoryView(db, talks, "en"))!;
-    const spans = decodeSpans(again.panes[0]!.spans, again.panes[0]!.id);
+    const spans = decodeSpans(again.panes[0]!.spans, again.panes[0]!.id, again.panes[0]!.text);
     expect(spans).toEqual((await listArticleSpans(db, again.panes[0]!.id)).spans);
     expect(spans.find((s) => s.id === first!.id)!.createdBy).toEqual({ id: editor.id, name: editor.name });
     expect(JSON.parse(again.panes[0]!.spans).users).toHaveLength(1);
