@@ -4,8 +4,7 @@
  * rendering, a URL that reproduces the layout, the keyboard, and creating,
  * relabelling, deleting and undoing a span with the mouse and the keyboard.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { importJsonl } from "../lib/import";
@@ -24,15 +23,8 @@ async function ensureCorpus(db: Parameters<typeof importJsonl>[0]) {
       .map((l) => JSON.parse(l) as { external_id: string; spans?: unknown[] });
   const gold = new Map(read("gold-spans.jsonl").map((g) => [g.external_id, g.spans]));
   const lines = read("articles.jsonl").map((a) => JSON.stringify({ ...a, spans: gold.get(a.external_id) ?? [] }));
-  const dir = mkdtempSync(path.join(os.tmpdir(), "parallax-reader-"));
-  try {
-    const file = path.join(dir, "corpus.jsonl");
-    writeFileSync(file, lines.join("\n") + "\n");
-    const report = await importJsonl(db, { path: file });
-    expect(report.rejected).toEqual([]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const report = await importJsonl(db, { content: lines.join("\n") + "\n" });
+  expect(report.rejected).toEqual([]);
 }
 
 /** Opens a reader URL and waits until the workspace is hydrated (keys pressed earlier would be lost). */
@@ -127,6 +119,13 @@ test.describe("the side-by-side reader", () => {
     await expect(pane(page, 0).locator("[data-p]")).not.toHaveCount(0);
   });
 
+  test("an unknown story says so", async ({ page, users }) => {
+    await users.signInAs(page, "VIEWER");
+    // The loading screen streams first, so the status is already sent: the page itself says it.
+    await page.goto("/stories/no-such-story");
+    await expect(page.getByRole("heading", { name: "There is no such story" })).toBeVisible();
+  });
+
   test("is usable from the keyboard: panes, spans, shortcuts", async ({ page, users }) => {
     await users.signInAs(page, "VIEWER");
     await openReader(page, `/stories/${DEMO_STORY}?a=en,sv`);
@@ -170,29 +169,18 @@ test.describe("annotating in the reader", () => {
   ].join("\n\n");
 
   test.beforeAll(async ({ workerDb }) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "parallax-reader-"));
-    try {
-      const file = path.join(dir, "story.jsonl");
-      writeFileSync(
-        file,
-        [
-          { external_id: `${storyKey}-en`, story: storyKey, language: "en", title: "Ferries", text },
-          {
-            external_id: `${storyKey}-ar`,
-            story: storyKey,
-            language: "ar",
-            title: "عبّارات",
-            text: "افتتح ميناء فارنهامن يوم الاثنين.",
-          },
-        ]
-          .map((l) => JSON.stringify(l))
-          .join("\n") + "\n",
-      );
-      const report = await importJsonl(workerDb, { path: file });
-      expect(report.imported).toBe(2);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const lines = [
+      { external_id: `${storyKey}-en`, story: storyKey, language: "en", title: "Ferries", text },
+      {
+        external_id: `${storyKey}-ar`,
+        story: storyKey,
+        language: "ar",
+        title: "عبّارات",
+        text: "افتتح ميناء فارنهامن يوم الاثنين.",
+      },
+    ];
+    const report = await importJsonl(workerDb, { content: lines.map((l) => JSON.stringify(l)).join("\n") + "\n" });
+    expect(report.imported).toBe(2);
   });
 
   test("an editor creates a span with the mouse, relabels, deletes and undoes it", async ({
@@ -264,5 +252,36 @@ test.describe("annotating in the reader", () => {
     });
     // Code points: the emoji is 5 (three people and two joiners).
     expect([span.start, span.end, span.label?.key]).toEqual([30, 35, "ORG"]);
+  });
+
+  test("an editor corrects the paragraph alignment, which is stored; a reset brings the automatic one back", async ({
+    page,
+    users,
+    workerDb,
+  }) => {
+    await users.signInAs(page, "EDITOR");
+    await openReader(page, `/stories/${storyKey}?a=en,ar`);
+    await page.getByRole("button", { name: "Edit alignment" }).click();
+    const editor = page.getByRole("region", { name: "Paragraph alignment" });
+    await expect(editor).toContainText("automatic");
+    const first = editor.getByLabel(/^Counterpart of paragraph 1 of Ferries/);
+    const second = editor.getByLabel(/^Counterpart of paragraph 2 of Ferries/);
+    await expect(first).toHaveValue("0");
+    await first.selectOption({ label: "— no counterpart —" });
+    await second.selectOption({ index: 1 });
+    await editor.getByRole("button", { name: "Save alignment" }).click();
+    await expect(editor.getByRole("status")).toHaveText("Alignment saved.");
+    await expect(editor).toContainText("corrected by an editor");
+    const stored = await workerDb.paragraphAlignment.findFirstOrThrow({ where: { story: { key: storyKey } } });
+    expect(stored.pairs).toBeTruthy();
+
+    // A fresh page shows the stored correction.
+    await openReader(page, `/stories/${storyKey}?a=en,ar`);
+    await page.getByRole("button", { name: "Edit alignment" }).click();
+    await expect(first).toHaveValue("");
+    await expect(second).toHaveValue("0");
+    await editor.getByRole("button", { name: "Reset to automatic" }).click();
+    await expect(editor.getByRole("status")).toHaveText("Back to the automatic alignment.");
+    await expect(workerDb.paragraphAlignment.count({ where: { story: { key: storyKey } } })).resolves.toBe(0);
   });
 });

@@ -161,6 +161,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
     if (!span) return;
     store.update(spanId, span.kind === label.kind ? { labelId: label.id } : { kind: label.kind, labelId: label.id });
     setNotice(`Relabelled “${span.quote}” as ${label.name}.`);
+    scrollers.current[active]?.focus({ preventScroll: true });
   };
 
   const removeSpan = (spanId: string) => {
@@ -301,8 +302,10 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
     if (caret) reveal(caret.pane, caret.focus);
   }, [caret, reveal]);
 
+  // One object per caret position, so a re-render for other reasons (hover) does not redraw the caret's paragraphs.
+  const caretHighlight = useMemo(() => (caret ? caretRange(panes[caret.pane]!.text, caret) : null), [caret, panes]);
   const highlightOf = (pane: number) => {
-    if (caret && caret.pane === pane) return caretRange(panes[pane]!.text, caret);
+    if (caret && caret.pane === pane) return caretHighlight;
     if (pending && pending.pane === pane) return pending;
     return null;
   };
