@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { applySpanMutations } from "../lib/annotation/spans";
+import { archiveLabel, createLabel } from "../lib/taxonomy/labels";
 import type { Db } from "../lib/db";
 import { expect, test, watchPage, type TestUser, type Users } from "./support/fixtures";
 import { importCorpusStory, openStory, pane, saveState, selectWithMouse } from "./support/annotate";
@@ -187,5 +188,38 @@ test.describe("saving with two editors and a bad network", () => {
         () => Object.keys(localStorage).filter((k) => k.startsWith("parallax.annotate.queue")).length,
       ),
     ).toBe(0);
+  });
+
+  test("a change the server refuses is rolled back and its reason shown", async ({ page, users, workerDb }) => {
+    const tag = Date.now().toString(36).toUpperCase();
+    const key = await importCorpusStory(workerDb, `ann-refused-${tag.toLowerCase()}-`);
+    const user = await users.signInAs(page, "EDITOR");
+    const admin = await users.create("ADMIN");
+    const temporary = await createLabel(
+      workerDb,
+      { id: admin.id, email: admin.email },
+      { key: `TMP_${tag}`, name: `Temporary ${tag}`, kind: "ENTITY", color: "#336699", shortcut: null },
+    );
+    const spanId = await seedSpan(workerDb, key, user);
+    await openStory(page, key, ["en", "fr"]);
+    // An administrator archives the label while the editor's page still offers it.
+    await archiveLabel(workerDb, { id: admin.id, email: admin.email }, temporary.id);
+
+    const span = pane(page, 0).locator(`[data-s~="${spanId}"]`).first();
+    await span.scrollIntoViewIfNeeded();
+    await span.click();
+    await page.keyboard.press("l");
+    await page.keyboard.type(`Temporary ${tag}`); // the label picker's filter
+    await page.keyboard.press("Enter");
+    const errors = page.getByTestId("save-errors");
+    await expect(errors).toContainText(`Not saved: Label TMP_${tag} is archived; choose another label.`);
+    await expect(saveState(page)).toHaveText("All changes saved");
+    await expect(page.getByTestId("selected-span")).toContainText("Organisation"); // rolled back
+    expect(await workerDb.span.findUniqueOrThrow({ where: { id: spanId } })).toMatchObject({
+      labelId: await label(workerDb, "ORG"),
+      version: 1,
+    });
+    await errors.getByRole("button", { name: "Dismiss" }).click();
+    await expect(errors).toBeHidden();
   });
 });

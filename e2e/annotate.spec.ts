@@ -9,7 +9,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { importCorpusStory, openStory, pane, saveState, selectWithMouse } from "./support/annotate";
+import { createSpanDirect, importCorpusStory, openStory, pane, saveState, selectWithMouse } from "./support/annotate";
 
 const CLAIM = {
   sv: "hölls i juli och oktober 2023",
@@ -186,5 +186,34 @@ test.describe("annotating a story across languages with the mouse", () => {
       await expect(saveState(page)).toHaveText("All changes saved");
     }
     await expect(entity).toHaveCount(0);
+  });
+
+  test("an ORG inside a CLAIM: the panel lists both, innermost first, each with its history", async ({
+    page,
+    users,
+    workerDb,
+  }) => {
+    const key = await importCorpusStory(workerDb, `ann-nested-${Date.now().toString(36)}-`);
+    const user = await users.signInAs(page, "EDITOR");
+    const sentence =
+      "representatives from Tsinghua University and other Chinese state-backed institutions during the two Geneva meetings";
+    const claimId = await createSpanDirect(workerDb, user, key, "en", sentence, "CLAIM", "CLAIM");
+    const orgId = await createSpanDirect(workerDb, user, key, "en", "Tsinghua University", "ENTITY", "ORG");
+    await openStory(page, key, ["en", "fr"]);
+
+    const inner = pane(page, 0).locator(`[data-s~="${orgId}"][data-s~="${claimId}"]`).first();
+    await inner.scrollIntoViewIfNeeded();
+    await inner.click();
+    const items = page.getByTestId("selected-span").getByTestId("span-inspector").locator("li[data-span-id]");
+    await expect(items).toHaveCount(2);
+    await expect(items.nth(0)).toHaveAttribute("data-span-id", orgId);
+    await expect(items.nth(0)).toContainText("Organisation");
+    await expect(items.nth(1)).toHaveAttribute("data-span-id", claimId);
+    await expect(items.nth(1)).toContainText("Claim");
+    await items.nth(1).getByRole("button", { name: "History" }).click();
+    await expect(items.nth(1).getByTestId("span-history")).toContainText(`${user.name} created as Claim`);
+    // Selecting the outer span from the list makes it the selected one.
+    await items.nth(1).getByRole("button", { name: "Select" }).click();
+    await expect(page.getByTestId("selected-span").getByRole("button", { name: /Link claim/ })).toBeVisible();
   });
 });

@@ -10,7 +10,8 @@
  * - `storyId`.
  * - `taxonomy`: `{ labels, archivedLabels, verdicts }` (GET /api/taxonomy, or the page's copy).
  * - `languages`: articleId → BCP 47 language of every version of the story that may be open.
- * - `selectedSpanId`: the span the editor selected (or just created), or null.
+ * - `selectedSpanId`: the span the editor selected (or just created), or null. The panel lists every
+ *   span covering its text (an ORG inside a CLAIM…), innermost first, each with its history.
  * - `canAnnotate`, `canReview`: what the editor may do (the server checks regardless).
  * - `onShow(target)`: bring `{ articleId, spanId?, start, end }` into view and select the span if given
  *   (sidebar entries, suggestions, conflicts).
@@ -55,6 +56,7 @@ type Open =
   | null;
 
 const selectSaved = (s: AnnotationSnapshot) => s.savedCount;
+const NONE: readonly SpanDTO[] = [];
 const selectPending = (s: AnnotationSnapshot) => s.pendingSpanIds;
 
 function isTextField(target: EventTarget | null): boolean {
@@ -97,6 +99,18 @@ export function AnnotationPanel({
       },
       [selectedSpanId],
     ),
+  );
+  // Everything covering the selected span's text (nested and overlapping spans), innermost first.
+  const articleSpans = useAnnotationStore(
+    store,
+    useCallback(
+      (s: AnnotationSnapshot) => (selected ? (s.spansByArticle[selected.articleId] ?? NONE) : NONE),
+      [selected],
+    ),
+  );
+  const covering = useMemo(
+    () => (selected ? articleSpans.filter((x) => x.start < selected.end && x.end > selected.start) : NONE),
+    [articleSpans, selected],
   );
   const savedCount = useAnnotationStore(store, selectSaved);
   const pendingSpanIds = useAnnotationStore(store, selectPending);
@@ -186,11 +200,16 @@ export function AnnotationPanel({
       {selected && !open ? (
         <section className={panelClass} aria-label="Selected span" data-testid="selected-span">
           <SpanInspector
-            spans={[selected]}
+            spans={covering.length ? covering : [selected]}
             labels={labels}
             names={names}
             pendingSpanIds={pendingSpanIds}
             selectedId={selected.id}
+            onSelect={
+              covering.length > 1
+                ? (span) => onShow({ articleId: span.articleId, spanId: span.id, start: span.start, end: span.end })
+                : undefined
+            }
           />
           {canAnnotate ? (
             <div className="mt-2 flex flex-wrap gap-2">

@@ -7,7 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
 import { splitParagraphs } from "../../lib/alignment/paragraphs";
+import { applySpanMutations } from "../../lib/annotation/spans";
 import type { Db } from "../../lib/db";
 import { importJsonl } from "../../lib/import";
 import { expect } from "./fixtures";
@@ -131,4 +133,31 @@ export const saveState = (page: Page): Locator =>
 export async function storyTexts(db: Db, key: string): Promise<Record<string, string>> {
   const articles = await db.article.findMany({ where: { story: { key } }, select: { language: true, text: true } });
   return Object.fromEntries(articles.map((a) => [a.language, a.text]));
+}
+
+/** A span on the first `quote` of the story's `language` version, made directly through the domain (as `user`). */
+export async function createSpanDirect(
+  db: Db,
+  user: { id: string; name: string },
+  key: string,
+  language: string,
+  quote: string,
+  kind: "ENTITY" | "CLAIM",
+  labelKey: string,
+): Promise<string> {
+  const article = await db.article.findFirstOrThrow({ where: { story: { key }, language } });
+  const label = await db.label.findFirstOrThrow({ where: { key: labelKey } });
+  const at = article.text.indexOf(quote);
+  if (at < 0) throw new Error(`"${quote}" is not in the ${language} text`);
+  const start = [...article.text.slice(0, at)].length;
+  const id = randomUUID();
+  const [result] = await applySpanMutations(db, { ...user, canReview: true }, article.id, [
+    {
+      type: "create",
+      mutationId: randomUUID(),
+      span: { id, articleId: article.id, start, end: start + [...quote].length, quote, kind, labelId: label.id },
+    },
+  ]);
+  expect(result?.ok, JSON.stringify(result)).toBe(true);
+  return id;
 }

@@ -307,4 +307,22 @@ describe("AnnotationStore", () => {
     expect(store.getSnapshot().conflicts).toEqual([]);
     expect(server.spans.get(id)).toMatchObject({ labelId: "loc", version: 2 });
   });
+
+  it("a mutation the server failed on (INTERNAL) waits for the next round instead of looping", async () => {
+    const { server, store } = setup();
+    const id = store.create(newSpan);
+    const apply = server.apply.bind(server);
+    let failing = true;
+    server.apply = (m) =>
+      failing
+        ? { mutationId: m.mutationId, ok: false, error: { code: "INTERNAL", message: "db down", status: 500 } }
+        : apply(m);
+    expect(await store.flush()).toBe(false);
+    expect(server.calls).toBe(1);
+    expect(store.getSnapshot()).toMatchObject({ pending: 1, retrying: true, errors: [] });
+    failing = false;
+    expect(await store.flush()).toBe(true);
+    expect(server.spans.has(id)).toBe(true);
+    expect(store.getSnapshot().retrying).toBe(false);
+  });
 });

@@ -465,11 +465,26 @@ export class AnnotationStore {
         for (const q of batch.items) this.rollback(q, { code, message });
       } else {
         const byId = new Map(body.results.map((r) => [r.mutationId, r]));
+        let unapplied = false;
         for (const q of batch.items) {
           const result = byId.get(q.mutationId);
-          if (result) this.settle(q, result);
+          if (!result) {
+            // Cannot happen with this server; never loop on it.
+            this.rollback(q, { code: "NO_RESULT", message: "The server gave no answer for this change." });
+          } else if (!result.ok && result.error.status >= 500) {
+            unapplied = true; // not applied (INTERNAL): stays queued for a later round
+          } else {
+            this.settle(q, result);
+          }
         }
         this.savedCount++;
+        if (unapplied) {
+          this.retrying = true;
+          this.persist();
+          this.retryLater();
+          this.emit();
+          return;
+        }
       }
       this.persist();
       this.emit();
@@ -485,7 +500,6 @@ export class AnnotationStore {
       return;
     }
     const { code, message, current } = result.error;
-    if (code === "INTERNAL") return; // not applied: stays queued and goes out with the next round
     // Already in the state this edit wanted (deleted twice, restored twice): nothing to roll back.
     const alreadyThere =
       (q.op.type === "delete" && code === "SPAN_DELETED") || (q.op.type === "restore" && code === "SPAN_NOT_DELETED");
