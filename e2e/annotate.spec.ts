@@ -216,4 +216,40 @@ test.describe("annotating a story across languages with the mouse", () => {
     await items.nth(1).getByRole("button", { name: "Select" }).click();
     await expect(page.getByTestId("selected-span").getByRole("button", { name: /Link claim/ })).toBeVisible();
   });
+
+  test("an editor approves and rejects a span; the decision is saved and a viewer sees it without the buttons", async ({
+    page,
+    browser,
+    users,
+    workerDb,
+  }) => {
+    const key = await importCorpusStory(workerDb, `ann-review-${Date.now().toString(36)}-`);
+    const editor = await users.signInAs(page, "EDITOR");
+    const spanId = await createSpanDirect(workerDb, editor, key, "en", "Tsinghua University", "ENTITY", "ORG");
+    await openStory(page, key, ["en", "fr"]);
+
+    const span = pane(page, 0).locator(`[data-s~="${spanId}"]`).first();
+    await span.scrollIntoViewIfNeeded();
+    await span.click();
+    const review = page.getByTestId("selected-span").getByRole("group", { name: "Review" });
+    await review.getByRole("button", { name: "Approve" }).click();
+    await expect(review.getByRole("button", { name: "Approve" })).toHaveAttribute("aria-pressed", "true");
+    await expect(saveState(page)).toHaveText("All changes saved");
+    expect((await workerDb.span.findUniqueOrThrow({ where: { id: spanId } })).reviewStatus).toBe("APPROVED");
+
+    await review.getByRole("button", { name: "Reject" }).click();
+    await expect(saveState(page)).toHaveText("All changes saved");
+    expect((await workerDb.span.findUniqueOrThrow({ where: { id: spanId } })).reviewStatus).toBe("REJECTED");
+
+    const viewerContext = await browser.newContext();
+    const viewerPage = await viewerContext.newPage();
+    await users.signInAs(viewerPage, "VIEWER");
+    await openStory(viewerPage, key, ["en"]);
+    const seen = pane(viewerPage, 0).locator(`[data-s~="${spanId}"]`).first();
+    await seen.scrollIntoViewIfNeeded();
+    await seen.click();
+    await expect(viewerPage.getByTestId("selected-span")).toContainText("rejected");
+    await expect(viewerPage.getByRole("group", { name: "Review" })).toHaveCount(0);
+    await viewerContext.close();
+  });
 });

@@ -205,6 +205,7 @@ export function AnnotationPanel({
             names={names}
             pendingSpanIds={pendingSpanIds}
             selectedId={selected.id}
+            onReview={canReview ? (span, status) => store.update(span.id, { reviewStatus: status }) : undefined}
             onSelect={
               covering.length > 1
                 ? (span) => onShow({ articleId: span.articleId, spanId: span.id, start: span.start, end: span.end })

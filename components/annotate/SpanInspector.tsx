@@ -11,6 +11,7 @@
  * - `pendingSpanIds?`: spans with unsaved changes (marked "saving").
  * - `onSelect?(span)`: a span was chosen (e.g. to relabel, link or delete it).
  * - `selectedId?`: the span currently selected.
+ * - `onReview?(span, status)`: for reviewers (editors, admins): approve or reject a span; absent, no review buttons.
  */
 import { useId, useState } from "react";
 import { annotationApi } from "@/lib/annotate-client/api";
@@ -25,6 +26,7 @@ export interface SpanInspectorProps {
   pendingSpanIds?: ReadonlySet<string>;
   onSelect?: (span: SpanDTO) => void;
   selectedId?: string | null;
+  onReview?: (span: SpanDTO, status: SpanDTO["reviewStatus"]) => void;
 }
 
 const FIELD_NAMES: Record<string, string> = {
@@ -88,7 +90,15 @@ function History({ spanId, labelName }: { spanId: string; labelName: (id: string
   );
 }
 
-export function SpanInspector({ spans, labels, names, pendingSpanIds, onSelect, selectedId }: SpanInspectorProps) {
+export function SpanInspector({
+  spans,
+  labels,
+  names,
+  pendingSpanIds,
+  onSelect,
+  selectedId,
+  onReview,
+}: SpanInspectorProps) {
   const id = useId();
   const [open, setOpen] = useState<string | null>(null);
   const label = (labelId: string | null) => labels.find((l) => l.id === labelId);
@@ -153,6 +163,7 @@ export function SpanInspector({ spans, labels, names, pendingSpanIds, onSelect, 
                 >
                   History
                 </button>
+                {onReview ? <ReviewButtons span={s} onReview={onReview} /> : null}
               </div>
               {open === s.id ? <History spanId={s.id} labelName={labelName} /> : null}
             </li>
@@ -160,5 +171,36 @@ export function SpanInspector({ spans, labels, names, pendingSpanIds, onSelect, 
         })}
       </ul>
     </section>
+  );
+}
+
+/** Approve or reject a span; pressing the active decision again returns it to pending. */
+function ReviewButtons({
+  span,
+  onReview,
+}: {
+  span: SpanDTO;
+  onReview: (span: SpanDTO, status: SpanDTO["reviewStatus"]) => void;
+}) {
+  const decide = (status: "APPROVED" | "REJECTED") => onReview(span, span.reviewStatus === status ? "PENDING" : status);
+  return (
+    <span role="group" aria-label="Review" className="ml-auto flex gap-1">
+      <button
+        type="button"
+        className={`${buttonClass} ${span.reviewStatus === "APPROVED" ? "bg-green-100 text-green-900" : ""}`}
+        aria-pressed={span.reviewStatus === "APPROVED"}
+        onClick={() => decide("APPROVED")}
+      >
+        Approve
+      </button>
+      <button
+        type="button"
+        className={`${buttonClass} ${span.reviewStatus === "REJECTED" ? "bg-red-100 text-red-900" : ""}`}
+        aria-pressed={span.reviewStatus === "REJECTED"}
+        onClick={() => decide("REJECTED")}
+      >
+        Reject
+      </button>
+    </span>
   );
 }

@@ -15,9 +15,15 @@ export const SHORTCUTS: { keys: string; what: string; editors?: boolean }[] = [
   { keys: "l", what: "Relabel the selected span", editors: true },
   {
     keys: "e",
-    what: "Link the selected span to an entity or a claim (then accept or reject suggestions)",
+    what: "Link the selected entity span to an entity (search by name and alias, or create one)",
     editors: true,
   },
+  {
+    keys: "k",
+    what: "Link the selected claim span to a claim (search the story's claims, or create one)",
+    editors: true,
+  },
+  { keys: "a / r", what: "Suggestions: accept / reject the focused mention (↑ ↓ move between them)", editors: true },
   { keys: "Delete", what: "Delete the selected span", editors: true },
   { keys: "Ctrl+Z / Ctrl+Shift+Z", what: "Undo / redo", editors: true },
   { keys: "?", what: "This list" },

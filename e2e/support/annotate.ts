@@ -13,8 +13,8 @@ import { applySpanMutations } from "../../lib/annotation/spans";
 import type { Db } from "../../lib/db";
 import { importJsonl } from "../../lib/import";
 import { expect } from "./fixtures";
+import { corpusFile } from "../../tests/support/corpus-dir";
 
-const CORPUS = process.env.PARALLAX_CORPUS ?? path.resolve(import.meta.dirname, "../../../shared/corpus");
 export const CORPUS_STORY = "us-china-ai-safety-talks-2023";
 
 /**
@@ -24,7 +24,7 @@ export const CORPUS_STORY = "us-china-ai-safety-talks-2023";
  * Returns the story key.
  */
 export async function importCorpusStory(db: Db, prefix: string): Promise<string> {
-  const lines = readFileSync(path.join(CORPUS, "articles.jsonl"), "utf8")
+  const lines = readFileSync(corpusFile("articles.jsonl"), "utf8")
     .split("\n")
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as { external_id: string; story: string })
