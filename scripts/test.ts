@@ -7,7 +7,9 @@
  *   integration  Vitest against a real PostgreSQL: a fresh database per run
  *   e2e          Playwright in a real Chromium against the production build
  *
- * `npm test -- unit integration` runs only the named stages. The database
+ * `npm test -- unit integration` runs only the named stages; spec files
+ * (`npm run test:e2e -- e2e/reader.spec.ts`) narrow the e2e stage to them
+ * (Playwright still runs the projects they depend on). The database
  * server is DATABASE_URL's server when set (a fresh database is created on it
  * and dropped after), otherwise a throwaway embedded PostgreSQL.
  */
@@ -25,7 +27,9 @@ type Stage = (typeof STAGES)[number];
 const log = (message: string) => console.log(`\n[test] ${message}`);
 
 async function main() {
-  const requested = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  const args = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  const specs = args.filter((a) => /\.spec\.ts$/.test(a));
+  const requested = args.filter((a) => !specs.includes(a));
   const unknown = requested.filter((s) => !(STAGES as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`unknown stage(s): ${unknown.join(", ")} (stages: ${STAGES.join(", ")})`);
   const stages: Stage[] = requested.length ? (requested as Stage[]) : [...STAGES];
@@ -75,7 +79,7 @@ async function main() {
         databases.push(name);
         const db = createDb(url);
         await seedDemoNewsroom(db).finally(() => db.$disconnect());
-        await run(bin("playwright"), ["test"], {
+        await run(bin("playwright"), ["test", ...specs], {
           env: {
             ...process.env,
             DATABASE_URL: url,

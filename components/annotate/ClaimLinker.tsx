@@ -21,6 +21,7 @@ import { ClaimCreateForm } from "./ClaimCreateForm";
 import { inputClass, optionClass, panelClass } from "./ui";
 import { useDebounced } from "./use-debounced";
 import { useRemote } from "./use-remote";
+import { PanelHeader } from "./PanelHeader";
 
 export interface ClaimLinkerProps {
   storyId: string;
@@ -60,19 +61,7 @@ export function ClaimLinker({ storyId, quote, language, verdicts, onLink, onCanc
 
   return (
     <section className={panelClass} aria-labelledby={`${id}-title`} data-testid="claim-linker">
-      <div className="mb-2 flex items-center justify-between">
-        <h2 id={`${id}-title`} className="font-medium">
-          Link to a claim
-        </h2>
-        <button
-          type="button"
-          onClick={onCancel}
-          aria-label="Close"
-          className="rounded px-1 text-stone-500 hover:bg-stone-100"
-        >
-          ×
-        </button>
-      </div>
+      <PanelHeader id={`${id}-title`} title="Link to a claim" onClose={onCancel} />
       <p className="mb-2 line-clamp-3 text-stone-600">“{quote}”</p>
       {creating ? (
         <ClaimCreateForm

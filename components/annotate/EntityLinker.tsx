@@ -19,6 +19,7 @@ import type { EntityDTO, LabelDTO } from "@/lib/annotate-client/types";
 import { EntityCreateForm } from "./EntityCreateForm";
 import { EntityTypeahead } from "./EntityTypeahead";
 import { panelClass } from "./ui";
+import { PanelHeader } from "./PanelHeader";
 
 export interface EntityLinkerProps {
   quote: string;
@@ -36,19 +37,7 @@ export function EntityLinker({ quote, language, storyId, labels, labelId, onLink
   const label = labels.find((l) => l.id === labelId);
   return (
     <section className={panelClass} aria-labelledby={`${id}-title`} data-testid="entity-linker">
-      <div className="mb-2 flex items-center justify-between">
-        <h2 id={`${id}-title`} className="font-medium">
-          Link “{quote}” to an entity
-        </h2>
-        <button
-          type="button"
-          onClick={onCancel}
-          aria-label="Close"
-          className="rounded px-1 text-stone-500 hover:bg-stone-100"
-        >
-          ×
-        </button>
-      </div>
+      <PanelHeader id={`${id}-title`} title={<>Link “{quote}” to an entity</>} onClose={onCancel} />
       {creating === null ? (
         <EntityTypeahead
           label="Find an entity"

@@ -17,6 +17,7 @@
 import { useId, useMemo, useState, type KeyboardEvent } from "react";
 import type { LabelDTO, SpanKind } from "@/lib/annotate-client/types";
 import { kbdClass, optionClass, panelClass } from "./ui";
+import { PanelHeader } from "./PanelHeader";
 
 export interface LabelPickerProps {
   labels: readonly LabelDTO[];
@@ -74,19 +75,7 @@ export function LabelPicker({ labels, title = "Choose a label", current, kinds, 
 
   return (
     <div className={panelClass} data-testid="label-picker" role="dialog" aria-labelledby={`${id}-title`}>
-      <div className="mb-2 flex items-center justify-between gap-2">
-        <p id={`${id}-title`} className="font-medium">
-          {title}
-        </p>
-        <button
-          type="button"
-          onClick={onCancel}
-          aria-label="Close"
-          className="rounded px-1 text-stone-500 hover:bg-stone-100"
-        >
-          ×
-        </button>
-      </div>
+      <PanelHeader id={`${id}-title`} title={title} onClose={onCancel} heading={false} />
       <input
         autoFocus
         role="combobox"

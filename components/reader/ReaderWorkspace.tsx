@@ -227,7 +227,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
   // Keyboard shortcuts (see HelpDialog).
   const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
     const target = e.target as HTMLElement | null;
-    if (target?.closest("input, textarea, select, [role=listbox], [role=combobox], dialog, [contenteditable=true]"))
+    if (target?.closest("input, textarea, select, [role=listbox], [role=combobox], dialog[open], [contenteditable=true]"))
       return;
     const ctrl = e.ctrlKey || e.metaKey;
     if (ctrl && e.key.toLowerCase() === "z" && canAnnotate) {

@@ -3,9 +3,35 @@
  * (docs/annotation-api.md). Type-only imports: nothing from the server is
  * bundled into the client.
  */
-import type { ClaimDTO, EntityDTO, LabelDTO, SpanDTO, SpanKind, UserRef, VerdictDTO } from "@/lib/annotation/dto";
+import type {
+  ClaimDTO,
+  EntityDTO,
+  LabelDTO,
+  SpanDTO,
+  SpanKind,
+  SpanSnapshot,
+  UserRef,
+  VerdictDTO,
+} from "@/lib/annotation/dto";
+import type { SpanHistoryEntry as ServerHistoryEntry } from "@/lib/annotation/history";
+import type { StoryAnnotations, StorySpanRef } from "@/lib/annotation/story-annotations";
+import type { Suggestion } from "@/lib/annotation/suggestions";
+import type { Taxonomy } from "@/lib/taxonomy/taxonomy";
 
-export type { ClaimDTO, EntityDTO, LabelDTO, SpanDTO, SpanKind, UserRef, VerdictDTO };
+export type {
+  ClaimDTO,
+  EntityDTO,
+  LabelDTO,
+  SpanDTO,
+  SpanKind,
+  SpanSnapshot,
+  StoryAnnotations,
+  StorySpanRef,
+  Suggestion,
+  Taxonomy,
+  UserRef,
+  VerdictDTO,
+};
 
 export type ReviewStatus = SpanDTO["reviewStatus"];
 
@@ -48,59 +74,8 @@ export type MutationResult =
       error: { code: string; message: string; status: number; current?: SpanDTO };
     };
 
-export interface StorySpanRef {
-  articleId: string;
-  language: string;
-  spanId: string;
-  start: number;
-  end: number;
-  quote: string;
-}
-
-export interface StoryAnnotations {
-  entities: (EntityDTO & { spans: StorySpanRef[] })[];
-  claims: (ClaimDTO & { spans: StorySpanRef[] })[];
-}
-
-export interface Suggestion {
-  id: string;
-  articleId: string;
-  language: string;
-  revision: number;
-  start: number;
-  end: number;
-  quote: string;
-  entityId: string;
-  reason: "name" | "alias" | "cognate";
-  spanId?: string;
-}
-
-export interface SpanSnapshot {
-  revision: number;
-  start: number;
-  end: number;
-  quote: string;
-  kind: SpanKind;
-  labelId: string | null;
-  entityId: string | null;
-  claimId: string | null;
-  reviewStatus: ReviewStatus;
-  deleted: boolean;
-}
-
-export interface SpanHistoryEntry {
-  version: number;
-  action: "CREATE" | "UPDATE" | "DELETE" | "RESTORE";
-  actor: UserRef | null;
-  at: string;
+/** A history entry with its snapshots typed (the server sends SpanSnapshot JSON). */
+export interface SpanHistoryEntry extends Omit<ServerHistoryEntry, "before" | "after"> {
   before: SpanSnapshot | null;
   after: SpanSnapshot;
-  changed: string[];
-}
-
-export interface Taxonomy {
-  labels: LabelDTO[];
-  verdicts: VerdictDTO[];
-  archivedLabels: LabelDTO[];
-  archivedVerdicts: VerdictDTO[];
 }
