@@ -20,6 +20,7 @@ import { seedTaxonomy } from "../lib/demo/seed";
 import { importJsonl } from "../lib/import";
 import { CHROMIUM_ARGS } from "../scripts/lib/chromium";
 import { quantile, type Bench, type Measurement } from "./types";
+import { signIn } from "./sign-in";
 
 const PASSWORD = "bench-reader-password";
 const WORDS = (
@@ -70,22 +71,6 @@ export function generate(chars: number, spanCount: number, seed = 1) {
     if (n.end <= text.length) spans.push({ ...n, kind: "entity", label: n.text.includes(" ") ? "ORG" : "GPE" });
   }
   return { text, spans };
-}
-
-async function signIn(baseUrl: string, email: string): Promise<{ name: string; value: string }> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!);
-  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: baseUrl },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.includes("session-token="));
-  if (!session) throw new Error(`sign-in failed (${res.status})`);
-  const [name, value] = session.split(";")[0]!.split(/=(.*)/s) as [string, string];
-  return { name, value };
 }
 
 // In-page code is written as strings: tsx compiles functions with esbuild's keepNames,
@@ -176,7 +161,7 @@ const bench: Bench = {
     const app = await ctx.startApp(url);
     let browser: Browser | undefined;
     try {
-      const cookie = await signIn(app.baseUrl, email);
+      const cookie = await signIn(app.baseUrl, email, PASSWORD);
       browser = await chromium.launch({ executablePath: ctx.chromiumPath(), args: CHROMIUM_ARGS });
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       await context.addCookies([{ ...cookie, url: app.baseUrl }]);

@@ -18,6 +18,7 @@ import { hashPassword } from "../lib/auth/password";
 import { seedDemoNewsroom } from "../lib/demo/seed";
 import { OffsetIndex } from "../lib/text/code-points";
 import { quantile, type Bench, type BenchApp, type Measurement } from "./types";
+import { signIn } from "./sign-in";
 
 const EDITORS = 50;
 const PASSWORD = "bench-editor-password";
@@ -28,21 +29,6 @@ interface Editor {
   words: { start: number; end: number; quote: string }[];
   /** Spans this editor created, with their current version. */
   spans: { id: string; version: number }[];
-}
-
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!);
-  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; "), origin: baseUrl },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.includes("session-token="));
-  if (!session) throw new Error(`sign-in of ${email} failed (${res.status})`);
-  return session.split(";")[0]!;
 }
 
 /** Word-sized ranges of an article (code points), to create spans on. */
@@ -73,7 +59,7 @@ async function setUp(baseUrl: string, databaseUrl: string, log: (m: string) => v
       await db.user.create({ data: { email, name: `Editor ${i}`, role: "EDITOR", passwordHash } });
       const article = articles[i % articles.length]!;
       editors.push({
-        cookie: await signIn(baseUrl, email),
+        cookie: await signIn(baseUrl, email, PASSWORD).then(({ name, value }) => `${name}=${value}`),
         articleId: article.id,
         words: wordsOf(article.text),
         spans: [],
