@@ -18,10 +18,11 @@ import { useId, useState, type KeyboardEvent } from "react";
 import { annotationApi } from "@/lib/annotate-client/api";
 import type { ClaimDTO, VerdictDTO } from "@/lib/annotate-client/types";
 import { ClaimCreateForm } from "./ClaimCreateForm";
-import { inputClass, optionClass, panelClass } from "./ui";
+import { inputClass, panelClass } from "./ui";
 import { useDebounced } from "./use-debounced";
 import { useRemote } from "./use-remote";
 import { PanelHeader } from "./PanelHeader";
+import { ListOption } from "./ListOption";
 
 export interface ClaimLinkerProps {
   storyId: string;
@@ -102,15 +103,12 @@ export function ClaimLinker({ storyId, quote, language, verdicts, onLink, onCanc
             className="mt-1 max-h-64 space-y-0.5 overflow-y-auto"
           >
             {claims.map((claim, i) => (
-              <li
+              <ListOption
                 key={claim.id}
                 id={optionId(i)}
-                role="option"
-                aria-selected={i === activeIndex}
-                className={optionClass(i === activeIndex)}
-                onMouseDown={(e) => e.preventDefault()}
-                onMouseEnter={() => setActive(i)}
-                onClick={() => choose(i)}
+                active={activeIndex === i}
+                onActivate={() => setActive(i)}
+                onChoose={() => choose(i)}
               >
                 <span className="flex-1">{claim.statement}</span>
                 {claim.verdict ? (
@@ -118,19 +116,16 @@ export function ClaimLinker({ storyId, quote, language, verdicts, onLink, onCanc
                     {claim.verdict.name}
                   </span>
                 ) : null}
-              </li>
+              </ListOption>
             ))}
-            <li
+            <ListOption
               id={optionId(claims.length)}
-              role="option"
-              aria-selected={activeIndex === claims.length}
-              className={optionClass(activeIndex === claims.length)}
-              onMouseDown={(e) => e.preventDefault()}
-              onMouseEnter={() => setActive(claims.length)}
-              onClick={() => choose(claims.length)}
+              active={activeIndex === claims.length}
+              onActivate={() => setActive(claims.length)}
+              onChoose={() => choose(claims.length)}
             >
               <span aria-hidden>＋</span> Create new claim
-            </li>
+            </ListOption>
           </ul>
           <p className="mt-1 text-xs text-stone-500" aria-live="polite">
             {remote.error ? <span className="text-red-700">{remote.error}</span> : remote.loading ? "Searching…" : ""}

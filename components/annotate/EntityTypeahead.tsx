@@ -17,9 +17,10 @@
 import { useId, useState, type KeyboardEvent } from "react";
 import { annotationApi } from "@/lib/annotate-client/api";
 import type { EntityDTO } from "@/lib/annotate-client/types";
-import { inputClass, optionClass } from "./ui";
+import { inputClass } from "./ui";
 import { useDebounced } from "./use-debounced";
 import { useRemote } from "./use-remote";
+import { ListOption } from "./ListOption";
 
 export interface EntityTypeaheadProps {
   label: string;
@@ -104,15 +105,12 @@ export function EntityTypeahead({
         className="mt-1 max-h-64 space-y-0.5 overflow-y-auto"
       >
         {results.map((entity, i) => (
-          <li
+          <ListOption
             key={entity.id}
             id={optionId(i)}
-            role="option"
-            aria-selected={i === activeIndex}
-            className={optionClass(i === activeIndex)}
-            onMouseDown={(e) => e.preventDefault()}
-            onMouseEnter={() => setActive(i)}
-            onClick={() => choose(i)}
+            active={activeIndex === i}
+            onActivate={() => setActive(i)}
+            onChoose={() => choose(i)}
           >
             <span className="flex-1">
               <span className="font-medium">{entity.name}</span>
@@ -127,20 +125,17 @@ export function EntityTypeahead({
             </span>
             <span className="rounded bg-stone-100 px-1 text-xs text-stone-600">{entity.labelKey}</span>
             {entity.wikidataQid ? <span className="text-xs text-stone-500">{entity.wikidataQid}</span> : null}
-          </li>
+          </ListOption>
         ))}
         {canCreate ? (
-          <li
+          <ListOption
             id={optionId(results.length)}
-            role="option"
-            aria-selected={activeIndex === results.length}
-            className={optionClass(activeIndex === results.length)}
-            onMouseDown={(e) => e.preventDefault()}
-            onMouseEnter={() => setActive(results.length)}
-            onClick={() => choose(results.length)}
+            active={activeIndex === results.length}
+            onActivate={() => setActive(results.length)}
+            onChoose={() => choose(results.length)}
           >
             <span aria-hidden>＋</span> {createLabel ?? "Create new entity"} “{q.trim()}”
-          </li>
+          </ListOption>
         ) : null}
       </ul>
       <p className="mt-1 text-xs text-stone-500" aria-live="polite">

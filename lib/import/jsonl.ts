@@ -10,7 +10,7 @@ import { stat } from "node:fs/promises";
 import type { Db } from "../db";
 import { ImportError } from "./errors";
 import { MAX_LINE_BYTES } from "./limits";
-import { readLines } from "./lines";
+import { parseJsonObject, readLines } from "./lines";
 import { prepareArticle, type PreparedArticle } from "./prepare";
 import { describeIssues, importLineSchema } from "./schema";
 import { loadTaxonomy } from "./taxonomy";
@@ -231,16 +231,10 @@ type Parsed = { ok: true; value: import("./schema").ImportLine } | { ok: false; 
 
 /** JSON, then the line schema; the reason says exactly what is wrong. */
 export function parseLine(text: string, transform?: ImportOptions["transformLine"]): Parsed {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, reason: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return { ok: false, reason: "expected one JSON object per line" };
-  }
-  const result = importLineSchema.safeParse(transform ? transform(json as Record<string, unknown>) : json);
+  const parsed = parseJsonObject(text);
+  if (!parsed.ok) return parsed;
+  const json = parsed.value;
+  const result = importLineSchema.safeParse(transform ? transform(json) : json);
   if (!result.success) return { ok: false, reason: describeIssues(result.error) };
   return { ok: true, value: result.data };
 }

@@ -7,7 +7,7 @@
  */
 import { ImportError } from "./errors";
 import { MAX_SPANS_FILE_BYTES, describeBytes } from "./limits";
-import { readLines } from "./lines";
+import { parseJsonObject, readLines } from "./lines";
 
 export interface SpansFile {
   /** Spans by external_id, with the spans file's line they came from. */
@@ -69,15 +69,9 @@ export async function readSpansFile(content: string | Uint8Array): Promise<Spans
 function parseSpansLine(
   text: string,
 ): { ok: true; externalId: string; spans: unknown[] } | { ok: false; reason: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, reason: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return { ok: false, reason: "expected one JSON object per line" };
-  }
+  const parsed = parseJsonObject(text);
+  if (!parsed.ok) return parsed;
+  const json = parsed.value;
   const { external_id: id, spans } = json as { external_id?: unknown; spans?: unknown };
   const externalId = typeof id === "number" ? String(id) : typeof id === "string" ? id.trim() : "";
   if (!externalId) return { ok: false, reason: "external_id: is required (the article the spans belong to)" };
