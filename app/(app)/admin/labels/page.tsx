@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { requirePage } from "@/lib/http/page";
 import { listLabelsForAdmin } from "@/lib/taxonomy/labels";
-import { LabelsAdmin } from "@/components/admin/taxonomy/LabelsAdmin";
+import { TaxonomyAdmin } from "@/components/admin/taxonomy/TaxonomyAdmin";
 
 export const metadata: Metadata = { title: "Labels" };
 
@@ -16,7 +16,7 @@ export default async function LabelsPage() {
         The entity types and the claim label editors tag spans with. Each has a colour and a one-key shortcut for the
         label picker. A label in use is archived rather than deleted: its spans keep it, but it is no longer offered.
       </p>
-      <LabelsAdmin labels={labels} />
+      <TaxonomyAdmin kind="labels" rows={labels} />
     </main>
   );
 }

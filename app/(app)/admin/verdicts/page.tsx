@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { requirePage } from "@/lib/http/page";
 import { listVerdictsForAdmin } from "@/lib/taxonomy/verdicts";
-import { VerdictsAdmin } from "@/components/admin/taxonomy/VerdictsAdmin";
+import { TaxonomyAdmin } from "@/components/admin/taxonomy/TaxonomyAdmin";
 
 export const metadata: Metadata = { title: "Verdicts" };
 
@@ -16,7 +16,7 @@ export default async function VerdictsPage() {
         The rating scale for fact-checked claims, from worst to best. The value is the rating on the scale that exports
         carry (schema.org ratingValue). A verdict some claim has is archived rather than deleted.
       </p>
-      <VerdictsAdmin verdicts={verdicts} />
+      <TaxonomyAdmin kind="verdicts" rows={verdicts} />
     </main>
   );
 }
