@@ -10,7 +10,8 @@ export function CreateUserForm() {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
-  const [created, setCreated] = useState<{ email: string; link: string }>();
+  // Every link created on this visit stays until dismissed: a second user never hides the first one's link.
+  const [created, setCreated] = useState<{ id: string; email: string; link: string }[]>([]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,7 +26,8 @@ export function CreateUserForm() {
     });
     setPending(false);
     if (!result.ok) return setError(result.error.message);
-    setCreated({ email: result.data.email, link: result.data.link });
+    const { id, email, link } = result.data;
+    setCreated((list) => [{ id, email, link }, ...list]);
     formElement.reset();
     router.refresh();
   }
@@ -71,14 +73,20 @@ export function CreateUserForm() {
         </SubmitButton>
       </form>
       <FormError error={error} />
-      {created ? (
-        <OneTimeSecret
-          label={`Set-password link for ${created.email}`}
-          value={created.link}
-          note="Send this link to the person. It works once, for 7 days, and is shown only now."
-          onDismiss={() => setCreated(undefined)}
-        />
+      {created.length > 1 ? (
+        <p className="text-sm text-amber-900">
+          {created.length} set-password links are waiting to be sent. Each is shown only here, until you press Done.
+        </p>
       ) : null}
+      {created.map((c) => (
+        <OneTimeSecret
+          key={c.id}
+          label={`Set-password link for ${c.email}`}
+          value={c.link}
+          note="Send this link to the person. It works once, for 7 days, and is shown only now."
+          onDismiss={() => setCreated((list) => list.filter((x) => x.id !== c.id))}
+        />
+      ))}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { requirePage } from "@/lib/http/page";
 import { ROLES } from "@/lib/users/input";
 import { listUsers } from "@/lib/users/list";
+import { AccountStatusBadge } from "@/components/admin/AccountStatusBadge";
 import { CreateUserForm } from "@/components/admin/CreateUserForm";
 import { Time } from "@/components/ui/Time";
 
@@ -103,14 +104,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               </td>
               <td className="py-2">{u.email}</td>
               <td className="py-2">{u.role.toLowerCase()}</td>
-              <td className="py-2">
-                {u.disabledAt ? (
-                  <span className="rounded bg-red-100 px-1.5 py-0.5 text-red-900">disabled</span>
-                ) : !u.hasPassword && !u.sso ? (
-                  <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">invited</span>
-                ) : (
-                  "active"
-                )}
+              <td className="py-2" data-testid="user-row-status">
+                <AccountStatusBadge user={u} />
               </td>
               <td className="py-2">
                 <Time value={u.lastSignInAt} empty="never" />

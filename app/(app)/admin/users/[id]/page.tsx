@@ -5,6 +5,7 @@ import { queryAuditLog } from "@/lib/audit/query";
 import { db } from "@/lib/db";
 import { requirePage } from "@/lib/http/page";
 import { getUserDetail } from "@/lib/users/list";
+import { AccountStatusBadge } from "@/components/admin/AccountStatusBadge";
 import { UserControls } from "@/components/admin/UserControls";
 import { Time } from "@/components/ui/Time";
 
@@ -30,13 +31,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dd data-testid="user-role">{user.role.toLowerCase()}</dd>
         <dt className="text-stone-600">Status</dt>
         <dd data-testid="user-status">
+          <AccountStatusBadge user={{ ...user, sso: user.identities.length > 0 }} />
           {user.disabledAt ? (
             <>
-              disabled since <Time value={user.disabledAt} />
+              {" "}
+              since <Time value={user.disabledAt} />
             </>
-          ) : (
-            "active"
-          )}
+          ) : null}
         </dd>
         <dt className="text-stone-600">Last sign-in</dt>
         <dd>
