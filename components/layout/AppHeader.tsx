@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz/policy";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { IdentitySync } from "./IdentitySync";
 import { NAV_ITEMS } from "./nav-items";
 
 /** The top bar: navigation limited to what the user's role allows, and the account menu. */
@@ -28,6 +29,7 @@ export async function AppHeader() {
             {user.name} · <span className="font-medium">{user.role.toLowerCase()}</span>
           </Link>
           <SignOutButton />
+          <IdentitySync role={user.role} name={user.name} />
         </div>
       </nav>
     </header>
