@@ -3,11 +3,15 @@
  * by language, outlet and annotation status, facets with counts, stable
  * pagination.
  *
- * Search is a case-insensitive substring match (ILIKE) on the story title
- * and on every version's title and text, served by the pg_trgm indexes on
- * Article.title and Article.text. Unlike word-based full-text search it needs
- * no word segmentation, so Chinese, Japanese or Arabic substrings are found
- * as reliably as Latin ones.
+ * Search folds accents and case like the entity search ("Geneve" finds
+ * "Genève"): it matches the folded copies in ArticleSearch (story title,
+ * article title and text through parallax_fold, kept by triggers) with LIKE
+ * over trigram indexes. Several words must all occur, in any order, anywhere
+ * in a version or its story's title ("OpenAI Anthropic"); a substring match
+ * needs no word segmentation, so Chinese, Japanese or Arabic are found as
+ * reliably as Latin. Results are ranked: the whole query as a phrase in a
+ * title, then in a text, then words in titles, then how many versions match;
+ * the most recently updated first among equals.
  *
  * Filters apply to articles: a story is listed when one of its versions
  * matches the query and every filter ("stories with a Swedish version that
@@ -16,6 +20,8 @@
  */
 import type { Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
+import { searchTerms } from "./query";
+import { findFolded, foldWithOrigins } from "./snippets";
 import { ANNOTATION_STATUSES, annotationStatusSql, storyStatus, type AnnotationStatus } from "./status";
 
 export interface StorySearch {
@@ -79,57 +85,91 @@ export interface StorySearchResult {
 
 const SNIPPET_CONTEXT = 60;
 
+/** The query's words and phrase, folded by the database's own parallax_fold(). */
+interface FoldedQuery {
+  terms: string[];
+  /** The words in order as one phrase, when there are several. */
+  phrase: string | null;
+}
+
+async function foldQuery(db: Db, q: string | null): Promise<FoldedQuery | null> {
+  const raw = q ? searchTerms(q) : [];
+  if (!raw.length) return null;
+  const rows = await db.$queryRaw<{ folded: string }[]>`
+    SELECT parallax_fold(t) AS folded FROM unnest(${raw}::text[]) WITH ORDINALITY AS u(t, i) ORDER BY i`;
+  const folded = rows.map((r) => r.folded.trim()).filter(Boolean);
+  const terms = [...new Set(folded)];
+  if (!terms.length) return null;
+  return { terms, phrase: folded.length > 1 ? folded.join(" ") : null };
+}
+
+const contains = (value: string) => `%${escapeLike(value)}%`;
+
+/** Every word occurs in the search row `s` (its titles or its text). */
+function allTermsSql(query: FoldedQuery): Prisma.Sql {
+  return Prisma.join(
+    query.terms.map((t) => Prisma.sql`(s.titles LIKE ${contains(t)} OR s.text LIKE ${contains(t)})`),
+    " AND ",
+  );
+}
+
+/** How well the search row `s` matches: the phrase in a title, in the text, then each word in a title. */
+function scoreSql(query: FoldedQuery): Prisma.Sql {
+  const parts = query.terms.map((t) => Prisma.sql`(CASE WHEN s.titles LIKE ${contains(t)} THEN 2 ELSE 0 END)`);
+  if (query.phrase) {
+    const p = contains(query.phrase);
+    parts.push(Prisma.sql`(CASE WHEN s.titles LIKE ${p} THEN 8 WHEN s.text LIKE ${p} THEN 4 ELSE 0 END)`);
+  }
+  return Prisma.join(parts, " + ");
+}
+
 export async function searchStories(db: Db, search: StorySearch = {}): Promise<StorySearchResult> {
-  const q = search.q?.trim() || null;
   const pageSize = Math.min(100, Math.max(1, Math.floor(search.pageSize ?? 20)));
   const page = Math.max(1, Math.floor(search.page ?? 1));
   const languages = [...new Set(search.languages ?? [])];
   const outlets = [...new Set(search.outlets ?? [])];
   const status = [...new Set(search.status ?? [])].filter((s) => ANNOTATION_STATUSES.includes(s));
-  const pattern = q ? `%${escapeLike(q)}%` : null;
+  const query = await foldQuery(db, search.q?.trim() || null);
 
-  const matchesQuery = pattern
-    ? Prisma.sql`(st.title ILIKE ${pattern} OR a.title ILIKE ${pattern} OR a.text ILIKE ${pattern})`
-    : Prisma.sql`TRUE`;
   const byLanguage = languages.length ? Prisma.sql`a.language = ANY(${languages}::text[])` : Prisma.sql`TRUE`;
   const byOutlet = outlets.length ? Prisma.sql`a.outlet = ANY(${outlets}::text[])` : Prisma.sql`TRUE`;
   const byStatus = status.length ? Prisma.sql`${annotationStatusSql("a")} = ANY(${status}::text[])` : Prisma.sql`TRUE`;
   const articleFilters = languages.length || outlets.length || status.length;
-
-  // A story without versions can still be found by its title when nothing filters versions.
-  const storyMatches = articleFilters
-    ? Prisma.sql`EXISTS (SELECT 1 FROM "Article" a WHERE a."storyId" = st.id AND ${matchesQuery} AND ${byLanguage} AND ${byOutlet} AND ${byStatus})`
-    : pattern
-      ? Prisma.sql`(st.title ILIKE ${pattern} OR EXISTS (SELECT 1 FROM "Article" a WHERE a."storyId" = st.id AND ${matchesQuery}))`
-      : Prisma.sql`TRUE`;
+  const matchesQuery = query ? allTermsSql(query) : Prisma.sql`TRUE`;
+  const articles = query
+    ? Prisma.sql`"ArticleSearch" s JOIN "Article" a ON a.id = s."articleId"`
+    : Prisma.sql`"Article" a`;
 
   const facet = (column: Prisma.Sql, ...filters: Prisma.Sql[]) => db.$queryRaw<{ value: string; count: bigint }[]>`
     SELECT ${column} AS value, count(DISTINCT a."storyId") AS count
-    FROM "Article" a JOIN "Story" st ON st.id = a."storyId"
+    FROM ${articles}
     WHERE ${matchesQuery} AND ${Prisma.join(filters, " AND ")} AND ${column} IS NOT NULL
     GROUP BY 1 ORDER BY count DESC, value ASC LIMIT 200`;
 
   const [rows, languageFacet, outletFacet, statusFacet] = await Promise.all([
-    db.$queryRaw<{ id: string; total: bigint }[]>`
-      SELECT st.id, count(*) OVER () AS total
-      FROM "Story" st
-      WHERE ${storyMatches}
-      ORDER BY st."updatedAt" DESC, st.id ASC
-      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    query
+      ? rankedStories(
+          db,
+          query,
+          Prisma.sql`${byLanguage} AND ${byOutlet} AND ${byStatus}`,
+          !articleFilters,
+          page,
+          pageSize,
+        )
+      : latestStories(
+          db,
+          articleFilters ? Prisma.sql`${byLanguage} AND ${byOutlet} AND ${byStatus}` : null,
+          page,
+          pageSize,
+        ),
     facet(Prisma.sql`a.language`, byOutlet, byStatus),
     facet(Prisma.sql`a.outlet`, byLanguage, byStatus),
     facet(annotationStatusSql("a"), byLanguage, byOutlet),
   ]);
-  // Past the last page the window count is missing: count separately.
-  const total = rows.length
-    ? Number(rows[0]!.total)
-    : Number(
-        (await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Story" st WHERE ${storyMatches}`)[0]!
-          .total,
-      );
+  const total = rows.total;
 
-  const ids = rows.map((r) => r.id);
-  const [stories, snippets] = await Promise.all([loadStories(db, ids), q ? findSnippets(db, ids, q) : []]);
+  const ids = rows.ids;
+  const [stories, snippets] = await Promise.all([loadStories(db, ids), query ? findSnippets(db, ids, query) : []]);
   const byId = new Map(stories.map((s) => [s.id, s]));
   return {
     stories: ids.map((id) => {
@@ -149,6 +189,79 @@ export async function searchStories(db: Db, search: StorySearch = {}): Promise<S
       })),
     },
   };
+}
+
+interface StoryPage {
+  ids: string[];
+  total: number;
+}
+
+/** Without a query: most recently updated first; with filters, stories having a version that passes them. */
+async function latestStories(
+  db: Db,
+  articleFilter: Prisma.Sql | null,
+  page: number,
+  pageSize: number,
+): Promise<StoryPage> {
+  const where = articleFilter
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "Article" a WHERE a."storyId" = st.id AND ${articleFilter})`
+    : Prisma.sql`TRUE`;
+  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
+    SELECT st.id, count(*) OVER () AS total
+    FROM "Story" st
+    WHERE ${where}
+    ORDER BY st."updatedAt" DESC, st.id ASC
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  // Past the last page the window count is missing: count separately.
+  const total = rows.length
+    ? Number(rows[0]!.total)
+    : Number(
+        (await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Story" st WHERE ${where}`)[0]!.total,
+      );
+  return { ids: rows.map((r) => r.id), total };
+}
+
+/**
+ * With a query: the stories with a version matching every word (and the
+ * filters), best first. A story without versions is found by its title when
+ * nothing filters versions.
+ */
+async function rankedStories(
+  db: Db,
+  query: FoldedQuery,
+  articleFilter: Prisma.Sql,
+  includeEmptyStories: boolean,
+  page: number,
+  pageSize: number,
+): Promise<StoryPage> {
+  const titleOnly = includeEmptyStories
+    ? Prisma.sql`UNION ALL
+      SELECT st.id, 0 FROM "Story" st
+      WHERE ${Prisma.join(
+        query.terms.map((t) => Prisma.sql`st."titleFolded" LIKE ${contains(t)}`),
+        " AND ",
+      )}
+        AND NOT EXISTS (SELECT 1 FROM "Article" a WHERE a."storyId" = st.id)`
+    : Prisma.empty;
+  const hits = Prisma.sql`
+    WITH hits AS (
+      SELECT a."storyId" AS id, ${scoreSql(query)} AS score
+      FROM "ArticleSearch" s JOIN "Article" a ON a.id = s."articleId"
+      WHERE ${allTermsSql(query)} AND ${articleFilter}
+      ${titleOnly}
+    ), ranked AS (
+      SELECT id, max(score) * 10 + least(count(*), 9) AS score FROM hits GROUP BY id
+    )`;
+  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
+    ${hits}
+    SELECT st.id, count(*) OVER () AS total
+    FROM ranked r JOIN "Story" st ON st.id = r.id
+    ORDER BY r.score DESC, st."updatedAt" DESC, st.id ASC
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const total = rows.length
+    ? Number(rows[0]!.total)
+    : Number((await db.$queryRaw<{ total: bigint }[]>`${hits} SELECT count(*) AS total FROM ranked`)[0]!.total);
+  return { ids: rows.map((r) => r.id), total };
 }
 
 async function loadStories(db: Db, ids: string[]): Promise<Omit<StoryHit, "snippets">[]> {
@@ -191,43 +304,78 @@ function articleStatus(status: "NEW" | "IN_PROGRESS" | "REVIEWED", spans: number
   return status === "IN_PROGRESS" || spans > 0 ? "in_progress" : "unannotated";
 }
 
-/** The first match in each matching version, with some context, cut in SQL so long texts stay in the database. */
-async function findSnippets(db: Db, storyIds: string[], q: string): Promise<Snippet[]> {
+/**
+ * Where each matching version of the page's stories matched: the phrase if
+ * it occurs, else the earliest word; in the title before the text. The
+ * database finds the position in the folded text and sends a window of the
+ * original around it, wide enough for what folding shifts; the match is then
+ * placed exactly in the original (snippets.ts).
+ */
+async function findSnippets(db: Db, storyIds: string[], query: FoldedQuery): Promise<Snippet[]> {
   if (!storyIds.length) return [];
-  const pattern = `%${escapeLike(q)}%`;
+  const candidates = query.phrase ? [query.phrase, ...query.terms] : query.terms;
   const rows = await db.$queryRaw<
-    { id: string; language: string; field: "title" | "text"; pos: number; from: number; window: string }[]
+    {
+      id: string;
+      language: string;
+      title: string | null;
+      pos: number | null;
+      from: number | null;
+      window: string | null;
+    }[]
   >`
-    SELECT id, language, field, pos, greatest(pos - ${SNIPPET_CONTEXT}, 1) AS "from",
-           substr(value, greatest(pos - ${SNIPPET_CONTEXT}, 1), least(pos, ${SNIPPET_CONTEXT + 1}) - 1 + char_length(${q}) + ${SNIPPET_CONTEXT}) AS window
-    FROM (
-      SELECT a.id, a.language, a."storyId",
-             CASE WHEN a.title ILIKE ${pattern} THEN 'title' ELSE 'text' END AS field,
-             CASE WHEN a.title ILIKE ${pattern} THEN a.title ELSE a.text END AS value,
-             CASE WHEN a.title ILIKE ${pattern} THEN strpos(lower(a.title), lower(${q}))
-                  ELSE strpos(lower(a.text), lower(${q})) END AS pos
-      FROM "Article" a
-      WHERE a."storyId" = ANY(${storyIds}::uuid[]) AND (a.title ILIKE ${pattern} OR a.text ILIKE ${pattern})
-    ) m
-    WHERE pos > 0
-    ORDER BY language, id`;
-  const length = [...q].length;
-  return rows.map((r) => {
-    const chars = [...r.window];
-    const at = r.pos - r.from;
-    return {
-      articleId: r.id,
-      language: r.language,
-      field: r.field,
-      start: r.pos - 1,
-      before: chars.slice(0, at).join(""),
-      match: chars.slice(at, at + length).join(""),
-      after: chars.slice(at + length).join(""),
-    };
-  });
+    SELECT a.id, a.language, a.title, m.pos, m.i::int AS candidate, m.w_from AS "from", substr(a.text, m.w_from, m.w_to - m.w_from) AS window
+    FROM "ArticleSearch" s JOIN "Article" a ON a.id = s."articleId"
+    LEFT JOIN LATERAL (
+      SELECT p.pos, p.i,
+             greatest(1, p.pos - ${SNIPPET_CONTEXT} - (50 + p.pos / 4)) AS w_from,
+             p.pos + char_length(p.t) + ${SNIPPET_CONTEXT} + (50 + p.pos / 4) AS w_to
+      FROM (SELECT c.t, c.i, strpos(s.text, c.t) AS pos
+            FROM unnest(${candidates}::text[]) WITH ORDINALITY AS c(t, i)) p
+      WHERE p.pos > 0
+      ORDER BY (${query.phrase !== null} AND p.i = 1) DESC, p.pos ASC
+      LIMIT 1
+    ) m ON TRUE
+    WHERE a."storyId" = ANY(${storyIds}::uuid[]) AND ${allTermsSql(query)}
+    ORDER BY a.language, a.id`;
+  const snippets: Snippet[] = [];
+  for (const r of rows) {
+    const inTitle = r.title ? placeMatch(r.title, 0, 0, candidates) : null;
+    // In the text, the candidate the database found first at that place.
+    const first = r.candidate !== null ? candidates[r.candidate - 1]! : null;
+    const snippet =
+      inTitle ??
+      (r.window !== null && first
+        ? placeMatch(r.window, r.from! - 1, r.pos! - r.from!, [first, ...candidates.filter((c) => c !== first)])
+        : null);
+    if (snippet)
+      snippets.push({ articleId: r.id, language: r.language, field: inTitle ? "title" : "text", ...snippet });
+  }
+  return snippets;
 }
 
-/** ILIKE treats % and _ as wildcards and \ as escape; a search is literal. */
+/**
+ * The first candidate found in `text` (a field, or a window of one starting
+ * at code point `offset`), the occurrence nearest `near`, with context.
+ */
+function placeMatch(text: string, offset: number, near: number, candidates: string[]) {
+  const folded = foldWithOrigins(text);
+  for (const candidate of candidates) {
+    const matches = findFolded(folded, candidate);
+    if (!matches.length) continue;
+    const m = matches.reduce((best, x) => (Math.abs(x.start - near) < Math.abs(best.start - near) ? x : best));
+    const chars = folded.original;
+    return {
+      start: offset + m.start,
+      before: chars.slice(Math.max(0, m.start - SNIPPET_CONTEXT), m.start).join(""),
+      match: chars.slice(m.start, m.end).join(""),
+      after: chars.slice(m.end, m.end + SNIPPET_CONTEXT).join(""),
+    };
+  }
+  return null;
+}
+
+/** LIKE treats % and _ as wildcards and \ as escape; a search is literal. */
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
