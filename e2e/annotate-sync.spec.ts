@@ -57,7 +57,8 @@ async function relabel(page: Page, k: number, id: string, key: string) {
   await span.click();
   await page.keyboard.press("l");
   await expect(page.getByTestId("label-menu")).toContainText("Relabel");
-  await page.keyboard.press(key);
+  await page.keyboard.press(key); // filters; the label with that shortcut comes first
+  await page.keyboard.press("Enter");
   await expect(page.getByTestId("label-menu")).toBeHidden();
 }
 
@@ -165,6 +166,7 @@ test.describe("saving with two editors and a bad network", () => {
     });
     await selectWithMouse(page, 0, "Tsinghua University");
     await page.keyboard.press("o");
+    await page.keyboard.press("Enter");
     await expect(saveState(page)).toHaveText(/^Offline/);
     await expect.poll(() => delivered).toBeGreaterThan(0);
     await expect.poll(() => workerDb.span.count({ where: { articleId: en.id, deletedAt: null } })).toBe(1);
