@@ -22,6 +22,7 @@ test("an admin creates an editor, who signs in and works until the admin disable
   users,
   pageProblems,
 }) => {
+  test.slow(); // two browsers and a dozen page loads: over a minute on a busy machine
   const admin = await users.signInAs(page, "ADMIN");
   const tag = Date.now().toString(36);
   const email = `new-editor-${tag}@e2e.parallax.test`;

@@ -52,6 +52,7 @@ test("the whole flow with the keyboard only: tag, link, accept suggestions, link
   users,
   workerDb,
 }) => {
+  test.slow(); // some two hundred key presses, each waited for
   const key = await importCorpusStory(workerDb, `ann-keys-${Date.now().toString(36)}-`);
   const texts = await storyTexts(workerDb, key);
   const editor = await users.signInAs(page, "EDITOR");
