@@ -22,6 +22,7 @@ test("an admin creates an editor, who signs in and works until the admin disable
   users,
   pageProblems,
 }) => {
+  test.slow(); // two browsers and a dozen page loads: over a minute on a busy machine
   const admin = await users.signInAs(page, "ADMIN");
   const tag = Date.now().toString(36);
   const email = `new-editor-${tag}@e2e.parallax.test`;
@@ -67,7 +68,8 @@ test("an admin creates an editor, who signs in and works until the admin disable
     for (let i = 0; i < 8; i++) await editor.keyboard.press("Shift+ArrowRight");
     await editor.keyboard.press("Enter");
     await expect(editor.getByTestId("label-menu")).toContainText("Tag “VARNHAMN” as");
-    await editor.keyboard.press("g");
+    await editor.keyboard.press("g"); // filters to GPE (its shortcut ranks first)
+    await editor.keyboard.press("Enter");
     await expect(editor.getByTestId("save-status")).toHaveText("All changes saved");
     const mine = await users.db.span.findFirstOrThrow({
       where: { createdBy: { email }, deletedAt: null },

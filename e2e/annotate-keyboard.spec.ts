@@ -52,6 +52,7 @@ test("the whole flow with the keyboard only: tag, link, accept suggestions, link
   users,
   workerDb,
 }) => {
+  test.slow(); // some two hundred key presses, each waited for
   const key = await importCorpusStory(workerDb, `ann-keys-${Date.now().toString(36)}-`);
   const texts = await storyTexts(workerDb, key);
   const editor = await users.signInAs(page, "EDITOR");
@@ -62,6 +63,7 @@ test("the whole flow with the keyboard only: tag, link, accept suggestions, link
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("label-menu")).toContainText("Tsinghua University");
     await page.keyboard.press("o");
+    await page.keyboard.press("Enter");
     await expect(pane(page, 1).locator("[data-s]").filter({ hasText: "Tsinghua University" })).toHaveCount(1);
     await page.keyboard.press("e");
     const linker = page.getByTestId("entity-linker");
@@ -110,6 +112,7 @@ test("the whole flow with the keyboard only: tag, link, accept suggestions, link
     await selectWithCaret(page, 0, texts.sv!, CLAIM.sv);
     await page.keyboard.press("Enter");
     await page.keyboard.press("c");
+    await page.keyboard.press("Enter");
     await expect(page.getByTestId("label-menu")).toBeHidden();
     await page.keyboard.press("k");
     await expect(linker.getByRole("combobox")).toBeFocused();
@@ -129,6 +132,7 @@ test("the whole flow with the keyboard only: tag, link, accept suggestions, link
       await selectWithCaret(page, k, texts[language]!, CLAIM[language]);
       await page.keyboard.press("Enter");
       await page.keyboard.press("c");
+      await page.keyboard.press("Enter");
       await expect(page.getByTestId("label-menu")).toBeHidden();
       await page.keyboard.press("k");
       await expect(linker.getByRole("combobox")).toBeFocused();

@@ -34,7 +34,8 @@ async function createEntityWithMouse(page: Page) {
 async function tagClaim(page: Page, k: number, quote: string) {
   await selectWithMouse(page, k, quote);
   await expect(page.getByTestId("label-menu")).toBeVisible();
-  await page.keyboard.press("c"); // the claim tag's shortcut
+  await page.keyboard.press("c"); // the claim tag's shortcut: first in the filtered list
+  await page.keyboard.press("Enter");
   await expect(page.getByTestId("label-menu")).toBeHidden();
   await page
     .getByTestId("selected-span")
@@ -58,6 +59,7 @@ test.describe("annotating a story across languages with the mouse", () => {
       const menu = page.getByTestId("label-menu");
       await expect(menu).toContainText("Tsinghua University");
       await page.keyboard.press("o");
+      await page.keyboard.press("Enter");
       await expect(pane(page, 1).locator("[data-s]").filter({ hasText: "Tsinghua University" })).toHaveCount(1);
       const selected = page.getByTestId("selected-span");
       await expect(selected).toContainText("Organisation");
@@ -159,6 +161,7 @@ test.describe("annotating a story across languages with the mouse", () => {
     await openStory(page, "varnhamn-shore-power", ["en", "fr"]);
     await selectWithMouse(page, 0, "Varnhamn Maritime Institute");
     await page.keyboard.press("o");
+    await page.keyboard.press("Enter");
     const selected = page.getByTestId("selected-span");
     await selected.getByRole("button", { name: /Link entity/ }).click();
     const linker = page.getByTestId("entity-linker");

@@ -208,6 +208,7 @@ test.describe("annotating in the reader", () => {
     const menu = page.getByTestId("label-menu");
     await expect(menu).toContainText("Tag “Kattegat Ferries” as");
     await page.keyboard.press("o");
+    await page.keyboard.press("Enter");
     await expect(menu).toBeHidden();
     const created = en.locator("[data-s]").filter({ hasText: "Kattegat Ferries" });
     await expect(created).toHaveCount(1);
@@ -220,6 +221,7 @@ test.describe("annotating in the reader", () => {
       await page.keyboard.press("l");
       await expect(menu).toContainText("Relabel “Kattegat Ferries” as");
       await page.keyboard.press("m");
+      await page.keyboard.press("Enter");
       await expect(page.getByTestId("selected-span")).toContainText("Miscellaneous");
       await page.keyboard.press("Delete");
       await expect(created).toHaveCount(0);

@@ -17,13 +17,14 @@
  *   (sidebar entries, suggestions, conflicts).
  * - `showSaveStatus?` (default true), `showSidebar?` (default true).
  *
- * Keys (when focus is not in a text field): E links the selected ENTITY span
- * to an entity, K the selected CLAIM span to a claim. The linkers and the
+ * Keys (lib/reader/keymap.ts; when focus is not in a text field): E links the
+ * selected ENTITY span to an entity, K the selected CLAIM span to a claim. The linkers and the
  * suggestions take the keyboard while open (see their files); Esc closes them.
  */
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import type { AnnotationSnapshot, AnnotationStore } from "@/lib/annotate-client";
 import { annotationApi } from "@/lib/annotate-client/api";
+import { ariaKeys, commandFor } from "@/lib/reader/keymap";
 import type { LabelDTO, SpanDTO, VerdictDTO } from "@/lib/annotate-client/types";
 import { ClaimLinker } from "./ClaimLinker";
 import { ConflictBanner } from "./ConflictBanner";
@@ -133,10 +134,10 @@ export function AnnotationPanel({
   );
 
   const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target) || !selected) return;
-    const key = e.key.toLowerCase();
-    if (key === "e" && selected.kind === "ENTITY" && canAnnotate) linkEntity(selected);
-    else if (key === "k" && selected.kind === "CLAIM" && canAnnotate) linkClaim(selected);
+    if (isTextField(e.target) || !selected) return;
+    const command = commandFor(e, "reader");
+    if (command === "linkEntity" && selected.kind === "ENTITY" && canAnnotate) linkEntity(selected);
+    else if (command === "linkClaim" && selected.kind === "CLAIM" && canAnnotate) linkClaim(selected);
     else return;
     e.preventDefault();
   });
@@ -219,12 +220,17 @@ export function AnnotationPanel({
                   type="button"
                   className={buttonClass}
                   onClick={() => linkEntity(selected)}
-                  aria-keyshortcuts="E"
+                  aria-keyshortcuts={ariaKeys("linkEntity")}
                 >
                   {selected.entityId ? "Change entity" : "Link entity"} <kbd className={kbdClass}>E</kbd>
                 </button>
               ) : (
-                <button type="button" className={buttonClass} onClick={() => linkClaim(selected)} aria-keyshortcuts="K">
+                <button
+                  type="button"
+                  className={buttonClass}
+                  onClick={() => linkClaim(selected)}
+                  aria-keyshortcuts={ariaKeys("linkClaim")}
+                >
                   {selected.claimId ? "Change claim" : "Link claim"} <kbd className={kbdClass}>K</kbd>
                 </button>
               )}

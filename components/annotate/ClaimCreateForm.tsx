@@ -13,7 +13,7 @@
  * verdict, editor's note, evidence URLs (one per line, http/https).
  * Ctrl+Enter (⌘+Enter) creates from any field; Esc cancels.
  */
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { annotationApi, errorMessage } from "@/lib/annotate-client/api";
 import type { ClaimDTO, EntityDTO, VerdictDTO } from "@/lib/annotate-client/types";
 import { EntityTypeahead } from "./EntityTypeahead";
@@ -38,6 +38,9 @@ export function ClaimCreateForm({
 }: ClaimCreateFormProps) {
   const id = useId();
   const [statement, setStatement] = useState(initialStatement);
+  // The prefilled statement is selected, so typing replaces it.
+  const statementInput = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => statementInput.current?.select(), []);
   const [claimant, setClaimant] = useState<EntityDTO | null>(null);
   const [date, setDate] = useState("");
   const [verdictId, setVerdictId] = useState("");
@@ -92,6 +95,7 @@ export function ClaimCreateForm({
         </label>
         <textarea
           id={`${id}-statement`}
+          ref={statementInput}
           autoFocus
           required
           rows={3}

@@ -13,7 +13,7 @@
  * silently: the form says so and offers to link the existing entity or to
  * create another one anyway.
  */
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { ApiError, annotationApi, errorMessage } from "@/lib/annotate-client/api";
 import type { EntityDTO, LabelDTO } from "@/lib/annotate-client/types";
 import { buttonClass, inputClass, primaryClass } from "./ui";
@@ -46,6 +46,9 @@ export function EntityCreateForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [existing, setExisting] = useState<EntityDTO | null>(null);
+  // The prefilled name is selected, so typing the canonical name replaces it.
+  const nameInput = useRef<HTMLInputElement>(null);
+  useEffect(() => nameInput.current?.select(), []);
 
   const submit = async (allowDuplicate = false) => {
     setBusy(true);
@@ -90,6 +93,7 @@ export function EntityCreateForm({
         </label>
         <input
           id={`${id}-name`}
+          ref={nameInput}
           autoFocus
           required
           value={name}

@@ -10,11 +10,11 @@
  * - `onChoose(entity)`: Enter or click on a result.
  * - `createLabel?`: when set, a last option "Create new entity “…”" calls `onCreate(query)`.
  * - `onCancel()`: Esc.
- * - `autoFocus?`: focus the input when shown.
+ * - `autoFocus?`: focus the input when shown, its prefilled text selected (typing replaces it).
  *
  * Keys: type to search, ↑/↓ to move, Enter to choose, Esc to cancel.
  */
-import { useId, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { annotationApi } from "@/lib/annotate-client/api";
 import type { EntityDTO } from "@/lib/annotate-client/types";
 import { inputClass } from "./ui";
@@ -58,6 +58,10 @@ export function EntityTypeahead({
   const canCreate = Boolean(onCreate && q.trim());
   const count = results.length + (canCreate ? 1 : 0);
   const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocus) input.current?.select();
+  }, [autoFocus]);
   const activeIndex = Math.min(active, Math.max(0, count - 1));
 
   const choose = (i: number) => {
@@ -83,6 +87,7 @@ export function EntityTypeahead({
       </label>
       <input
         id={`${id}-input`}
+        ref={input}
         autoFocus={autoFocus}
         role="combobox"
         aria-autocomplete="list"

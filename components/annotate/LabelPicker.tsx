@@ -9,13 +9,18 @@
  * - `kinds?`: restrict to ENTITY or CLAIM labels.
  * - `onPick(label)`: a label was chosen. `onCancel()`: Esc or the close button.
  *
- * Keys: a label's shortcut key picks it at once (while the filter is empty);
- * typing anything else filters by name or key; ↑/↓ move; Enter picks; Esc
- * cancels. Focus starts in the filter box and returns to the opener on close
- * (the caller's job, since it knows the opener).
+ * Keys (lib/reader/keymap.ts, scope "picker"): letters filter by name or key
+ * (lib/annotate-client/label-filter.ts) — a shortcut key tags at once only
+ * when no label's name or key starts with it, so typing a whole label name
+ * never mislabels; the label whose shortcut is a one-letter filter comes
+ * first. ↑/↓ Home/End move; Enter picks; Esc cancels. Focus starts in the
+ * filter box and returns to the opener on close (the caller's job, since it
+ * knows the opener).
  */
 import { useId, useMemo, useState, type KeyboardEvent } from "react";
 import type { LabelDTO, SpanKind } from "@/lib/annotate-client/types";
+import { filterLabels, shortcutPick } from "@/lib/annotate-client/label-filter";
+import { commandFor } from "@/lib/reader/keymap";
 import { kbdClass, optionClass, panelClass } from "./ui";
 import { PanelHeader } from "./PanelHeader";
 
@@ -26,16 +31,6 @@ export interface LabelPickerProps {
   kinds?: readonly SpanKind[];
   onPick: (label: LabelDTO) => void;
   onCancel: () => void;
-}
-
-export function filterLabels(labels: readonly LabelDTO[], filter: string): LabelDTO[] {
-  const f = filter.trim().toLocaleLowerCase();
-  if (!f) return [...labels];
-  const starts = labels.filter((l) => l.name.toLocaleLowerCase().startsWith(f) || l.key.toLowerCase().startsWith(f));
-  const contains = labels.filter(
-    (l) => !starts.includes(l) && (l.name.toLocaleLowerCase().includes(f) || l.key.toLowerCase().includes(f)),
-  );
-  return [...starts, ...contains];
 }
 
 export function LabelPicker({ labels, title = "Choose a label", current, kinds, onPick, onCancel }: LabelPickerProps) {
@@ -56,19 +51,34 @@ export function LabelPicker({ labels, title = "Choose a label", current, kinds, 
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === "Escape") onCancel();
-    else if (e.key === "ArrowDown") setActive((activeIndex + 1) % Math.max(1, shown.length));
-    else if (e.key === "ArrowUp") setActive((activeIndex - 1 + shown.length) % Math.max(1, shown.length));
-    else if (e.key === "Home") setActive(0);
-    else if (e.key === "End") setActive(shown.length - 1);
-    else if (e.key === "Enter") {
-      const label = shown[activeIndex];
-      if (label) onPick(label);
-    } else if (filter === "" && e.key.length === 1) {
-      const byKey = usable.find((l) => l.shortcut && l.shortcut === e.key.toLowerCase());
-      if (!byKey) return; // an ordinary character: it goes into the filter
-      onPick(byKey);
-    } else return;
+    const n = Math.max(1, shown.length);
+    switch (commandFor(e.nativeEvent, "picker")) {
+      case "pickerCancel":
+        onCancel();
+        break;
+      case "pickerNext":
+        setActive((activeIndex + 1) % n);
+        break;
+      case "pickerPrevious":
+        setActive((activeIndex - 1 + n) % n);
+        break;
+      case "pickerFirst":
+        setActive(0);
+        break;
+      case "pickerLast":
+        setActive(shown.length - 1);
+        break;
+      case "pickerChoose": {
+        const label = shown[activeIndex];
+        if (label) onPick(label);
+        break;
+      }
+      default: {
+        const label = shortcutPick(usable, filter, e.key);
+        if (!label) return; // an ordinary character: it goes into the filter
+        onPick(label);
+      }
+    }
     e.preventDefault();
     e.stopPropagation();
   };
@@ -82,8 +92,8 @@ export function LabelPicker({ labels, title = "Choose a label", current, kinds, 
         aria-expanded="true"
         aria-controls={`${id}-list`}
         aria-activedescendant={shown[activeIndex] ? `${id}-${shown[activeIndex].id}` : undefined}
-        aria-label="Filter labels (or press a label's shortcut key)"
-        placeholder="Shortcut key, or type to filter"
+        aria-label="Filter labels: type a label's name, Enter tags"
+        placeholder="Type to filter, Enter tags"
         value={filter}
         onChange={(e) => {
           setFilter(e.target.value);

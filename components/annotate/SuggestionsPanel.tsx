@@ -13,12 +13,13 @@
  * - `onJump?(s)`: focus moved to a suggestion (show it in its pane).
  * - `onClose()`: Esc or the close button.
  *
- * Keys, on the focused suggestion: A or Enter accepts, R or Delete rejects,
- * ↑/↓ move, Esc closes.
+ * Keys (lib/reader/keymap.ts, scope "suggestions"), on the focused
+ * suggestion: A or Enter accepts, R or Delete rejects, ↑/↓ move, Esc closes.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { annotationApi, errorMessage } from "@/lib/annotate-client/api";
 import type { AnnotationStore } from "@/lib/annotate-client";
+import { commandFor } from "@/lib/reader/keymap";
 import type { Suggestion } from "@/lib/annotate-client/types";
 import { buttonClass, kbdClass, panelClass } from "./ui";
 import { useRemote } from "./use-remote";
@@ -99,19 +100,18 @@ export function SuggestionsPanel({ storyId, entity, store, canReview, onJump, on
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>, s: Suggestion) => {
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const key = e.key.toLowerCase();
-    if (key === "a" || key === "enter") accept(s);
-    else if ((key === "r" || key === "delete") && canReview) void reject(s);
-    else if (key === "arrowdown") {
+    const command = commandFor(e.nativeEvent, "suggestions");
+    if (command === "suggestionAccept") accept(s);
+    else if (command === "suggestionReject" && canReview) void reject(s);
+    else if (command === "suggestionNext") {
       setActive(Math.min(items.length - 1, activeIndex + 1));
       const next = items[activeIndex + 1];
       if (next) onJump?.(next);
-    } else if (key === "arrowup") {
+    } else if (command === "suggestionPrevious") {
       setActive(Math.max(0, activeIndex - 1));
       const prev = items[activeIndex - 1];
       if (prev) onJump?.(prev);
-    } else if (key === "escape") onClose();
+    } else if (command === "suggestionsClose") onClose();
     else return;
     e.preventDefault();
     e.stopPropagation();

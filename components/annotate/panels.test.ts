@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterLabels } from "./LabelPicker";
+import { filterLabels } from "@/lib/annotate-client/label-filter";
 import { saveStatusText } from "./SaveStatus";
 import { describeChange } from "./SpanInspector";
 import type { LabelDTO, SpanHistoryEntry } from "@/lib/annotate-client/types";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
-import { AnnotationStore, type SpanDTO } from "@/lib/annotate-client";
+import { AnnotationStore, describeEdit, type SpanDTO } from "@/lib/annotate-client";
 import { useAnnotationStore } from "@/components/annotate/use-annotation-store";
 import { AnnotationPanel } from "@/components/annotate/AnnotationPanel";
 import { LabelPicker } from "@/components/annotate/LabelPicker";
@@ -9,6 +9,7 @@ import { useRouter } from "next/navigation";
 import { formatLayout, MAX_PANES } from "@/lib/reader/layout";
 import { storyHref } from "@/lib/reader/href";
 import type { LabelDTO } from "@/lib/annotation/dto";
+import { commandFor } from "@/lib/reader/keymap";
 import { snapSelection, toSpanRange } from "@/lib/reader/selection";
 import { decodeSpans } from "@/lib/reader/span-pack";
 import type { PaneAlignment, StoryView } from "@/lib/reader/story-view";
@@ -18,6 +19,7 @@ import { ArticlePicker } from "./ArticlePicker";
 import { caretRange, moveCaret, paragraphAt, type Caret, type CaretMove } from "./caret";
 import { selectionIn } from "./dom-offsets";
 import { HelpDialog } from "./HelpDialog";
+import { ReaderNotice, useNotice } from "./ReaderNotice";
 import { SpanActions } from "./SpanActions";
 import { ReaderPane } from "./ReaderPane";
 import { ScrollSync, topParagraph } from "./scroll-sync";
@@ -94,7 +96,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
   const [menu, setMenu] = useState<Menu>(null);
   const [help, setHelp] = useState(false);
   const [aligning, setAligning] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice();
 
   const languages = useMemo(() => Object.fromEntries(view.versions.map((v) => [v.id, v.language])), [view.versions]);
   const paneOfArticle = useCallback((articleId: string) => panes.findIndex((p) => p.id === articleId), [panes]);
@@ -180,7 +182,11 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
     setActive(pane);
     const raw = selectionIn(scroller);
     if (raw && canAnnotate) {
-      const range = snapSelection(panes[pane]!.text, raw.start, raw.end);
+      // Whole words unless Alt (⌥) is held: then exactly the characters selected.
+      const range = snapSelection(panes[pane]!.text, raw.start, raw.end, {
+        by: e.altKey ? "grapheme" : "word",
+        locale: panes[pane]!.language,
+      });
       window.getSelection()?.removeAllRanges();
       if (!range) return;
       setCaret(null);
@@ -199,96 +205,124 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
     setHovered(ids?.length ? ids[ids.length - 1]! : null);
   };
 
+  const CARET_MOVES: Partial<Record<string, CaretMove>> = {
+    caretLeft: "left",
+    caretRight: "right",
+    caretWordLeft: "wordLeft",
+    caretWordRight: "wordRight",
+    caretUp: "up",
+    caretDown: "down",
+    caretHome: "home",
+    caretEnd: "end",
+  };
+
   const handleCaretKey = (e: KeyboardEvent): boolean => {
     if (!caret) return false;
     const pane = panes[caret.pane]!;
-    const moves: Record<string, CaretMove> = {
-      ArrowLeft: e.ctrlKey || e.altKey ? "wordLeft" : "left",
-      ArrowRight: e.ctrlKey || e.altKey ? "wordRight" : "right",
-      ArrowUp: "up",
-      ArrowDown: "down",
-      Home: "home",
-      End: "end",
-    };
-    if (e.key === "Escape") {
+    const command = commandFor(e, "caret");
+    const move = command ? CARET_MOVES[command] : undefined;
+    if (command === "caretLeave") {
       setCaret(null);
       setNotice(null);
-    } else if (e.key === "Enter") {
+    } else if (command === "caretTag") {
       const range = caretRange(pane.text, caret);
       setMenu({ mode: "create", pane: caret.pane, ...range });
-    } else if (moves[e.key]) {
-      const focus = moveCaret(pane.text, paragraphs16[caret.pane]!, caret.focus, moves[e.key]!, pane.dir === "rtl");
+    } else if (move) {
+      const focus = moveCaret(pane.text, paragraphs16[caret.pane]!, caret.focus, move, pane.dir === "rtl");
       setCaret({ ...caret, focus, anchor: e.shiftKey ? caret.anchor : focus });
     } else return false;
     e.preventDefault();
     return true;
   };
 
-  // Keyboard shortcuts (see HelpDialog).
+  const labelName = (labelId: string | null) =>
+    labels.find((l) => l.id === labelId)?.name ?? (labelId ? "an archived label" : "no label");
+
+  const undoRedo = (direction: "undo" | "redo") => {
+    const edits = direction === "undo" ? store.undo() : store.redo();
+    setNotice(describeEdit(direction, edits, labelName));
+    const span = edits?.[0]?.after ?? edits?.[0]?.before;
+    if (edits && span) {
+      const alive = direction === "undo" ? edits[0]!.before : edits[0]!.after;
+      setSelected(alive && !alive.deletedAt ? span.id : null);
+    }
+  };
+
+  // Keyboard shortcuts: lib/reader/keymap.ts (which the help dialog lists).
   const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
     const target = e.target as HTMLElement | null;
-    if (target?.closest("input, textarea, select, [role=listbox], [role=combobox], dialog[open], [contenteditable=true]"))
+    if (
+      target?.closest("input, textarea, select, [role=listbox], [role=combobox], dialog[open], [contenteditable=true]")
+    )
       return;
-    const ctrl = e.ctrlKey || e.metaKey;
-    if (ctrl && e.key.toLowerCase() === "z" && canAnnotate) {
-      e.preventDefault();
-      if (e.shiftKey) store.redo();
-      else store.undo();
-      return;
-    }
-    if (ctrl && e.key.toLowerCase() === "y" && canAnnotate) {
-      e.preventDefault();
-      store.redo();
-      return;
-    }
     if (caret && handleCaretKey(e)) return;
-    if (ctrl || e.altKey) return;
+    const command = commandFor(e, "reader");
+    if (!command) return;
     const focusedPane = target?.closest<HTMLElement>("[data-scroller]");
     const pane = focusedPane ? Number(focusedPane.dataset.scroller) : active;
-    if (e.key === "?") {
-      e.preventDefault();
-      setHelp(true);
-    } else if (/^[1-4]$/.test(e.key) && Number(e.key) <= panes.length) {
-      e.preventDefault();
-      const k = Number(e.key) - 1;
-      setActive(k);
-      sync.lead(k);
-      scrollers.current[k]?.focus();
-    } else if (e.key === "Escape") {
-      setSelected(null);
-      setPending(null);
-      setMenu(null);
-    } else if ((e.key === "n" || e.key === "p") && focusedPane) {
-      e.preventDefault();
-      const spans = store.getSnapshot().spansByArticle[panes[pane]!.id] ?? EMPTY;
-      if (!spans.length) return;
-      const current = spans.findIndex((s) => s.id === selected);
-      let next: number;
-      if (current >= 0) next = (current + (e.key === "n" ? 1 : spans.length - 1)) % spans.length;
-      else {
-        // From the top of the pane's view.
-        const top = topParagraph(focusedPane);
-        const from = top ? indexes[pane]!.toCodePoint(paragraphs16[pane]![top.index]!.start) : 0;
-        next = Math.max(
-          0,
-          spans.findIndex((s) => s.start >= from),
-        );
+    switch (command) {
+      case "undo":
+      case "redo":
+        if (!canAnnotate) return;
+        undoRedo(command);
+        break;
+      case "help":
+        setHelp(true);
+        break;
+      case "focusPane": {
+        const k = Number(e.key) - 1;
+        if (!(k < panes.length)) return;
+        setActive(k);
+        sync.lead(k);
+        scrollers.current[k]?.focus();
+        break;
       }
-      selectSpan(spans[next]!, true);
-    } else if (e.key === "c" && canAnnotate && focusedPane) {
-      e.preventDefault();
-      const top = topParagraph(focusedPane);
-      const at = top ? paragraphs16[pane]![top.index]!.start : 0;
-      setActive(pane);
-      setCaret({ pane, anchor: at, focus: at });
-      setNotice("Caret mode: arrows move, Shift extends, Enter tags, Esc leaves.");
-    } else if ((e.key === "Delete" || e.key === "Backspace") && canAnnotate && selected) {
-      e.preventDefault();
-      removeSpan(selected);
-    } else if (e.key === "l" && canAnnotate && selected) {
-      e.preventDefault();
-      setMenu({ mode: "relabel", spanId: selected });
+      case "clear":
+        setSelected(null);
+        setPending(null);
+        setMenu(null);
+        return; // Esc also closes other things (dialogs, panels): leave it to them too
+      case "nextSpan":
+      case "previousSpan": {
+        if (!focusedPane) return;
+        const spans = store.getSnapshot().spansByArticle[panes[pane]!.id] ?? EMPTY;
+        if (!spans.length) break;
+        const current = spans.findIndex((s) => s.id === selected);
+        let next: number;
+        if (current >= 0) next = (current + (command === "nextSpan" ? 1 : spans.length - 1)) % spans.length;
+        else {
+          // From the top of the pane's view.
+          const top = topParagraph(focusedPane);
+          const from = top ? indexes[pane]!.toCodePoint(paragraphs16[pane]![top.index]!.start) : 0;
+          next = Math.max(
+            0,
+            spans.findIndex((s) => s.start >= from),
+          );
+        }
+        selectSpan(spans[next]!, true);
+        break;
+      }
+      case "caretMode": {
+        if (!canAnnotate || !focusedPane) return;
+        const top = topParagraph(focusedPane);
+        const at = top ? paragraphs16[pane]![top.index]!.start : 0;
+        setActive(pane);
+        setCaret({ pane, anchor: at, focus: at });
+        setNotice("Caret mode: arrows move, Shift extends, Enter tags, Esc leaves.");
+        break;
+      }
+      case "deleteSpan":
+        if (!canAnnotate || !selected) return;
+        removeSpan(selected);
+        break;
+      case "relabel":
+        if (!canAnnotate || !selected) return;
+        setMenu({ mode: "relabel", spanId: selected });
+        break;
+      default:
+        return; // linkEntity, linkClaim: the annotation panel's
     }
+    e.preventDefault();
   });
 
   useEffect(() => {
@@ -355,9 +389,6 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
           </button>
         </div>
       </div>
-      <p role="status" aria-live="polite" className="sr-only" data-testid="reader-notice">
-        {notice}
-      </p>
       {aligning ? (
         <div className="mb-3">
           <AlignmentEditor
@@ -436,6 +467,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
           />
         </aside>
       </div>
+      <ReaderNotice notice={notice} />
       <HelpDialog open={help} onClose={() => setHelp(false)} canAnnotate={canAnnotate} />
     </main>
   );

@@ -8,7 +8,7 @@
  *   // spansByArticle[articleId]: live spans in text order (optimistic) · pending · pendingSpanIds
  *   // saving · offline · retrying · conflicts: Conflict[] · errors: StoreError[] · canUndo · canRedo · savedCount
  * const id = store.create({ articleId, start, end, quote, kind, labelId?, entityId?, claimId?, source? })
- * store.update(id, { labelId, entityId, ... }) ; store.remove(id) ; store.undo() ; store.redo()
+ * store.update(id, { labelId, entityId, ... }) ; store.remove(id) ; store.undo() ; store.redo()   // the edit taken back / made again (describeEdit words it), or null
  * store.transaction(() => { ... })                   // several edits, one undo step
  * store.resolveConflict(id, "theirs" | "mine") ; store.dismissError(errorId)
  * store.merge(articleId, serverSpans)                // a pane (re)loaded its spans from GET …/spans
@@ -29,7 +29,8 @@
  * story annotations, suggestions, history) used by the panels.
  */
 export { AnnotationStore } from "./store";
-export type { AnnotationSnapshot, AnnotationStoreOptions, Conflict, StoreError } from "./store";
+export type { AnnotationSnapshot, AnnotationStoreOptions, Conflict, SpanEdit, StoreError } from "./store";
+export { describeEdit } from "./describe";
 export { fetchTransport } from "./transport";
 export type { Transport, TransportResponse } from "./transport";
 export type { QueueStorage } from "./persist";

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { AnnotationStore } from "./store";
+import { describeEdit } from "./describe";
 import type { Transport } from "./transport";
 import type { MutationResult, SpanDTO, SpanMutation } from "./types";
 import type { QueueStorage } from "./persist";
@@ -204,6 +205,30 @@ describe("AnnotationStore", () => {
     // A new edit clears redo.
     store.update(id, { labelId: "gpe" });
     expect(store.getSnapshot().canRedo).toBe(false);
+  });
+
+  it("says what undo and redo did", async () => {
+    const { store } = setup();
+    const name = (id: string | null) => ({ org: "Organisation", per: "Person" })[id ?? ""] ?? "no label";
+    expect(describeEdit("undo", store.undo(), name)).toBe("Nothing to undo.");
+    const id = store.create(newSpan);
+    store.update(id, { labelId: "per" });
+    expect(describeEdit("undo", store.undo(), name)).toBe(`Undone: relabelling “${newSpan.quote}” as Person.`);
+    expect(describeEdit("redo", store.redo(), name)).toBe(`Redone: relabelling “${newSpan.quote}” as Person.`);
+    expect(describeEdit("redo", store.redo(), name)).toBe("Nothing to redo.");
+    store.remove(id);
+    expect(describeEdit("undo", store.undo(), name)).toBe(`Undone: deleting “${newSpan.quote}”.`);
+    store.undo();
+    expect(describeEdit("undo", store.undo(), name)).toBe(`Undone: tagging “${newSpan.quote}” as Organisation.`);
+    expect(describeEdit("redo", store.redo(), name)).toBe(`Redone: tagging “${newSpan.quote}” as Organisation.`);
+    store.transaction(() => {
+      store.update(id, { reviewStatus: "APPROVED" });
+      store.create({ ...newSpan, start: 0, end: 1, quote: "x" });
+    });
+    expect(describeEdit("undo", store.undo(), name)).toBe(
+      `Undone: marking “${newSpan.quote}” approved and 1 more change.`,
+    );
+    await store.flush();
   });
 
   it("keeps the queue across a reload and sends it once", async () => {

@@ -85,6 +85,13 @@ export interface AnnotationStoreOptions {
   maxRetryDelayMs?: number;
 }
 
+/** One span's side of an edit: as it was before and after (undefined: it did not exist). */
+export interface SpanEdit {
+  spanId: string;
+  before: SpanDTO | undefined;
+  after: SpanDTO | undefined;
+}
+
 interface UndoEntry {
   /** The state each span returns to (undefined: it did not exist). */
   states: { spanId: string; state: SpanDTO | undefined }[];
@@ -235,20 +242,28 @@ export class AnnotationStore {
     }
   }
 
-  undo(): boolean {
+  /**
+   * Takes back the last edit (or transaction). Returns that edit — each span
+   * as it was before and after it — so the editor can be told what was
+   * undone; null when there is nothing to undo.
+   */
+  undo(): SpanEdit[] | null {
     const entry = this.undoStack.pop();
-    if (!entry) return false;
-    this.redoStack.push(this.restoreStates(entry));
+    if (!entry) return null;
+    const inverse = this.restoreStates(entry);
+    this.redoStack.push(inverse);
     this.emit();
-    return true;
+    return entry.states.map(({ spanId, state }, i) => ({ spanId, before: state, after: inverse.states[i]!.state }));
   }
 
-  redo(): boolean {
+  /** Makes the last undone edit again; returns it as undo() does (null when there is nothing to redo). */
+  redo(): SpanEdit[] | null {
     const entry = this.redoStack.pop();
-    if (!entry) return false;
-    this.undoStack.push(this.restoreStates(entry));
+    if (!entry) return null;
+    const inverse = this.restoreStates(entry);
+    this.undoStack.push(inverse);
     this.emit();
-    return true;
+    return entry.states.map(({ spanId, state }, i) => ({ spanId, before: inverse.states[i]!.state, after: state }));
   }
 
   /**
