@@ -320,6 +320,7 @@ async function findSnippets(db: Db, storyIds: string[], query: FoldedQuery): Pro
       language: string;
       title: string | null;
       pos: number | null;
+      candidate: number | null;
       from: number | null;
       window: string | null;
     }[]
