@@ -9,7 +9,9 @@
  *
  * `npm test -- unit integration` runs only the named stages; spec files
  * (`npm run test:e2e -- e2e/reader.spec.ts`) narrow the e2e stage to them
- * (Playwright still runs the projects they depend on). The database
+ * (Playwright still runs the projects they depend on), and test files
+ * (`npm test -- integration tests/integration/users.test.ts`) narrow the unit
+ * and integration stages the same way. The database
  * server is DATABASE_URL's server when set (a fresh database is created on it
  * and dropped after), otherwise a throwaway embedded PostgreSQL.
  */
@@ -29,7 +31,8 @@ const log = (message: string) => console.log(`\n[test] ${message}`);
 async function main() {
   const args = process.argv.slice(2).filter((a) => !a.startsWith("-"));
   const specs = args.filter((a) => /\.spec\.ts$/.test(a));
-  const requested = args.filter((a) => !specs.includes(a));
+  const files = args.filter((a) => /\.test\.ts$/.test(a));
+  const requested = args.filter((a) => !specs.includes(a) && !files.includes(a));
   const unknown = requested.filter((s) => !(STAGES as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`unknown stage(s): ${unknown.join(", ")} (stages: ${STAGES.join(", ")})`);
   const stages: Stage[] = requested.length ? (requested as Stage[]) : [...STAGES];
@@ -61,13 +64,13 @@ async function main() {
         await run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
       });
     if (stages.includes("lint")) await timed("lint", () => run(bin("eslint"), [".", "--max-warnings=0"]));
-    if (stages.includes("unit")) await timed("unit", () => run(bin("vitest"), ["run", "--project", "unit"]));
+    if (stages.includes("unit")) await timed("unit", () => run(bin("vitest"), ["run", "--project", "unit", ...files]));
     if (needsDb) server = await provideScratchServer();
     if (stages.includes("integration")) {
       await timed("integration", async () => {
         const { name, url } = await freshDatabase(server!, "it");
         databases.push(name);
-        await run(bin("vitest"), ["run", "--project", "integration"], {
+        await run(bin("vitest"), ["run", "--project", "integration", ...files], {
           env: { ...process.env, DATABASE_URL: url, TEST_ADMIN_DATABASE_URL: server!.adminUrl },
         });
       });
