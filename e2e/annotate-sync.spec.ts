@@ -88,6 +88,11 @@ test.describe("saving with two editors and a bad network", () => {
     await expect(banner).toContainText(`${alice.user.name} changed this span`);
     await expect(banner).toContainText("Now: Country, city, state “Tsinghua University”");
     await expect(banner).toContainText("Yours: Person “Tsinghua University”");
+    await expect(saveState(bob.page)).toHaveText("Not saved: 1 conflict to resolve");
+    // Only what differs is listed: the label.
+    const differences = banner.getByTestId("conflict-differences").getByRole("row");
+    await expect(differences).toHaveCount(2);
+    await expect(differences.nth(1)).toHaveText(/Label\s*Country, city, state\s*Person/);
     // Bob's pane shows the current value; the database kept Alice's change.
     expect(await workerDb.span.findUniqueOrThrow({ where: { id: spanId } })).toMatchObject({
       labelId: await label(workerDb, "GPE"),
@@ -218,7 +223,8 @@ test.describe("saving with two editors and a bad network", () => {
     await page.keyboard.press("Enter");
     const errors = page.getByTestId("save-errors");
     await expect(errors).toContainText(`Not saved: Label TMP_${tag} is archived; choose another label.`);
-    await expect(saveState(page)).toHaveText("All changes saved");
+    // One status: the refused change is not called saved.
+    await expect(saveState(page)).toHaveText("Not saved: 1 change refused");
     await expect(page.getByTestId("selected-span")).toContainText("Organisation"); // rolled back
     expect(await workerDb.span.findUniqueOrThrow({ where: { id: spanId } })).toMatchObject({
       labelId: await label(workerDb, "ORG"),
@@ -226,5 +232,6 @@ test.describe("saving with two editors and a bad network", () => {
     });
     await errors.getByRole("button", { name: "Dismiss" }).click();
     await expect(errors).toBeHidden();
+    await expect(saveState(page)).toHaveText("All changes saved");
   });
 });

@@ -172,6 +172,7 @@ export function AnnotationPanel({
       <ConflictBanner
         store={store}
         labels={labels}
+        names={names}
         onShow={(c) => onShow({ articleId: c.articleId, spanId: c.spanId, start: c.theirs.start, end: c.theirs.end })}
       />
       {showSaveStatus && canAnnotate ? <SaveStatus store={store} /> : null}

@@ -2,34 +2,32 @@
 /**
  * ConflictBanner — another editor changed (or deleted) a span while this
  * editor was changing it. Their version is what the text shows; the banner
- * says what each side has and lets the editor keep theirs or re-apply mine.
+ * says what each side has (with the linked entity's or claim's name), lists
+ * the fields that differ, and lets the editor keep theirs or re-apply mine.
  *
  * Props:
  * - `store`: the AnnotationStore (its `conflicts`).
  * - `labels`: all labels, to name them.
+ * - `names?`: entity id → name and claim id → statement of the story's entities and claims.
  * - `onShow?(conflict)`: jump to the span.
  */
 import type { AnnotationStore, Conflict } from "@/lib/annotate-client";
-import type { LabelDTO, SpanDTO } from "@/lib/annotate-client/types";
+import { conflictDifferences, describeSpan, type ConflictNames } from "@/lib/annotate-client/conflict-diff";
+import type { LabelDTO } from "@/lib/annotate-client/types";
 import { buttonClass } from "./ui";
 import { useAnnotationStore } from "./use-annotation-store";
 
 export interface ConflictBannerProps {
   store: AnnotationStore;
   labels: readonly LabelDTO[];
+  names?: ConflictNames;
   onShow?: (conflict: Conflict) => void;
 }
 
 const selectConflicts = (s: { conflicts: readonly Conflict[] }) => s.conflicts;
+const NO_NAMES: ConflictNames = { entities: {}, claims: {} };
 
-export function describeSide(span: SpanDTO | undefined, labels: readonly LabelDTO[]): string {
-  if (!span || span.deletedAt) return "deleted";
-  const label = labels.find((l) => l.id === span.labelId)?.name ?? (span.kind === "CLAIM" ? "Claim" : "untagged");
-  const link = span.entityId ? ", linked to an entity" : span.claimId ? ", linked to a claim" : "";
-  return `${label} “${span.quote}”${link}`;
-}
-
-export function ConflictBanner({ store, labels, onShow }: ConflictBannerProps) {
+export function ConflictBanner({ store, labels, names = NO_NAMES, onShow }: ConflictBannerProps) {
   const conflicts = useAnnotationStore(store, selectConflicts);
   if (conflicts.length === 0) return null;
   return (
@@ -44,9 +42,10 @@ export function ConflictBanner({ store, labels, onShow }: ConflictBannerProps) {
             {c.theirs.updatedBy?.name ?? "Another editor"} changed this span while you were editing it.
           </p>
           <p>
-            Now: <strong>{describeSide(c.theirs, labels)}</strong> · Yours:{" "}
-            <strong>{describeSide(c.mine, labels)}</strong>
+            Now: <strong>{describeSpan(c.theirs, labels, names)}</strong> · Yours:{" "}
+            <strong>{describeSpan(c.mine, labels, names)}</strong>
           </p>
+          <Differences conflict={c} labels={labels} names={names} />
           <div className="mt-1 flex gap-2">
             {onShow ? (
               <button type="button" className={buttonClass} onClick={() => onShow(c)}>
@@ -63,5 +62,46 @@ export function ConflictBanner({ store, labels, onShow }: ConflictBannerProps) {
         </div>
       ))}
     </div>
+  );
+}
+
+function Differences({
+  conflict,
+  labels,
+  names,
+}: {
+  conflict: Conflict;
+  labels: readonly LabelDTO[];
+  names: ConflictNames;
+}) {
+  const differences = conflictDifferences(conflict.theirs, conflict.mine, labels, names);
+  if (differences.length === 0) return <p>Both versions are the same now; keeping either changes nothing.</p>;
+  return (
+    <table className="mt-1 text-left" data-testid="conflict-differences">
+      <thead>
+        <tr className="text-xs text-amber-900">
+          <th scope="col" className="pr-3 font-medium">
+            Differs
+          </th>
+          <th scope="col" className="pr-3 font-medium">
+            Now
+          </th>
+          <th scope="col" className="font-medium">
+            Yours
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {differences.map((d) => (
+          <tr key={d.field}>
+            <th scope="row" className="pr-3 font-normal">
+              {d.name}
+            </th>
+            <td className="pr-3">{d.now}</td>
+            <td>{d.yours}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

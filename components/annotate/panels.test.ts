@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filterLabels } from "@/lib/annotate-client/label-filter";
+import type { AnnotationSnapshot } from "@/lib/annotate-client";
 import { saveStatusText } from "./SaveStatus";
 import { describeChange } from "./SpanInspector";
 import type { LabelDTO, SpanHistoryEntry } from "@/lib/annotate-client/types";
@@ -32,6 +33,20 @@ describe("panels", () => {
     expect(saveStatusText({ pending: 3, offline: false, retrying: true, saving: false })).toMatch(
       /retrying, 3 changes/,
     );
+  });
+
+  it("never says all is saved while a conflict or a refused change waits", () => {
+    const idle = { pending: 0, offline: false, retrying: false, saving: false };
+    const conflict = { spanId: "s", articleId: "a", message: "" } as AnnotationSnapshot["conflicts"][number];
+    const error = { id: "e", articleId: "a", spanId: "s", code: "x", message: "type differs" };
+    expect(saveStatusText({ ...idle, conflicts: [conflict], errors: [] })).toBe("Not saved: 1 conflict to resolve");
+    expect(saveStatusText({ ...idle, conflicts: [], errors: [error, { ...error, id: "f" }] })).toBe(
+      "Not saved: 2 changes refused",
+    );
+    expect(saveStatusText({ ...idle, pending: 1, conflicts: [conflict], errors: [error] })).toBe(
+      "Saving… · not saved: 1 conflict to resolve, 1 change refused",
+    );
+    expect(saveStatusText({ ...idle, conflicts: [], errors: [] })).toBe("All changes saved");
   });
 
   it("describes a history entry in words", () => {

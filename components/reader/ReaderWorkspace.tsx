@@ -5,6 +5,8 @@ import { AnnotationStore, describeEdit, type SpanDTO } from "@/lib/annotate-clie
 import { useAnnotationStore } from "@/components/annotate/use-annotation-store";
 import { AnnotationPanel } from "@/components/annotate/AnnotationPanel";
 import { LabelPicker } from "@/components/annotate/LabelPicker";
+import { EntityRetype } from "@/components/annotate/EntityRetype";
+import { annotationApi } from "@/lib/annotate-client/api";
 import { useRouter } from "next/navigation";
 import { formatLayout, MAX_PANES } from "@/lib/reader/layout";
 import { storyHref } from "@/lib/reader/href";
@@ -96,6 +98,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
   const [menu, setMenu] = useState<Menu>(null);
   const [help, setHelp] = useState(false);
   const [aligning, setAligning] = useState(false);
+  const [retype, setRetype] = useState<{ spanId: string; entityId: string; label: LabelDTO } | null>(null);
   const [notice, setNotice] = useNotice();
 
   const articleIds = useMemo(() => panes.map((p) => p.id), [panes]);
@@ -162,9 +165,20 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
     const span = store.getSpan(spanId);
     setMenu(null);
     if (!span) return;
+    if (span.entityId && label.kind === "ENTITY" && label.id !== span.labelId) {
+      // Its type is its entity's: ask whether the entity changes type or the span leaves it.
+      setRetype({ spanId, entityId: span.entityId, label });
+      return;
+    }
     store.update(spanId, span.kind === label.kind ? { labelId: label.id } : { kind: label.kind, labelId: label.id });
     setNotice(`Relabelled “${span.quote}” as ${label.name}.`);
     scrollers.current[active]?.focus({ preventScroll: true });
+  };
+
+  /** Takes in the open articles' spans as the server has them now (after a change made there). */
+  const reloadSpans = async () => {
+    const lists = await Promise.all(panes.map((p) => annotationApi.articleSpans(p.id)));
+    panes.forEach((p, k) => store.merge(p.id, lists[k]!));
   };
 
   const removeSpan = (spanId: string) => {
@@ -454,6 +468,29 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
                 }}
               />
             </div>
+          ) : null}
+          {retype ? (
+            <EntityRetype
+              key={`${retype.spanId}:${retype.label.id}`}
+              entityId={retype.entityId}
+              quote={store.getSpan(retype.spanId)?.quote ?? ""}
+              label={retype.label}
+              labels={labels}
+              onRetyped={() => {
+                setRetype(null);
+                setNotice(`Changed the entity's type to ${retype.label.name}, with all its mentions.`);
+                void reloadSpans();
+              }}
+              onUnlink={() => {
+                setRetype(null);
+                store.update(retype.spanId, { entityId: null, labelId: retype.label.id });
+                setNotice(`Unlinked and relabelled the span as ${retype.label.name}.`);
+              }}
+              onCancel={() => {
+                setRetype(null);
+                scrollers.current[active]?.focus({ preventScroll: true });
+              }}
+            />
           ) : null}
           {canAnnotate && selected ? (
             <SpanActions

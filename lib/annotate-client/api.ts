@@ -71,6 +71,13 @@ export const annotationApi = {
     allowDuplicate?: boolean;
   }) => request<{ entity: EntityDTO }>("POST", "/api/entities", input).then((r) => r.entity),
 
+  getEntity: (entityId: string, signal?: AbortSignal) =>
+    request<{ entity: EntityDTO }>("GET", `/api/entities/${id(entityId)}`, undefined, signal).then((r) => r.entity),
+
+  /** Renames or retypes an entity; a new type is carried to every span linked to it. */
+  updateEntity: (entityId: string, patch: { name?: string; labelId?: string }) =>
+    request<{ entity: EntityDTO }>("PATCH", `/api/entities/${id(entityId)}`, patch).then((r) => r.entity),
+
   addAlias: (entityId: string, alias: { language: string; alias: string }) =>
     request<{ entity: EntityDTO }>("PATCH", `/api/entities/${id(entityId)}`, { addAliases: [alias] }).then(
       (r) => r.entity,
