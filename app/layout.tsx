@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { SkipLink } from "@/components/layout/SkipLink";
+import "@/components/layout/fonts";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -26,3 +26,30 @@ test.describe("every page", () => {
     await expect(page.locator("main#content")).toBeAttached();
   });
 });
+
+test.describe("fonts outside the reader", () => {
+  test("the story list loads the bundled CJK font for Chinese titles and declares the emoji font", async ({
+    page,
+    users,
+  }) => {
+    await users.signInAs(page, "VIEWER");
+    await page.goto("/");
+    // The demo story lists its Chinese version's title.
+    await expect(page.locator('[lang="zh-Hans"]').first()).toBeVisible();
+    const faces = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const all = [...document.fonts];
+      return {
+        cjkLoaded: all.some((f) => f.family.replace(/"/g, "") === "Noto Sans SC" && f.status === "loaded"),
+        emojiDeclared: all.some((f) => f.family.replace(/"/g, "") === "Noto Color Emoji"),
+        // unicode-range subsets: Chinese loads some CJK chunks, not all of them.
+        cjkChunks: all.filter((f) => f.family.replace(/"/g, "") === "Noto Sans SC").length,
+        cjkChunksLoaded: all.filter((f) => f.family.replace(/"/g, "") === "Noto Sans SC" && f.status === "loaded")
+          .length,
+      };
+    });
+    expect(faces.cjkLoaded).toBe(true);
+    expect(faces.emojiDeclared).toBe(true);
+    expect(faces.cjkChunksLoaded).toBeLessThan(faces.cjkChunks);
+  });
+});

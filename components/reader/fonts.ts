@@ -1,16 +1,7 @@
 /**
- * The reader's fonts, from npm (@fontsource), bundled by Next: no network
- * fetch at build or run time. Each stylesheet declares unicode-range
- * subsets, so a page loads only the chunks its text needs (a Chinese
- * article fetches the CJK chunks it uses, an English one none of them).
+ * The reader's font stacks. The fonts themselves are loaded app-wide
+ * (components/layout/fonts.ts, from @fontsource with unicode-range subsets).
  */
-import "@fontsource/noto-sans/400.css";
-import "@fontsource/noto-sans/700.css";
-import "@fontsource/noto-sans-sc/400.css";
-import "@fontsource/noto-naskh-arabic/400.css";
-import "@fontsource/noto-naskh-arabic/700.css";
-import "@fontsource/noto-sans-hebrew/400.css";
-
 const LATIN = '"Noto Sans"';
 const ARABIC = '"Noto Naskh Arabic"';
 const HEBREW = '"Noto Sans Hebrew"';

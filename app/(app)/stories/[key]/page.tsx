@@ -5,7 +5,6 @@ import { can } from "@/lib/authz/policy";
 import { requirePage } from "@/lib/http/page";
 import { loadStoryView } from "@/lib/reader/story-view";
 import { ReaderWorkspace } from "@/components/reader/ReaderWorkspace";
-import "@/components/reader/fonts";
 
 export const dynamic = "force-dynamic";
 
