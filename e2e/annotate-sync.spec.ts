@@ -70,6 +70,7 @@ test.describe("saving with two editors and a bad network", () => {
     users,
     workerDb,
   }) => {
+    test.slow(); // two browsers, a conflict, its resolution and the history
     const key = await importCorpusStory(workerDb, `ann-sync-${Date.now().toString(36)}-`);
     const problems: string[] = [];
     const alice = await editorPage(browser, users, problems);

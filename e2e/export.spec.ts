@@ -120,7 +120,7 @@ test.describe("export", () => {
       const downloading = page.waitForEvent("download");
       await page.getByRole("button", { name: "Download now" }).click();
       const download = await downloading;
-      expect(download.suggestedFilename()).toBe(`parallax-${key}-csv.csv`);
+      expect(download.suggestedFilename()).toBe(`parallax-${key}.csv`);
       const text = (await bytesOf(download)).toString("utf8");
       expect(text.startsWith("\uFEFF")).toBe(true);
       const lines = text.slice(1).trimEnd().split("\r\n");

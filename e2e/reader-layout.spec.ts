@@ -47,3 +47,22 @@ test.describe("the reader's layout", () => {
     await expect(readerPane(page, 0).locator("[data-s]").filter({ hasText: "Amira Solberg" })).toHaveCount(1);
   });
 });
+
+test.describe("dates in the reader", () => {
+  test("every pane shows its publication date in the app's one format, isolated from right-to-left text", async ({
+    page,
+    users,
+    workerDb,
+  }) => {
+    const story = await importFerryStory(workerDb, { languages: ["en", "ar"] });
+    await users.signInAs(page, "VIEWER");
+    await openReader(page, story.key, ["en", "ar"]);
+    const dates = page.getByTestId("pane-date").locator("time");
+    await expect(dates).toHaveText(["8 May 2026", "10 May 2026"]);
+    const ar = dates.nth(1);
+    await expect(ar).toHaveAttribute("dateTime", "2026-05-10");
+    // Isolated: the digits cannot join the Arabic outlet's run and reorder.
+    expect(await ar.evaluate((el) => getComputedStyle(el.parentElement!).unicodeBidi)).toBe("isolate");
+    expect(await ar.evaluate((el) => getComputedStyle(el).direction)).toBe("ltr");
+  });
+});

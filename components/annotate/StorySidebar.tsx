@@ -17,6 +17,7 @@
 import { useId } from "react";
 import { annotationApi } from "@/lib/annotate-client/api";
 import type { LabelDTO, StoryAnnotations, StorySpanRef } from "@/lib/annotate-client/types";
+import { formatDay } from "@/components/ui/Time";
 import { buttonClass } from "./ui";
 import { useRemote } from "./use-remote";
 
@@ -149,7 +150,9 @@ export function StorySidebar({
                 >
                   <p className="font-medium">{c.statement}</p>
                   <p className="text-xs text-stone-500">
-                    {[c.claimant?.name, c.claimDate, c.verdict?.name].filter(Boolean).join(" · ")}
+                    {[c.claimant?.name, c.claimDate ? formatDay(c.claimDate) : null, c.verdict?.name]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </p>
                   <SpanRefs spans={c.spans} onJump={onJump} owner="Claim" />
                 </li>

@@ -45,6 +45,8 @@ export function ExportBuilder({
   const [jobId, setJobId] = useState<string | null>(initialJobId);
   const [problem, setProblem] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  // Text in the story field not added to the selection: the selection on screen is not what was meant.
+  const [storyDraft, setStoryDraft] = useState("");
   const filter = useMemo(() => toFilterJson(state), [state]);
   const filterJson = JSON.stringify(filter);
   const request = JSON.stringify({ format, filter });
@@ -106,7 +108,8 @@ export function ExportBuilder({
     }
   };
 
-  const ready = preview.kind === "ready";
+  const unfinished = storyDraft.trim() !== "";
+  const ready = preview.kind === "ready" && !unfinished;
   const size = ready ? (choice.unit === "claims" ? preview.counts.claimReviews : preview.counts.spans.total) : 0;
   const direct = ready && size <= DIRECT_DOWNLOAD_MAX;
 
@@ -117,11 +120,21 @@ export function ExportBuilder({
         className={`${panelClass} grid gap-6`}
         onSubmit={(e) => e.preventDefault()}
       >
-        <FilterFields options={options} state={state} onChange={setState} />
+        <FilterFields options={options} state={state} onChange={setState} onStoryDraftChange={setStoryDraft} />
         <FormatChooser formats={formats} value={format} onChange={setFormat} />
       </form>
       <div className="grid content-start gap-4 lg:sticky lg:top-4 lg:self-start">
         <PreviewPanel preview={preview} unit={choice.unit} />
+        {unfinished ? (
+          <p
+            role="status"
+            data-testid="filter-unfinished"
+            className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
+            The story field holds “{storyDraft.trim()}”, not added to the selection: add it or clear the field before
+            exporting or freezing a snapshot.
+          </p>
+        ) : null}
         {problem ? (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
             {problem}

@@ -21,16 +21,24 @@ export function FilterFields({
   options,
   state,
   onChange,
+  onStoryDraftChange,
 }: {
   options: ExportFilterOptions;
   state: FilterState;
   onChange: (state: FilterState) => void;
+  /** The story field's text typed but not added (see StoryPicker). */
+  onStoryDraftChange?: (draft: string) => void;
 }) {
   const setList = (key: ListKey) => (values: string[]) => onChange({ ...state, [key]: values });
   const setRange = (key: RangeKey) => (value: FilterState[RangeKey]) => onChange({ ...state, [key]: value });
   return (
     <div className="grid gap-5">
-      <StoryPicker stories={options.stories} chosen={state.stories} onChange={setList("stories")} />
+      <StoryPicker
+        stories={options.stories}
+        chosen={state.stories}
+        onChange={setList("stories")}
+        onDraftChange={onStoryDraftChange}
+      />
       <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
         <CheckboxGroup
           legend="Languages"

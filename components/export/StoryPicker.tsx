@@ -3,28 +3,67 @@
 import { useId, useState } from "react";
 import { buttonClass, inputClass } from "./ui";
 
-/** Stories chosen by key: type or pick from the suggestions, Enter adds; each chip removes itself. */
+export interface PickableStory {
+  key: string;
+  title: string;
+}
+
+/**
+ * The story a typed entry names: its title (case- and accent-insensitive,
+ * as the suggestions offer it) or its key. Several stories with that title
+ * are reported, to be told apart by key.
+ */
+export function findStory(
+  stories: readonly PickableStory[],
+  entry: string,
+): { story: PickableStory } | { problem: string } {
+  const text = entry.trim();
+  const fold = (s: string) =>
+    s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("en").replace(/\s+/g, " ").trim();
+  const byKey = stories.find((s) => s.key === text);
+  if (byKey) return { story: byKey };
+  const byTitle = stories.filter((s) => fold(s.title) === fold(text));
+  if (byTitle.length === 1) return { story: byTitle[0]! };
+  if (byTitle.length > 1)
+    return {
+      problem: `${byTitle.length} stories are titled “${text}”: type the key of the one you mean (${byTitle.map((s) => s.key).join(", ")}).`,
+    };
+  return { problem: `No story is titled “${text}” (nor has that key).` };
+}
+
+/**
+ * Stories chosen by title (or key): type or pick from the suggestions, Enter
+ * adds; each chip, named by title, removes itself. `onDraftChange` reports
+ * the text typed but not added, so the page can refuse to export or freeze
+ * a selection that silently lacks it.
+ */
 export function StoryPicker({
   stories,
   chosen,
   onChange,
+  onDraftChange,
 }: {
-  stories: { key: string; title: string }[];
+  stories: PickableStory[];
   chosen: string[];
   onChange: (keys: string[]) => void;
+  onDraftChange?: (draft: string) => void;
 }) {
   const id = useId();
-  const [draft, setDraft] = useState("");
+  const [draft, setDraftState] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  const setDraft = (value: string) => {
+    setDraftState(value);
+    onDraftChange?.(value);
+  };
   const add = () => {
-    const key = draft.trim();
-    if (!key) return;
-    if (!stories.some((s) => s.key === key)) {
-      setProblem(`No story has the key “${key}”.`);
+    if (!draft.trim()) return;
+    const found = findStory(stories, draft);
+    if ("problem" in found) {
+      setProblem(found.problem);
       return;
     }
     setProblem(null);
-    if (!chosen.includes(key)) onChange([...chosen, key]);
+    if (!chosen.includes(found.story.key)) onChange([...chosen, found.story.key]);
     setDraft("");
   };
   const titleOf = (key: string) => stories.find((s) => s.key === key)?.title;
@@ -34,14 +73,17 @@ export function StoryPicker({
         Stories
       </label>
       <span id={`${id}-hint`} className="ml-1 text-stone-500">
-        (by key; none chosen: every story)
+        (by title; none chosen: every story)
       </span>
       <div className="flex gap-2">
         <input
           id={id}
           list={`${id}-list`}
           value={draft}
-          onChange={(e) => setDraft(e.currentTarget.value)}
+          onChange={(e) => {
+            setDraft(e.currentTarget.value);
+            setProblem(null);
+          }}
           onKeyDown={(e) => {
             if (e.key === "Enter") {
               e.preventDefault();
@@ -51,12 +93,12 @@ export function StoryPicker({
           aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ""}`}
           aria-invalid={!!problem}
           className={inputClass}
-          placeholder="story-key"
+          placeholder="Story title"
         />
         <datalist id={`${id}-list`}>
           {stories.map((s) => (
-            <option key={s.key} value={s.key}>
-              {s.title}
+            <option key={s.key} value={s.title}>
+              {s.key}
             </option>
           ))}
         </datalist>
@@ -73,11 +115,13 @@ export function StoryPicker({
         <ul className="mt-2 flex flex-wrap gap-2" aria-label="Chosen stories">
           {chosen.map((key) => (
             <li key={key} className="flex items-center gap-1 rounded-full bg-stone-100 py-0.5 pr-1 pl-3">
-              <span title={titleOf(key)}>{key}</span>
+              <span>
+                <bdi>{titleOf(key) ?? key}</bdi> <span className="font-mono text-xs text-stone-500">{key}</span>
+              </span>
               <button
                 type="button"
                 onClick={() => onChange(chosen.filter((k) => k !== key))}
-                aria-label={`Remove story ${key}`}
+                aria-label={`Remove story ${titleOf(key) ?? key}`}
                 className="rounded-full px-1.5 text-stone-600 hover:bg-stone-200 hover:text-stone-950"
               >
                 ×

@@ -4,6 +4,7 @@ import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { SpanDTO } from "@/lib/annotation/dto";
 import type { PaneArticle } from "@/lib/reader/story-view";
 import { OffsetIndex } from "@/lib/text/code-points";
+import { Day } from "@/components/ui/Time";
 import { fontStack } from "./fonts";
 import { BLOCK, ParagraphBlock } from "./ParagraphBlock";
 import { bucketSpans, renderSpanOf, type RenderSpan } from "./render-spans";
@@ -81,8 +82,18 @@ export const ReaderPane = memo(function ReaderPane({
           <span className="rounded bg-stone-100 px-1.5 py-0.5 font-mono" data-testid="pane-language">
             {article.language}
           </span>
-          {article.outlet ? <span> · {article.outlet}</span> : null}
-          {article.publishedAt ? <span> · {article.publishedAt}</span> : null}
+          {article.outlet ? (
+            <span>
+              {" "}
+              · <bdi>{article.outlet}</bdi>
+            </span>
+          ) : null}
+          {article.publishedAt ? (
+            <span data-testid="pane-date">
+              {" "}
+              · <Day value={article.publishedAt} />
+            </span>
+          ) : null}
         </p>
         <h2
           id={titleId}

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   "export.run": ALL,
   /** Freeze an export as a named dataset snapshot. */
   "snapshot.create": EDITORS,
+  /** Retire a dataset snapshot (kept, no longer listed). */
+  "snapshot.retire": ADMINS,
   /** Manage the label taxonomy and the verdict scale. */
   "taxonomy.manage": ADMINS,
   /** Create users, change roles, disable, reset passwords. */

@@ -24,6 +24,6 @@ export { launchExportJob, recoverExportJobsOnce, settleExportJobs } from "./laun
 export { previewExport } from "./preview";
 export type { ExportPreview } from "./preview";
 export type { ExportCounts } from "./selection";
-export { createSnapshot, getSnapshot, listSnapshots, openSnapshot, verifySnapshot } from "./snapshots";
+export { createSnapshot, getSnapshot, listSnapshots, openSnapshot, retireSnapshot, verifySnapshot } from "./snapshots";
 export type { Actor, SnapshotInput, SnapshotView } from "./snapshots";
 export { datasetsDir } from "./storage";

@@ -207,7 +207,7 @@ async function execute(db: Db, jobId: string, options: ExportJobOptions): Promis
         sha256: written.sha256,
         bytes: written.bytes,
         counts: written.counts,
-        fileName: plan.fileName(`parallax-${params.format}-${jobId.slice(0, 8)}`),
+        fileName: plan.fileName(`parallax-export-${jobId.slice(0, 8)}`),
         mediaType: written.mediaType,
       };
     }

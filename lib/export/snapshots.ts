@@ -54,6 +54,8 @@ export interface SnapshotView {
   createdBy: { id: string; email: string; name: string } | null;
   /** How to cite it. */
   citation: string;
+  /** When an administrator retired it (no longer listed; kept on disk), or null. */
+  retiredAt: Date | null;
 }
 
 export interface SnapshotOptions extends ExportOptions {
@@ -81,6 +83,7 @@ function view(row: SnapshotRow): SnapshotView {
     createdAt: row.createdAt,
     createdBy: row.createdBy ? { id: row.createdBy.id, email: row.createdBy.email, name: row.createdBy.name } : null,
     citation: `${row.name} [dataset, ${spec.title}], Parallax, ${day}. SHA-256 ${row.sha256}.`,
+    retiredAt: row.retiredAt,
   };
 }
 
@@ -164,14 +167,40 @@ export async function getSnapshot(db: Db, ref: SnapshotRef): Promise<SnapshotVie
   return view(await find(db, ref));
 }
 
-/** Snapshots, newest first. */
+/** Snapshots not retired, newest first. */
 export async function listSnapshots(db: Db, { take = 100 }: { take?: number } = {}): Promise<SnapshotView[]> {
   const rows = await db.datasetSnapshot.findMany({
+    where: { retiredAt: null },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take,
     include: { createdBy: true },
   });
   return rows.map(view);
+}
+
+/**
+ * Retires a snapshot: it leaves the lists, while its row and file stay (a
+ * cited link still downloads and verifies it), marked with the time; the
+ * audit log records who did it. Retiring twice changes nothing.
+ */
+export async function retireSnapshot(db: Db, ref: SnapshotRef, actor: Actor): Promise<SnapshotView> {
+  const row = await find(db, ref);
+  if (row.retiredAt) return view(row);
+  return db.$transaction(async (tx) => {
+    const updated = await tx.datasetSnapshot.update({
+      where: { id: row.id },
+      data: { retiredAt: new Date(), retiredById: actor?.id ?? null },
+      include: { createdBy: true },
+    });
+    await audit(tx, {
+      action: "dataset.retired",
+      actor,
+      target: { type: "DatasetSnapshot", id: row.id },
+      before: { name: row.name, retired: false },
+      after: { name: row.name, retired: true },
+    });
+    return view(updated);
+  });
 }
 
 /**

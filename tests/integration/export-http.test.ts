@@ -122,9 +122,7 @@ describe("POST /api/export", () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/jsonl; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toMatch(
-      /^attachment; filename="parallax-\d{4}-\d{2}-\d{2}-jsonl\.jsonl"/,
-    );
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="parallax-\d{4}-\d{2}-\d{2}\.jsonl"/);
     const body = await res.text();
     // Python slices str by code point: an independent check of every offset.
     const file = path.join(dataDir, "http-export.jsonl");
@@ -169,7 +167,7 @@ describe("POST /api/export", () => {
       form: { format: "csv", filter: JSON.stringify({ stories: [storyKey] }) },
     });
     expect(res.status).toBe(200);
-    expect(res.headers.get("content-disposition")).toContain(`filename="parallax-${storyKey}-csv.csv"`);
+    expect(res.headers.get("content-disposition")).toContain(`filename="parallax-${storyKey}.csv"`);
     const text = (await bytesOf(res)).toString("utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1));

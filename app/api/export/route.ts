@@ -14,7 +14,7 @@ export const POST = route({ permission: "export.run" }, async (req) => {
   const plan = await prepareExport(db, request);
   const { stream } = plan.toReadableStream();
   return new NextResponse(stream, {
-    headers: downloadHeaders(plan.fileName(exportFileBase(plan.format, plan.filter)), plan.mediaType, {
+    headers: downloadHeaders(plan.fileName(exportFileBase(plan.filter)), plan.mediaType, {
       "X-Parallax-Format": plan.format,
     }),
   });

@@ -6,7 +6,9 @@ import { AppError } from "@/lib/errors";
 import { describeFilter, getSnapshot, type SnapshotView } from "@/lib/export";
 import { requirePage } from "@/lib/http/page";
 import { CopyText } from "@/components/datasets/CopyText";
+import { RetireButton } from "@/components/datasets/RetireButton";
 import { VerifyButton } from "@/components/datasets/VerifyButton";
+import { can } from "@/lib/authz/policy";
 import { formatBytes, primaryClass } from "@/components/export/ui";
 import { Time } from "@/components/ui/Time";
 
@@ -22,7 +24,7 @@ async function load(id: string): Promise<SnapshotView> {
 }
 
 export default async function DatasetPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePage({ permission: "export.run" });
+  const user = await requirePage({ permission: "export.run" });
   const d = await load((await params).id);
   const rows: [string, React.ReactNode][] = [
     ["Format", d.format],
@@ -49,6 +51,15 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
         </Link>
       </p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">{d.name}</h1>
+      {d.retiredAt ? (
+        <p
+          role="note"
+          data-testid="dataset-retired"
+          className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          Retired on <Time value={d.retiredAt} />: no longer listed; kept so that links and citations still work.
+        </p>
+      ) : null}
       {d.description ? <p className="mt-2 whitespace-pre-wrap text-stone-700">{d.description}</p> : null}
       <dl className="mt-6 grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 text-sm">
         {rows.map(([term, value]) => (
@@ -63,6 +74,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
           Download {d.fileName}
         </a>
         <VerifyButton datasetId={d.id} />
+        {can(user, "snapshot.retire") && !d.retiredAt ? <RetireButton datasetId={d.id} name={d.name} /> : null}
       </div>
       <p className="mt-2 text-sm text-stone-600">
         To check a download yourself: <code className="rounded bg-stone-100 px-1">sha256sum {d.fileName}</code> must

@@ -90,10 +90,11 @@ export function actorOf(user: CurrentUser): { id: string; email: string } {
 }
 
 /** A download name for an export: the story's key when it is one story, else the date. */
-export function exportFileBase(format: string, filter: { stories?: string[] }): string {
+export function exportFileBase(filter: { stories?: string[] }): string {
   const subject =
     filter.stories?.length === 1
       ? filter.stories[0]!.replace(/[^\p{L}\p{N}._-]+/gu, "-")
       : new Date().toISOString().slice(0, 10);
-  return `parallax-${subject}-${format}`;
+  // The extension names the format (.csv, .webanno.jsonl): the base does not repeat it.
+  return `parallax-${subject}`;
 }

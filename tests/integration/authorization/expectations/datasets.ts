@@ -1,4 +1,4 @@
-import { editors, signedIn, type AreaExpectations } from "../expect";
+import { admins, editors, signedIn, type AreaExpectations } from "../expect";
 
 /**
  * The story list and datasets (issues 4 and 6): every signed-in role reads
@@ -20,5 +20,7 @@ export const expectations: AreaExpectations = {
     "GET /api/datasets/[id]/file": { outcomes: signedIn() },
     "GET /api/datasets/[id]/verification": { outcomes: signedIn() },
   },
-  actions: {},
+  actions: {
+    "(app)/datasets/[id]/actions.ts#retireSnapshotAction": { outcomes: admins() },
+  },
 };
