@@ -63,6 +63,11 @@ test.describe("datasets", () => {
         where: { action: "dataset.retired", targetId: snapshot.id, actorId: admin.id },
       }),
     ).toBe(1);
+
+    // The audit log names the dataset and the administrator's target users by name, not by id.
+    await page.goto("/admin/audit?action=dataset.retired");
+    const row = page.getByRole("table", { name: "Audit events" }).getByRole("row").filter({ hasText: name });
+    await expect(row.getByRole("link", { name: `dataset ${name}` })).toBeVisible();
   });
 
   test("an editor is not offered to retire", async ({ page, users, workerDb }) => {

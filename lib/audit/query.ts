@@ -62,6 +62,56 @@ export async function queryAuditLog(db: Db, query: AuditQuery) {
 
 export type AuditRow = Awaited<ReturnType<typeof queryAuditLog>>["events"][number];
 
+/**
+ * What each event's target is called today, keyed `type:id`: a user's name
+ * and e-mail, a label's or verdict's name, a snapshot's name, an article's
+ * title, so the log names its targets instead of showing their ids. Targets
+ * deleted since keep only their id (absent from the map).
+ */
+export async function auditTargetNames(
+  db: Db,
+  events: readonly { targetType: string | null; targetId: string | null }[],
+): Promise<Map<string, string>> {
+  const ids = (...types: string[]) => [
+    ...new Set(
+      events
+        .filter((e) => e.targetId && UUID.test(e.targetId) && types.includes(e.targetType ?? ""))
+        .map((e) => e.targetId!),
+    ),
+  ];
+  const names = new Map<string, string>();
+  const put = (types: string[], rows: { id: string; name: string }[]) => {
+    for (const row of rows) for (const type of types) names.set(`${type}:${row.id}`, row.name);
+  };
+  const userTypes = ["user", "User"];
+  const articleTypes = ["article", "Article"];
+  const [users, labels, verdicts, snapshots, articles] = await Promise.all([
+    db.user.findMany({ where: { id: { in: ids(...userTypes) } }, select: { id: true, name: true, email: true } }),
+    db.label.findMany({ where: { id: { in: ids("Label") } }, select: { id: true, name: true, key: true } }),
+    db.verdictRating.findMany({ where: { id: { in: ids("VerdictRating") } }, select: { id: true, name: true } }),
+    db.datasetSnapshot.findMany({ where: { id: { in: ids("DatasetSnapshot") } }, select: { id: true, name: true } }),
+    db.article.findMany({
+      where: { id: { in: ids(...articleTypes) } },
+      select: { id: true, title: true, language: true, story: { select: { title: true } } },
+    }),
+  ]);
+  put(
+    userTypes,
+    users.map((u) => ({ id: u.id, name: `${u.name} <${u.email}>` })),
+  );
+  put(
+    ["Label"],
+    labels.map((l) => ({ id: l.id, name: `${l.name} (${l.key})` })),
+  );
+  put(["VerdictRating"], verdicts);
+  put(["DatasetSnapshot"], snapshots);
+  put(
+    articleTypes,
+    articles.map((a) => ({ id: a.id, name: `${a.title ?? a.story.title} (${a.language})` })),
+  );
+  return names;
+}
+
 /** The distinct actions recorded so far, for the filter's choices. */
 export async function auditActions(db: Db): Promise<string[]> {
   const rows = await db.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } });

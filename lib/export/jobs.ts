@@ -17,6 +17,7 @@
 import fs from "node:fs/promises";
 import type { Readable } from "node:stream";
 import pg from "pg";
+import { audit } from "../audit/log";
 import type { Db, Prisma } from "../db";
 import { AppError, notFound } from "../errors";
 import type { Job } from "../generated/prisma/client";
@@ -114,13 +115,26 @@ export async function startExportJob(db: Db, request: ExportJobRequest, actor: A
     unit: spec.unit,
     ...(snapshot && { snapshot }),
   };
-  const job = await db.job.create({
-    data: {
-      kind: "EXPORT",
-      status: "QUEUED",
-      params: params as unknown as Prisma.InputJsonValue,
-      createdById: actor?.id ?? null,
-    },
+  const job = await db.$transaction(async (tx) => {
+    const created = await tx.job.create({
+      data: {
+        kind: "EXPORT",
+        status: "QUEUED",
+        params: params as unknown as Prisma.InputJsonValue,
+        createdById: actor?.id ?? null,
+      },
+    });
+    await audit(tx, {
+      action: snapshot ? "export.snapshot_started" : "export.started",
+      actor,
+      target: { type: "Job", id: created.id },
+      detail: {
+        format: params.format,
+        filter: filter as Prisma.InputJsonValue,
+        ...(snapshot && { snapshot: snapshot.name }),
+      },
+    });
+    return created;
   });
   return view(job);
 }

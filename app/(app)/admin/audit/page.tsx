@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { auditActions, diffFields, queryAuditLog } from "@/lib/audit/query";
+import { auditActions, auditTargetNames, diffFields, queryAuditLog } from "@/lib/audit/query";
 import { db } from "@/lib/db";
 import { requirePage } from "@/lib/http/page";
 import { Time } from "@/components/ui/Time";
@@ -66,6 +66,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     for (const [k, v] of Object.entries({ ...filters, ...extra })) if (v) query.set(k, v);
     return `/admin/audit?${query}`;
   };
+  const targetNames = await auditTargetNames(db, result.events);
+  const targetName = (e: { targetType: string | null; targetId: string | null }) =>
+    targetNames.get(`${e.targetType}:${e.targetId}`);
   const first = result.events[0];
   const last = result.events.at(-1);
 
@@ -167,12 +170,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </td>
                   <td className="py-2 pr-4">{e.actorEmail ?? <span className="text-stone-500">—</span>}</td>
                   <td className="py-2 pr-4">
-                    {e.targetType === "user" && e.targetId ? (
+                    {(e.targetType === "user" || e.targetType === "User") && e.targetId ? (
                       <Link href={`/admin/users/${e.targetId}`} className="text-blue-800 hover:underline">
-                        user {e.targetId.slice(0, 8)}
+                        {targetName(e) ? <bdi>{targetName(e)}</bdi> : `user ${e.targetId.slice(0, 8)}`}
+                      </Link>
+                    ) : e.targetType === "DatasetSnapshot" && e.targetId ? (
+                      <Link href={`/datasets/${e.targetId}`} className="text-blue-800 hover:underline">
+                        dataset {targetName(e) ? <bdi>{targetName(e)}</bdi> : e.targetId.slice(0, 8)}
                       </Link>
                     ) : e.targetId ? (
-                      `${e.targetType} ${e.targetId.slice(0, 8)}`
+                      <span title={e.targetId}>
+                        {e.targetType?.toLowerCase()}{" "}
+                        {targetName(e) ? <bdi>{targetName(e)}</bdi> : e.targetId.slice(0, 8)}
+                      </span>
                     ) : (
                       <span className="text-stone-500">—</span>
                     )}
