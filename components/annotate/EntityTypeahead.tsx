@@ -1,7 +1,8 @@
 "use client";
 /**
  * EntityTypeahead — a combobox over GET /api/entities?q= (name and aliases,
- * accent- and case-insensitive, the story's entities first).
+ * accent- and case-insensitive, the story's entities first; a Wikidata QID
+ * finds its entity).
  *
  * Props:
  * - `label`: accessible name of the input (e.g. "Find an entity").
@@ -55,7 +56,9 @@ export function EntityTypeahead({
     `${query}|${storyId}|${language}|${labelKey}`,
   );
   const results = remote.data ?? [];
-  const canCreate = Boolean(onCreate && q.trim());
+  // A QID that found its entity is not a name to create.
+  const qidFound = /^Q[1-9][0-9]*$/i.test(q.trim()) && results.some((e) => e.wikidataQid === q.trim().toUpperCase());
+  const canCreate = Boolean(onCreate && q.trim()) && !qidFound;
   const count = results.length + (canCreate ? 1 : 0);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);

@@ -56,6 +56,12 @@ export async function searchEntities(db: Db, search: EntitySearch): Promise<Enti
     return rows.map(entityDTO);
   }
 
+  // A Wikidata QID ("Q16955", "q16955") finds its entity, of whatever type, first.
+  const byQid = /^Q[1-9][0-9]*$/i.test(q)
+    ? await db.entity.findFirst({ where: { wikidataQid: q.toUpperCase() }, select: ENTITY_SELECT })
+    : null;
+  if (byQid) return [entityDTO(byQid)];
+
   const hits = await db.$queryRaw<{ id: string; hit: string; language: string | null }[]>`
     WITH pat AS (
       SELECT parallax_fold(${q}) AS q,
