@@ -55,3 +55,30 @@ test.describe("entities from the reader", () => {
     });
   });
 });
+
+test.describe("mentions in versions not open", () => {
+  test("a mention chip for a closed language opens its pane scrolled to the mention", async ({
+    page,
+    users,
+    workerDb,
+  }) => {
+    const story = await importFerryStory(workerDb, { languages: ["en", "sv", "fr"], long: true });
+    const editor = await users.signInAs(page, "EDITOR");
+    const person = await workerDb.label.findFirstOrThrow({ where: { key: "PERSON" } });
+    const name = `Amira Solberg ${randomBytes(3).toString("hex")}`;
+    const entity = await createEntity(workerDb, { name, labelId: person.id });
+    await addSpan(workerDb, editor, story, "en", "Amira Solberg", "PERSON", { entityId: entity.id });
+    // The second mention in French is in the last paragraph, after forty others.
+    const fr = await addSpan(workerDb, editor, story, "fr", "Amira Solberg", "PERSON", {
+      entityId: entity.id,
+      occurrence: 1,
+    });
+    await openReader(page, story.key, ["en", "sv"]);
+
+    await page.getByRole("button", { name: `${name}: “Amira Solberg” in fr, go to` }).click();
+    await expect(page).toHaveURL(/\?a=en,sv,fr$/);
+    const mention = readerPane(page, 2).locator(`[data-s~="${fr}"]`).first();
+    await expect(mention).toBeInViewport();
+    await expect(page.getByTestId("selected-span")).toContainText("“Amira Solberg”");
+  });
+});

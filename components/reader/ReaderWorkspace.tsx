@@ -28,6 +28,9 @@ import { ScrollSync, topParagraph } from "./scroll-sync";
 
 const EMPTY: readonly SpanDTO[] = [];
 
+/** A place to show once the layout that holds it is open (set by a jump that changes the layout). */
+let pendingJump: { articleId: string; start: number; spanId?: string } | null = null;
+
 type Menu = { mode: "create"; pane: number; start: number; end: number } | { mode: "relabel"; spanId: string } | null;
 
 interface Props {
@@ -90,8 +93,12 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
     [panes, indexes],
   );
 
-  const [active, setActive] = useState(0);
-  const [selected, setSelected] = useState<string | null>(null);
+  // The place a jump from another layout asked to show, when this layout holds it.
+  const [jump] = useState(() =>
+    pendingJump && panes.some((p) => p.id === pendingJump!.articleId) ? pendingJump : null,
+  );
+  const [active, setActive] = useState(() => (jump ? panes.findIndex((p) => p.id === jump.articleId) : 0));
+  const [selected, setSelected] = useState<string | null>(jump?.spanId ?? null);
   const [hovered, setHovered] = useState<string | null>(null);
   const [pending, setPending] = useState<{ pane: number; start: number; end: number } | null>(null);
   const [caret, setCaret] = useState<Caret | null>(null);
@@ -142,6 +149,8 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
     if (pane < 0) {
       const open = panes.map((p) => p.id);
       const ids = open.length < MAX_PANES ? [...open, ref.articleId] : [...open.slice(0, -1), ref.articleId];
+      // The new layout's workspace shows the place once its panes are drawn.
+      pendingJump = ref;
       router.push(storyHref(view.story.key, formatLayout(ids, view.versions)), { scroll: false });
       return;
     }
@@ -345,6 +354,16 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
     window.addEventListener("keydown", listener);
     return () => window.removeEventListener("keydown", listener);
   }, []);
+
+  // A jump that opened this layout (a mention in a version that was not open): show it at once.
+  const shown = useRef(false);
+  useEffect(() => {
+    if (!jump || shown.current) return;
+    shown.current = true;
+    pendingJump = null;
+    const pane = paneOfArticle(jump.articleId);
+    reveal(pane, indexes[pane]!.toUtf16(jump.start), jump.spanId);
+  }, [jump, paneOfArticle, indexes, reveal]);
 
   // Keep the caret on screen.
   useEffect(() => {
