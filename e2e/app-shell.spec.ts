@@ -6,6 +6,7 @@ import { expect, test } from "./support/fixtures";
 
 test.describe("every page", () => {
   test("the first Tab reaches “Skip to content”, which moves focus past the header", async ({ page, users }) => {
+    test.slow(); // five pages, the reader among them
     await users.signInAs(page, "ADMIN");
     for (const path of ["/", "/export", "/admin/audit", "/stories/varnhamn-shore-power"]) {
       await page.goto(path);

@@ -23,7 +23,9 @@ test.describe("datasets", () => {
     const stories = page.getByLabel("Stories", { exact: true });
     await stories.fill("varnhamn-shore-powr");
     await stories.press("Enter");
-    await expect(page.getByRole("alert")).toContainText("No story is titled “varnhamn-shore-powr”");
+    await expect(page.getByRole("alert").filter({ hasText: "No story is titled" })).toContainText(
+      "No story is titled “varnhamn-shore-powr”",
+    );
     await expect(page.getByTestId("filter-unfinished")).toContainText("“varnhamn-shore-powr”, not added");
     await expect(form.getByRole("button", { name: "Create snapshot" })).toBeDisabled();
 

@@ -82,3 +82,35 @@ test.describe("mentions in versions not open", () => {
     await expect(page.getByTestId("selected-span")).toContainText("“Amira Solberg”");
   });
 });
+
+test.describe("suggestions", () => {
+  test("each suggestion shows its surrounding words; focusing one scrolls to and highlights the mention", async ({
+    page,
+    users,
+    workerDb,
+  }) => {
+    const story = await importFerryStory(workerDb, { languages: ["en", "sv"], long: true });
+    const editor = await users.signInAs(page, "EDITOR");
+    const person = await workerDb.label.findFirstOrThrow({ where: { key: "PERSON" } });
+    const name = `Amira Solberg ${randomBytes(3).toString("hex")}`;
+    const entity = await createEntity(workerDb, { name, labelId: person.id });
+    const first = await addSpan(workerDb, editor, story, "en", "Amira Solberg", "PERSON", { entityId: entity.id });
+    await openReader(page, story.key, ["en", "sv"]);
+
+    await readerPane(page, 0).locator(`[data-s~="${first}"]`).first().click();
+    await page.getByTestId("selected-span").getByRole("button", { name: "Other mentions" }).click();
+    const panel = page.getByTestId("suggestions-panel");
+    const last = panel.getByTestId("suggestion").filter({ hasText: "cheered" });
+    await expect(last.getByTestId("suggestion-context")).toContainText(
+      "…weekend of the year, and Amira Solberg was cheered by the crowd.",
+    );
+    // Alike quotes read differently: the Swedish ones too have their own words around them.
+    const contexts = await panel.getByTestId("suggestion-context").allTextContents();
+    expect(new Set(contexts).size).toBe(contexts.length);
+
+    await last.focus();
+    const highlight = readerPane(page, 0).locator("[data-pending]");
+    await expect(highlight).toHaveText("Amira Solberg");
+    await expect(highlight).toBeInViewport();
+  });
+});

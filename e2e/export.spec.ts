@@ -147,7 +147,7 @@ test.describe("export", () => {
       await expect(job.getByRole("progressbar", { name: "Export progress" })).toHaveAttribute("aria-valuenow", "100");
       await expect(job.getByTestId("export-job-status")).toContainText("Done: 2 articles, 3 spans");
       const downloading = page.waitForEvent("download");
-      await job.getByRole("link", { name: /^Download parallax-jsonl-/ }).click();
+      await job.getByRole("link", { name: /^Download parallax-export-/ }).click();
       const bytes = await bytesOf(await downloading);
       const articles = bytes
         .toString("utf8")

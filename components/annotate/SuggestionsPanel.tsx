@@ -171,7 +171,7 @@ export function SuggestionsPanel({ storyId, entity, store, canReview, onJump, on
             }}
             tabIndex={i === activeIndex ? 0 : -1}
             data-testid="suggestion"
-            aria-label={`“${s.quote}” in ${s.language} (${s.reason}). A to accept${canReview ? ", R to reject" : ""}.`}
+            aria-label={`“${s.quote}” in ${s.language}: ${s.context ? `${s.context.before}${s.quote}${s.context.after}` : s.quote} (${s.reason}). A to accept${canReview ? ", R to reject" : ""}.`}
             onKeyDown={(e) => onKeyDown(e, s)}
             onFocus={() => {
               setActive(i);
@@ -180,8 +180,12 @@ export function SuggestionsPanel({ storyId, entity, store, canReview, onJump, on
             className={`flex items-center gap-2 rounded-md border px-2 py-1 ${i === activeIndex ? "border-blue-600 bg-blue-50" : "border-stone-200"}`}
           >
             <span className="w-8 shrink-0 font-mono text-xs uppercase text-stone-500">{s.language}</span>
-            <span className="flex-1" lang={s.language}>
-              {s.quote}
+            <span className="flex-1" data-testid="suggestion-context">
+              <span lang={s.language} dir="auto" className="text-stone-600">
+                {s.context?.before}
+                <mark className="rounded bg-yellow-200 px-0.5 text-stone-950">{s.quote}</mark>
+                {s.context?.after}
+              </span>
               <span className="ml-1 text-xs text-stone-500">{s.reason}</span>
             </span>
             <button type="button" tabIndex={-1} className={buttonClass} onClick={() => accept(s)}>

@@ -526,7 +526,13 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
             canAnnotate={canAnnotate}
             canReview={canReview}
             articleIds={articleIds}
-            onShow={({ articleId, spanId, start }) => jumpTo({ articleId, start, spanId })}
+            onShow={({ articleId, spanId, start, end }) => {
+              // A place without a span (a suggestion): highlight it where it is.
+              const pane = paneOfArticle(articleId);
+              if (!spanId && pane >= 0)
+                setPending({ pane, start: indexes[pane]!.toUtf16(start), end: indexes[pane]!.toUtf16(end) });
+              jumpTo({ articleId, start, spanId });
+            }}
           />
         </aside>
       </div>

@@ -7,6 +7,8 @@
  * alias). Accepting is an ordinary create mutation with source SUGGESTION,
  * which also records the quote as an alias (lib/annotation/spans.ts).
  */
+import { OffsetIndex } from "../text/code-points";
+import { contextAround, type QuoteContext } from "../text/context";
 import type { Db } from "../db";
 import { AppError, notFound } from "../errors";
 import { SizedLru } from "../cache/sized-lru";
@@ -25,6 +27,8 @@ export interface Suggestion {
   quote: string;
   entityId: string;
   reason: MentionReason;
+  /** The words before and after the mention in its paragraph ("…" where the text goes on), to tell alike quotes apart. */
+  context: QuoteContext;
   /** An unlinked entity span on exactly this range: accept by linking it instead of creating one. */
   spanId?: string;
 }
@@ -82,6 +86,14 @@ export async function storySuggestions(
   );
 
   const revision = new Map(story.articles.map((a) => [a.id, a.revision]));
+  const texts = new Map(story.articles.map((a) => [a.id, a.text]));
+  const indexes = new Map<string, OffsetIndex>();
+  const contextOf = (articleId: string, start: number, end: number): QuoteContext => {
+    const text = texts.get(articleId)!;
+    let index = indexes.get(articleId);
+    if (!index) indexes.set(articleId, (index = new OffsetIndex(text)));
+    return contextAround(text, index.toUtf16(start), index.toUtf16(end));
+  };
   const rejected = new Set(rejections.map((r) => `${r.articleId}:${r.revision}:${r.start}:${r.end}`));
   const exactSpan = new Map(spans.map((s) => [`${s.articleId}:${s.start}:${s.end}`, s]));
   const out: Suggestion[] = [];
@@ -101,6 +113,7 @@ export async function storySuggestions(
       quote: m.quote,
       entityId,
       reason: m.reason,
+      context: contextOf(m.articleId, m.start, m.end),
       ...(there ? { spanId: there.id } : {}),
     });
   }
