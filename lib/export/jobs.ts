@@ -20,7 +20,7 @@ import type { Readable } from "node:stream";
 import type { Db, Prisma } from "../db";
 import { AppError, notFound } from "../errors";
 import type { Job } from "../generated/prisma/client";
-import { enqueue, queueState, QUEUE_NAMES, type QueueName } from "../jobs/queue";
+import { enqueue, queueState, QUEUE_NAMES, runnerId, type QueueName } from "../jobs/queue";
 import { prepareExport, type ExportOptions, type ExportResult } from "./export";
 import { parseExportFilter, type ExportFilter } from "./filter";
 import { formatSpec, type ExportFormat } from "./formats";
@@ -168,7 +168,7 @@ export async function runExportJob(db: Db, jobId: string, options: ExportJobOpti
         { status: "RUNNING", attempt: { lt: attempt } },
       ],
     },
-    data: { status: "RUNNING", attempt, startedAt: new Date(), progress: 0, error: null },
+    data: { status: "RUNNING", attempt, runner: runnerId(), startedAt: new Date(), progress: 0, error: null },
   });
   if (claimed.count === 0) return getJobView(db, jobId);
   return execute(db, jobId, attempt, options);

@@ -13,6 +13,7 @@
  *   await enqueue("export", job.id);          // from a request
  *   await startWorker();                      // lib/jobs/worker.ts
  */
+import os from "node:os";
 import { PgBoss, type Queue } from "pg-boss";
 
 export const QUEUE_NAMES = {
@@ -100,6 +101,11 @@ export function jobQueue(url?: string): Promise<PgBoss> {
     boss.catch(() => queues.delete(key));
   }
   return boss;
+}
+
+/** This process, as Job rows name their runner: "host:pid". */
+export function runnerId(): string {
+  return `${os.hostname()}:${process.pid}`;
 }
 
 /** Queues the run of Job row `jobId`; the queue's job has the same id. */
