@@ -1,3 +1,4 @@
+import { baseURL } from "./support/env";
 import { expect, test } from "./support/fixtures";
 
 test.describe("signing in through the form", () => {
@@ -26,6 +27,27 @@ test.describe("signing in through the form", () => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/signin/);
   });
+
+  for (const [name, encoded] of [
+    ["TAB", "%2F%09%2Fevil.example"],
+    ["LF", "%2F%0A%2Fevil.example"],
+    ["backslash", "%2F%5Cevil.example"],
+  ]) {
+    test(`a callbackUrl with a ${name} cannot send the user to another site after sign-in`, async ({ page, users }) => {
+      const editor = await users.create("EDITOR");
+      await page.goto(`/signin?callbackUrl=${encoded}`);
+      await page.getByLabel("E-mail").fill(editor.email);
+      await page.getByLabel("Password").fill(editor.password);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(page.getByRole("list", { name: "Stories" })).toBeVisible();
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL).origin);
+      expect(page.url()).not.toContain("evil.example");
+      // Already signed in: the page redirects at once, still on this site.
+      await page.goto(`/signin?callbackUrl=${encoded}`);
+      await expect(page.getByRole("list", { name: "Stories" })).toBeVisible();
+      expect(page.url()).not.toContain("evil.example");
+    });
+  }
 
   test("a temporary password must be replaced before anything else", async ({ page, users }) => {
     const user = await users.create("VIEWER", { mustSetPassword: true });

@@ -1,16 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { sameOriginPath } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { oidcConfig } from "@/lib/auth/oidc-config";
 import { SSO_MESSAGES, type SsoRefusal } from "@/lib/auth/sso";
 import { SignInForm } from "@/components/auth/SignInForm";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-/** Same-site paths only: an open redirect would let a link send people elsewhere after sign-in. */
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
-}
 
 /**
  * Messages for the error codes next-auth and our SSO callback put in the URL.
@@ -32,7 +28,8 @@ export default async function SignInPage({
   searchParams: Promise<{ callbackUrl?: string; error?: string; reason?: string }>;
 }) {
   const { callbackUrl, error, reason } = await searchParams;
-  const target = safeCallback(callbackUrl);
+  // Same-site paths only: an open redirect would let a link send people elsewhere after sign-in.
+  const target = sameOriginPath(callbackUrl);
   if (await getCurrentUser()) redirect(target);
   const sso = oidcConfig();
   return (

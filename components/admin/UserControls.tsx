@@ -97,7 +97,7 @@ export function UserControls({
             onClick={() => {
               if (
                 !window.confirm(
-                  `Reset the password of ${user.email}? Their current password stops working and they are signed out everywhere.`,
+                  `Reset the password of ${user.email}? Their current password stops working, they are signed out everywhere and their API tokens are revoked.`,
                 )
               )
                 return;
@@ -105,7 +105,7 @@ export function UserControls({
                 () => resetPasswordAction({ userId: user.id }),
                 (d) => {
                   setLink(d.link);
-                  return `Password reset; ${d.sessionsEnded} session(s) ended.`;
+                  return `Password reset; ${d.sessionsEnded} session(s) ended, ${d.tokensRevoked} API token(s) revoked.`;
                 },
               );
             }}

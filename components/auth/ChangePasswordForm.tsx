@@ -28,7 +28,10 @@ export function ChangePasswordForm() {
       setMessage({ kind: "error", text: result.error.message });
       return;
     }
-    setMessage({ kind: "ok", text: "Password changed. Other sessions were signed out." });
+    setMessage({
+      kind: "ok",
+      text: `Password changed. ${result.data.sessionsEnded} other session(s) signed out, ${result.data.tokensRevoked} API token(s) revoked.`,
+    });
     router.push("/");
     router.refresh();
   }

@@ -1,7 +1,9 @@
 /**
  * Personal access tokens for scripts. The secret is shown once at creation;
- * only its SHA-256 is stored. A token acts with its owner's current role, so
- * demoting or disabling the owner limits or ends the token at once.
+ * only its SHA-256 is stored. A token is never more than its owner's current
+ * standing: every use re-reads the owner's role, whether the account is
+ * disabled and whether a temporary password must still be replaced, so
+ * demoting, disabling or resetting the owner limits or ends the token at once.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db";
@@ -37,7 +39,7 @@ export async function resolveApiToken(db: Db, token: string): Promise<CurrentUse
       revokedAt: true,
       expiresAt: true,
       lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } },
+      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, mustSetPassword: true } },
     },
   });
   const now = Date.now();
@@ -51,7 +53,7 @@ export async function resolveApiToken(db: Db, token: string): Promise<CurrentUse
     email: user.email,
     name: user.name,
     role: user.role,
-    mustSetPassword: false,
+    mustSetPassword: user.mustSetPassword,
     sessionId: null,
     via: "token",
   };
@@ -63,6 +65,15 @@ export async function revokeApiToken(db: Db, userId: string, tokenId: string): P
     data: { revokedAt: new Date() },
   });
   return count > 0;
+}
+
+/**
+ * Revokes every token the user still has (a password reset or change: a
+ * compromised account's scripts stop at once). Returns how many were revoked.
+ */
+export async function revokeAllApiTokens(db: Pick<Db, "apiToken">, userId: string, now = new Date()): Promise<number> {
+  const { count } = await db.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  return count;
 }
 
 /** The user's tokens (never their secrets), newest first. */

@@ -15,7 +15,7 @@ describe("policy", () => {
   });
 
   it("lets viewers read and export only", () => {
-    expect(permissionsOf("VIEWER").sort()).toEqual(["account.self", "export.run", "story.read"]);
+    expect(permissionsOf("VIEWER").sort()).toEqual(["account.password", "account.self", "export.run", "story.read"]);
   });
 
   it("refuses anonymous principals everything", () => {

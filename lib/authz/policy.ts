@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   "audit.read": ADMINS,
   /** Own account: password, sessions, personal access tokens. */
   "account.self": ALL,
+  /** Change one's own password: the only thing a user may do while a temporary password must still be replaced. */
+  "account.password": ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

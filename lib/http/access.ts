@@ -12,16 +12,17 @@ export type AccessDecision = "allow" | "unauthenticated" | "forbidden" | "passwo
 export function decide(access: Access, user: CurrentUser | null): AccessDecision {
   if (access === "public") return "allow";
   if (!user) return "unauthenticated";
-  // Until a temporary password is replaced, a browser session may only change it.
-  if (
-    user.mustSetPassword &&
-    user.via === "session" &&
-    !(typeof access === "object" && access.permission === "account.self")
-  ) {
+  // Until a temporary password is replaced, nothing else may be done: a
+  // browser session may only change it, and the owner's API tokens do nothing.
+  if (user.mustSetPassword && !(user.via === "session" && isPasswordChange(access))) {
     return "password-change-required";
   }
   if (access === "signed-in") return "allow";
   return can(user, access.permission) ? "allow" : "forbidden";
+}
+
+function isPasswordChange(access: Access): boolean {
+  return typeof access === "object" && access.permission === "account.password";
 }
 
 export function describeAccess(access: Access): string {

@@ -12,6 +12,7 @@ import type { Db, Prisma } from "../db";
 import { AppError, notFound } from "../errors";
 import type { Role } from "../generated/prisma/enums";
 import { audit, type AuditActor } from "../audit/log";
+import { revokeAllApiTokens } from "../auth/api-tokens";
 import { issuePasswordToken } from "../auth/password-tokens";
 import { revokeAllSessions } from "../auth/sessions";
 import { newUserSchema, type NewUser } from "./input";
@@ -100,26 +101,28 @@ export async function setDisabled(
 }
 
 /**
- * A new one-time link replaces the password: the old password stops working
- * and every session ends at once.
+ * A new one-time link replaces the password: the old password stops working,
+ * every session ends and every API token is revoked at once (a reset is the
+ * answer to a compromised account).
  */
 export async function resetPassword(
   db: Db,
   actor: AuditActor,
   userId: string,
-): Promise<{ link: string; expiresAt: Date; sessionsEnded: number }> {
+): Promise<{ link: string; expiresAt: Date; sessionsEnded: number; tokensRevoked: number }> {
   return db.$transaction(async (tx) => {
     const { user } = await lockTarget(tx, userId);
     if (user.disabledAt) throw new AppError("USER_DISABLED", "Enable the account before resetting its password.", 409);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash: null, mustSetPassword: false } });
     const sessionsEnded = await revokeAllSessions(tx, user.id);
+    const tokensRevoked = await revokeAllApiTokens(tx, user.id);
     const { link, expiresAt } = await issuePasswordToken(tx, user.id, "RESET");
     await audit(tx, {
       action: "user.password_reset",
       actor,
       target: { type: "user", id: user.id },
-      detail: { sessionsEnded, linkExpiresAt: expiresAt.toISOString() },
+      detail: { sessionsEnded, tokensRevoked, linkExpiresAt: expiresAt.toISOString() },
     });
-    return { link, expiresAt, sessionsEnded };
+    return { link, expiresAt, sessionsEnded, tokensRevoked };
   });
 }

@@ -6,10 +6,10 @@ import { db } from "@/lib/db";
 import { action } from "@/lib/http/action";
 
 export const changePasswordAction = action(
-  { permission: "account.self" },
+  { permission: "account.password" },
   z.object({ currentPassword: z.string().min(1, "Enter your current password"), newPassword: z.string() }),
   async (input, { user }) => {
-    await changeOwnPassword(db, user, input);
-    return { changed: true };
+    const { sessionsEnded, tokensRevoked } = await changeOwnPassword(db, user, input);
+    return { changed: true, sessionsEnded, tokensRevoked };
   },
 );

@@ -6,7 +6,7 @@ import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 export const metadata: Metadata = { title: "Change password" };
 
 export default async function ChangePasswordPage() {
-  const user = await requirePage({ permission: "account.self" });
+  const user = await requirePage({ permission: "account.password" });
   return (
     <main className="mx-auto max-w-3xl px-6 py-10">
       {user.mustSetPassword ? null : (
@@ -21,6 +21,9 @@ export default async function ChangePasswordPage() {
           You signed in with a temporary password. Choose your own to continue.
         </p>
       ) : null}
+      <p className="mt-2 text-sm text-stone-600">
+        Changing it signs you out of your other sessions and revokes your API tokens.
+      </p>
       <div className="max-w-md">
         <ChangePasswordForm />
       </div>

@@ -30,6 +30,11 @@ export const resetPasswordAction = action(
   z.object({ userId }),
   async (input, { user }) => {
     const reset = await resetPassword(db, user, input.userId);
-    return { link: reset.link, expiresAt: reset.expiresAt.toISOString(), sessionsEnded: reset.sessionsEnded };
+    return {
+      link: reset.link,
+      expiresAt: reset.expiresAt.toISOString(),
+      sessionsEnded: reset.sessionsEnded,
+      tokensRevoked: reset.tokensRevoked,
+    };
   },
 );
