@@ -23,7 +23,7 @@ import {
   type SpanState,
   type Tx,
 } from "../revisions/revise";
-import { bulkInsert, day, utc } from "./bulk";
+import { bulkInsert, day, utc } from "../sql/bulk-insert";
 import { ImportError } from "./errors";
 import type { PreparedArticle, PreparedClaim, PreparedEntity, PreparedSpan } from "./prepare";
 import type { Taxonomy } from "./taxonomy";

@@ -10,8 +10,8 @@
  * transaction), `applyRevision` writes a plan inside a transaction, and
  * `reviseArticle` does both for one article.
  */
-import type { Db, Prisma } from "../db";
-import { bulkInsert, utc } from "../import/bulk";
+import type { Db, Prisma, Tx } from "../db";
+import { bulkInsert, utc } from "../sql/bulk-insert";
 import { ImportError } from "../import/errors";
 import { bodyProblem } from "../import/limits";
 import { OffsetIndex, codePointLength } from "../text/code-points";
@@ -20,7 +20,7 @@ import { normalizeArticleText } from "../text/normalize";
 import { quoteAt } from "../text/quote";
 import { anchorSpans } from "./anchor";
 
-export type Tx = Prisma.TransactionClient;
+export type { Tx } from "../db";
 
 /** What re-anchoring needs to know of a span. */
 export interface SpanState {

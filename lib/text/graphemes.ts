@@ -62,10 +62,21 @@ export function isGraphemeBoundaryAt(text: string, u: number): boolean {
   return false;
 }
 
-/** A boundary is certain at `i` after a line feed, or between two inert characters. */
+/** Characters that may carry Grapheme_Cluster_Break=Prepend (joined to what follows): Arabic and Syriac signs, some Brahmic scripts. */
+function mayPrepend(c: number): boolean {
+  return (c >= 0x0600 && c <= 0x08ff) || c === 0x0d4e || (c >= 0xd800 && c <= 0xdfff);
+}
+
+/**
+ * A boundary is certain at `i` after a line feed, between two inert
+ * characters, or before printable ASCII (which never extends a cluster) that
+ * does not follow a possible Prepend character.
+ */
 function isCertainCut(text: string, i: number): boolean {
   const before = text.charCodeAt(i - 1);
-  return before === 0x0a || (isInert(before) && isInert(text.charCodeAt(i)));
+  if (before === 0x0a || (isInert(before) && isInert(text.charCodeAt(i)))) return true;
+  const at = text.charCodeAt(i);
+  return at >= 0x20 && at < 0x7f && before !== 0x0d && !mayPrepend(before);
 }
 
 /**

@@ -3,6 +3,7 @@
  * context before and after, by which a span is found again in a new revision.
  */
 import { OffsetIndex } from "./code-points";
+import { isGraphemeBoundaryAt } from "./graphemes";
 
 export const CONTEXT_LENGTH = 32;
 
@@ -14,14 +15,23 @@ export interface QuoteSelector {
   suffix: string;
 }
 
-/** Quote, prefix and suffix of the code-point range [start, end). */
+/**
+ * Quote, prefix and suffix of the code-point range [start, end). The prefix
+ * and suffix hold at most `context` code points and are cut on grapheme
+ * boundaries, so neither starts or ends inside a cluster (a combining mark
+ * without its letter, half an emoji sequence).
+ */
 export function quoteAt(index: OffsetIndex, start: number, end: number, context = CONTEXT_LENGTH): QuoteSelector {
+  let from = Math.max(0, start - context);
+  while (from < start && !isGraphemeBoundaryAt(index.text, index.toUtf16(from))) from++;
+  let to = Math.min(index.length, end + context);
+  while (to > end && !isGraphemeBoundaryAt(index.text, index.toUtf16(to))) to--;
   return {
     start,
     end,
     quote: index.slice(start, end),
-    prefix: index.slice(Math.max(0, start - context), start),
-    suffix: index.slice(end, Math.min(index.length, end + context)),
+    prefix: index.slice(from, start),
+    suffix: index.slice(end, to),
   };
 }
 

@@ -4,7 +4,7 @@
  * createMany builds and checks every row in the client, which dominates an
  * import of thousands of spans; this sends the rows to PostgreSQL as they are.
  */
-import type { Tx } from "../revisions/revise";
+import type { Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
 
 export interface Column {
