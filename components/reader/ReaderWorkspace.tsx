@@ -98,6 +98,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
   const [aligning, setAligning] = useState(false);
   const [notice, setNotice] = useNotice();
 
+  const articleIds = useMemo(() => panes.map((p) => p.id), [panes]);
   const languages = useMemo(() => Object.fromEntries(view.versions.map((v) => [v.id, v.language])), [view.versions]);
   const paneOfArticle = useCallback((articleId: string) => panes.findIndex((p) => p.id === articleId), [panes]);
 
@@ -366,7 +367,12 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
       <style>{css}</style>
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <h1 className="mr-2 text-xl font-semibold tracking-tight">{view.story.title}</h1>
-        <ArticlePicker storyKey={view.story.key} versions={view.versions} open={panes.map((p) => p.id)} />
+        <ArticlePicker
+          storyKey={view.story.key}
+          versions={view.versions}
+          open={panes.map((p) => p.id)}
+          overflow={view.overflow}
+        />
         <div className="ml-auto flex items-center gap-2 text-sm">
           {canAnnotate ? null : <span className="text-stone-500">Read only</span>}
           {canAlign && panes.length > 1 ? (
@@ -463,6 +469,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
             selectedSpanId={selected}
             canAnnotate={canAnnotate}
             canReview={canReview}
+            articleIds={articleIds}
             onShow={({ articleId, spanId, start }) => jumpTo({ articleId, start, spanId })}
           />
         </aside>

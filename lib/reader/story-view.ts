@@ -8,7 +8,7 @@ import type { Db } from "../db";
 import { alignArticles } from "../alignment/store";
 import { splitParagraphs, type Paragraph } from "../alignment/paragraphs";
 import { getTaxonomy, type Taxonomy } from "../taxonomy/taxonomy";
-import { parseLayout } from "./layout";
+import { resolveLayout } from "./layout";
 import { isCjk, scriptOf, textDirection } from "./script";
 import { encodeSpans } from "./span-pack";
 import { readerSpans } from "./spans";
@@ -49,6 +49,8 @@ export interface StoryView {
   story: { id: string; key: string; title: string };
   versions: VersionSummary[];
   panes: PaneArticle[];
+  /** Versions the URL named that did not fit beside the others (ids), so the reader can say so. */
+  overflow: string[];
   alignments: PaneAlignment[];
   taxonomy: Taxonomy;
 }
@@ -74,7 +76,7 @@ export async function loadStoryView(
   });
   if (!story) return null;
   const { articles, ...meta } = story;
-  const chosen = parseLayout(layout, articles);
+  const { open: chosen, overflow } = resolveLayout(layout, articles);
   const [rows, spans, taxonomy, alignments] = await Promise.all([
     db.article.findMany({
       where: { id: { in: chosen } },
@@ -107,7 +109,7 @@ export async function loadStoryView(
       spans: encodeSpans(spans[k]!, row.text),
     };
   });
-  return { story: meta, versions: articles, panes, alignments, taxonomy };
+  return { story: meta, versions: articles, panes, overflow, alignments, taxonomy };
 }
 
 /** Alignments of every pair of panes, so any pane can lead the scroll. */
