@@ -21,15 +21,14 @@ const key = z
   .max(200, "must be at most 200 characters")
   .refine(noControls, "must not contain control characters");
 /** An absolute http(s) URL, as the annotation API requires of evidence. */
-const httpUrl =
-  z
-    .string()
-    .trim()
-    .pipe(
-      z
-        .url({ protocol: /^https?$/, error: "must be an absolute http:// or https:// URL" })
-        .max(2000, "must be at most 2000 characters"),
-    );
+const httpUrl = z
+  .string()
+  .trim()
+  .pipe(
+    z
+      .url({ protocol: /^https?$/, error: "must be an absolute http:// or https:// URL" })
+      .max(2000, "must be at most 2000 characters"),
+  );
 const lowerEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.toLowerCase() : v), z.enum(values));
 const upperEnum = <T extends readonly [string, ...string[]]>(values: T) =>
