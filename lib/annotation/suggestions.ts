@@ -10,6 +10,7 @@
 import { OffsetIndex } from "../text/code-points";
 import { contextAround, type QuoteContext } from "../text/context";
 import type { Db } from "../db";
+import { visibleSpanWhere } from "../authz/layers";
 import { AppError, notFound } from "../errors";
 import { SizedLru } from "../cache/sized-lru";
 import { PreparedArticle, findMentions, type MentionReason } from "../suggestions/mentions";
@@ -70,7 +71,7 @@ export async function storySuggestions(
 
   const [spans, rejections] = await Promise.all([
     db.span.findMany({
-      where: { articleId: { in: articleIds }, deletedAt: null, kind: "ENTITY" },
+      where: { articleId: { in: articleIds }, deletedAt: null, kind: "ENTITY", ...visibleSpanWhere(user) },
       select: { id: true, articleId: true, start: true, end: true, quote: true, entityId: true },
     }),
     db.suggestionRejection.findMany({
