@@ -102,7 +102,7 @@ test.describe("suggestions", () => {
     const panel = page.getByTestId("suggestions-panel");
     const last = panel.getByTestId("suggestion").filter({ hasText: "cheered" });
     await expect(last.getByTestId("suggestion-context")).toContainText(
-      "…weekend of the year, and Amira Solberg was cheered by the crowd.",
+      "busiest weekend of the year, and Amira Solberg was cheered by the crowd.",
     );
     // Alike quotes read differently: the Swedish ones too have their own words around them.
     const contexts = await panel.getByTestId("suggestion-context").allTextContents();
