@@ -47,6 +47,8 @@ export interface AnnotationPanelProps {
   canReview: boolean;
   onShow: (target: { articleId: string; spanId?: string; start: number; end: number }) => void;
   showSaveStatus?: boolean;
+  /** Shown next to the save status (the reader's live connection). */
+  liveStatus?: React.ReactNode;
   showSidebar?: boolean;
 }
 
@@ -56,7 +58,8 @@ type Open =
   | { kind: "suggestions"; entity: { id: string; name: string; labelId: string } }
   | null;
 
-const selectSaved = (s: AnnotationSnapshot) => s.savedCount;
+// Saved edits of this editor's and other editors' changes arriving live both change the sidebar.
+const selectSaved = (s: AnnotationSnapshot) => `${s.savedCount}.${s.remoteCount}`;
 const NONE: readonly SpanDTO[] = [];
 const selectPending = (s: AnnotationSnapshot) => s.pendingSpanIds;
 
@@ -78,6 +81,7 @@ export function AnnotationPanel({
   onShow,
   showSaveStatus = true,
   showSidebar = true,
+  liveStatus,
 }: AnnotationPanelProps) {
   const labels = useMemo(
     () => [...taxonomy.labels, ...(taxonomy.archivedLabels ?? [])],
@@ -157,7 +161,12 @@ export function AnnotationPanel({
         labels={labels}
         onShow={(c) => onShow({ articleId: c.articleId, spanId: c.spanId, start: c.theirs.start, end: c.theirs.end })}
       />
-      {showSaveStatus && canAnnotate ? <SaveStatus store={store} /> : null}
+      {(showSaveStatus && canAnnotate) || liveStatus ? (
+        <div className="flex items-start justify-between gap-3">
+          {showSaveStatus && canAnnotate ? <SaveStatus store={store} /> : <span />}
+          {liveStatus}
+        </div>
+      ) : null}
 
       {open?.kind === "entity" && linking ? (
         <EntityLinker
