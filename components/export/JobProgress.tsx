@@ -107,6 +107,8 @@ export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished?:
             <Link href={`/datasets/${snapshotId}`} className="font-medium underline">
               Open the dataset snapshot
             </Link>
+          ) : job.expired ? (
+            <p className="text-stone-700">Expired: the file was deleted after the retention period.</p>
           ) : (
             <a href={`/api/exports/${job.id}/file`} download={job.result.fileName} className="font-medium underline">
               Download {job.result.fileName}

@@ -38,7 +38,9 @@ export function RecentExports({ jobs }: { jobs: ExportJobView[] }) {
                   <td className="px-3 py-2">
                     {job.status === "RUNNING" && job.total
                       ? `running, ${Math.floor((job.progress / job.total) * 100)}%`
-                      : job.status.toLowerCase()}
+                      : job.expired
+                        ? "expired"
+                        : job.status.toLowerCase()}
                     {job.status === "FAILED" && job.error ? (
                       <span className="block text-xs text-red-700">{job.error}</span>
                     ) : null}
@@ -49,6 +51,8 @@ export function RecentExports({ jobs }: { jobs: ExportJobView[] }) {
                         <Link href={`/datasets/${job.result.snapshotId}`} className="underline">
                           Dataset snapshot
                         </Link>
+                      ) : job.expired ? (
+                        <span className="text-stone-600">Deleted after the retention period</span>
                       ) : (
                         <a href={`/api/exports/${job.id}/file`} download={job.result.fileName} className="underline">
                           {job.result.fileName} ({formatBytes(job.result.bytes)})

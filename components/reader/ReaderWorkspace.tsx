@@ -103,11 +103,12 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, liveCursor }:
   const [aligning, setAligning] = useState(false);
   const [notice, setNotice] = useNotice();
 
+  const articleIds = useMemo(() => panes.map((p) => p.id), [panes]);
   const live = useLiveStory({
     storyId: view.story.id,
     cursor: liveCursor,
     store,
-    articleIds: panes.map((p) => p.id),
+    articleIds,
     activeArticleId: panes[active]?.id ?? null,
     selectedSpanId: selected,
     userId: user.id,
@@ -390,7 +391,12 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, liveCursor }:
       <style>{css}</style>
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <h1 className="mr-2 text-xl font-semibold tracking-tight">{view.story.title}</h1>
-        <ArticlePicker storyKey={view.story.key} versions={view.versions} open={panes.map((p) => p.id)} />
+        <ArticlePicker
+          storyKey={view.story.key}
+          versions={view.versions}
+          open={panes.map((p) => p.id)}
+          overflow={view.overflow}
+        />
         <div className="ml-auto flex items-center gap-2 text-sm">
           {canAnnotate ? null : <span className="text-stone-500">Read only</span>}
           {canAlign && panes.length > 1 ? (
@@ -488,6 +494,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, liveCursor }:
             selectedSpanId={selected}
             canAnnotate={canAnnotate}
             canReview={canReview}
+            articleIds={articleIds}
             onShow={({ articleId, spanId, start }) => jumpTo({ articleId, start, spanId })}
             liveStatus={<LiveStatus state={live.state} />}
           />

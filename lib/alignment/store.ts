@@ -8,7 +8,8 @@
 import { z } from "zod";
 import type { Db, Prisma } from "../db";
 import { AppError } from "../errors";
-import { alignParagraphs, type AlignmentPair, type Bead } from "./align";
+import { alignParagraphs, unusableCorrections, type AlignmentPair, type Bead } from "./align";
+import { cachedAlignment, forgetAlignment } from "./cache";
 import { splitParagraphs, type Paragraph } from "./paragraphs";
 
 export class AlignmentError extends AppError {
@@ -37,10 +38,19 @@ export async function alignArticles(db: Db, articleAId: string, articleBId: stri
   const pairs = stored ? parsePairs(stored.pairs).map(([x, y]): AlignmentPair => (swapped ? [y, x] : [x, y])) : [];
   const pa = splitParagraphs(a.text);
   const pb = splitParagraphs(b.text);
-  const { beads, ignored } = alignParagraphs(
-    pa.map((p) => p.end - p.start),
-    pb.map((p) => p.end - p.start),
-    pairs,
+  const key = {
+    articleAId: a.id,
+    articleBId: b.id,
+    versionA: `${a.revision}:${a.contentHash}`,
+    versionB: `${b.revision}:${b.contentHash}`,
+    correctedAt: stored?.updatedAt ?? null,
+  };
+  const { beads, ignored } = cachedAlignment(key, () =>
+    alignParagraphs(
+      pa.map((p) => p.end - p.start),
+      pb.map((p) => p.end - p.start),
+      pairs,
+    ),
   );
   return {
     storyId: a.storyId,
@@ -76,7 +86,7 @@ export async function saveAlignmentCorrection(
   const [a, b] = await loadPair(db, articleAId, articleBId);
   const pa = splitParagraphs(a.text).length;
   const pb = splitParagraphs(b.text).length;
-  const { ignored } = alignParagraphs(new Array<number>(pa).fill(1), new Array<number>(pb).fill(1), parsed.data);
+  const ignored = unusableCorrections(parsed.data, pa, pb);
   if (ignored.length) {
     throw new AlignmentError(
       "INVALID_INPUT",
@@ -98,6 +108,7 @@ export async function saveAlignmentCorrection(
       update: { pairs: stored, updatedById: actor.id },
     });
   }
+  forgetAlignment(a.id, b.id);
   return alignArticles(db, articleAId, articleBId);
 }
 
@@ -105,7 +116,7 @@ async function loadPair(db: Db, articleAId: string, articleBId: string) {
   if (articleAId === articleBId) throw new AlignmentError("INVALID_INPUT", "an article is not aligned with itself");
   const articles = await db.article.findMany({
     where: { id: { in: [articleAId, articleBId] } },
-    select: { id: true, storyId: true, language: true, text: true },
+    select: { id: true, storyId: true, language: true, text: true, revision: true, contentHash: true },
   });
   const a = articles.find((x) => x.id === articleAId);
   const b = articles.find((x) => x.id === articleBId);

@@ -3,7 +3,7 @@
  * (docs/annotation-api.md). Each throws an ApiError carrying the server's
  * code and message, so a panel can show exactly why something was refused.
  */
-import type { ClaimDTO, EntityDTO, SpanHistoryEntry, StoryAnnotations, Suggestion, Taxonomy } from "./types";
+import type { ClaimDTO, EntityDTO, SpanDTO, SpanHistoryEntry, StoryAnnotations, Suggestion, Taxonomy } from "./types";
 
 export class ApiError extends Error {
   constructor(
@@ -108,6 +108,11 @@ export const annotationApi = {
       end: s.end,
       quote: s.quote,
     }),
+
+  articleSpans: (articleId: string, signal?: AbortSignal) =>
+    request<{ spans: SpanDTO[] }>("GET", `/api/articles/${id(articleId)}/spans`, undefined, signal).then(
+      (r) => r.spans,
+    ),
 
   spanHistory: (spanId: string, signal?: AbortSignal) =>
     request<{ history: SpanHistoryEntry[] }>("GET", `/api/spans/${id(spanId)}/history`, undefined, signal).then(

@@ -12,15 +12,14 @@ export { EXPORT_FORMATS, FORMAT_IDS, formatSpec, isExportFormat } from "./format
 export type { ExportFormat } from "./formats";
 export {
   deleteExportJobFiles,
+  exportRetentionDays,
   getExportJob,
   listExportJobs,
   openExportJobFile,
-  recoverExportJobs,
   runExportJob,
   startExportJob,
 } from "./jobs";
 export type { ExportJobRequest, ExportJobResult, ExportJobView } from "./jobs";
-export { launchExportJob, recoverExportJobsOnce, settleExportJobs } from "./launcher";
 export { previewExport } from "./preview";
 export type { ExportPreview } from "./preview";
 export type { ExportCounts } from "./selection";

@@ -1,30 +1,31 @@
 /**
- * Exports as background jobs, so a large export survives a page reload: the
- * Job row carries the request, the progress (done / total) and, at the end,
- * the result or the error; a page polls it with getExportJob.
+ * Exports and dataset snapshots as background jobs, so a large export
+ * survives a page reload and a server restart: the Job row carries the
+ * request, the progress (done / total) and, at the end, the result or the
+ * error; a page polls it with getExportJob.
  *
- *   const job = await startExportJob(db, { format: "jsonl", filter }, actor);  // QUEUED
- *   void runExportJob(db, job.id);                                             // in the background
- *   await getExportJob(db, job.id);                                            // poll
+ *   const job = await startExportJob(db, { format: "jsonl", filter }, actor);  // QUEUED, and queued
+ *   // a worker (lib/jobs/worker.ts) calls runExportJob(db, job.id, { attempt })
+ *   await getExportJob(db, job.id);                                             // poll
  *
- * A running job holds a PostgreSQL advisory lock on a connection of its own.
- * If its process dies (a server restart), the connection closes and the lock
- * goes with it: getExportJob and recoverExportJobs then see a RUNNING job
- * nobody holds and mark it FAILED ("interrupted"), so no job stays "running"
- * forever; starting it again is a new job. A job is run at most once: the
- * lock and the QUEUED → RUNNING transition make a second runner a no-op.
+ * The queue (lib/jobs/queue.ts) hands a job to one worker at a time and
+ * retries it when a try fails or its process dies. Each try takes the row
+ * over with its attempt number, and only writes to the row while the row
+ * still has that number: a late write of an abandoned try changes nothing.
+ * A job the queue has given up on (or never had) while its row still says
+ * QUEUED or RUNNING is reported — and recorded — as FAILED ("interrupted").
  */
 import fs from "node:fs/promises";
 import type { Readable } from "node:stream";
-import pg from "pg";
 import type { Db, Prisma } from "../db";
 import { AppError, notFound } from "../errors";
 import type { Job } from "../generated/prisma/client";
+import { enqueue, queueState, QUEUE_NAMES, runnerId, type QueueName } from "../jobs/queue";
 import { prepareExport, type ExportOptions, type ExportResult } from "./export";
 import { parseExportFilter, type ExportFilter } from "./filter";
 import { formatSpec, type ExportFormat } from "./formats";
 import { prismaQuery, resolveSelection } from "./selection";
-import { assertSnapshotNameFree, createSnapshot, parseSnapshotInput, type Actor } from "./snapshots";
+import { assertSnapshotNameFree, createSnapshot, getSnapshot, parseSnapshotInput, type Actor } from "./snapshots";
 import { datasetsDir, resolveDataPath, verifiedReadStream, writeNewFile } from "./storage";
 
 export interface ExportJobRequest {
@@ -53,6 +54,8 @@ export interface ExportJobView {
   error: string | null;
   /** When DONE: the file's size and hash, the counts, a download name; a snapshot's id for snapshot jobs. */
   result: ExportJobResult | null;
+  /** A finished export whose file was deleted after the retention period (snapshots are kept). */
+  expired: boolean;
   createdById: string | null;
   createdAt: Date;
   startedAt: Date | null;
@@ -72,11 +75,20 @@ export interface ExportJobOptions extends ExportOptions {
   dataDir?: string;
   /** Least time between two progress writes to the Job row. Default 1 s. */
   progressWriteMs?: number;
+  /** Which try of the job this is (0 = the first); a later try takes over a row an earlier one left RUNNING. */
+  attempt?: number;
+  /**
+   * Whether an unexpected error is final. When false, the row goes back to
+   * QUEUED and the error is thrown, so the queue tries again. Default true.
+   * Refusals (AppError: a story gone, a name taken) are always final.
+   */
+  finalAttempt?: boolean;
 }
 
-export const INTERRUPTED = "Interrupted: the server stopped while the export was running. Start it again.";
+export const INTERRUPTED = "Interrupted: the export stopped and could not be finished. Start it again.";
 
-const lockKey = (jobId: string) => `parallax.export-job:${jobId}`;
+const queueOf = (params: Pick<ExportJobParams, "snapshot">): QueueName =>
+  params.snapshot ? QUEUE_NAMES.snapshot : QUEUE_NAMES.export;
 
 function view(job: Job): ExportJobView {
   const params = job.params as unknown as ExportJobParams;
@@ -90,6 +102,7 @@ function view(job: Job): ExportJobView {
     total: job.total,
     error: job.error,
     result: (job.result as unknown as ExportJobResult | null) ?? null,
+    expired: job.status === "DONE" && !params.snapshot && job.filePath === null,
     createdById: job.createdById,
     createdAt: job.createdAt,
     startedAt: job.startedAt,
@@ -98,7 +111,12 @@ function view(job: Job): ExportJobView {
 }
 
 /** Validates the request (format, filter, snapshot name) and queues the job. */
-export async function startExportJob(db: Db, request: ExportJobRequest, actor: Actor): Promise<ExportJobView> {
+export async function startExportJob(
+  db: Db,
+  request: ExportJobRequest,
+  actor: Actor,
+  { databaseUrl }: { databaseUrl?: string } = {},
+): Promise<ExportJobView> {
   const spec = formatSpec(request.format);
   const filter = parseExportFilter(request.filter);
   await resolveSelection(prismaQuery(db), filter);
@@ -122,36 +140,41 @@ export async function startExportJob(db: Db, request: ExportJobRequest, actor: A
       createdById: actor?.id ?? null,
     },
   });
+  try {
+    await enqueue(queueOf(params), job.id, { databaseUrl });
+  } catch (error) {
+    await db.job.update({
+      where: { id: job.id },
+      data: { status: "FAILED", error: "The job could not be queued.", finishedAt: new Date() },
+    });
+    throw error;
+  }
   return view(job);
 }
 
 /**
- * Runs a queued export job to the end, recording progress, and returns its
- * final state. A job that is not QUEUED (done, failed, or being run by another
- * process) is left alone and returned as it is.
+ * Runs one try of an export job to the end, recording progress, and returns
+ * its final state. A job that is finished, or held by a try that is not
+ * older than this one, is left alone and returned as it is.
  */
 export async function runExportJob(db: Db, jobId: string, options: ExportJobOptions = {}): Promise<ExportJobView> {
-  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("Export jobs need a database URL: pass databaseUrl or set DATABASE_URL.");
-  const lock = new pg.Client({ connectionString: databaseUrl, application_name: "parallax-export-job" });
-  await lock.connect();
-  try {
-    const { rows } = await lock.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [
-      lockKey(jobId),
-    ]);
-    if (!rows[0]?.locked) return await getJobView(db, jobId);
-    const claimed = await db.job.updateMany({
-      where: { id: jobId, kind: "EXPORT", status: "QUEUED" },
-      data: { status: "RUNNING", startedAt: new Date() },
-    });
-    if (claimed.count === 0) return await getJobView(db, jobId);
-    return await execute(db, jobId, { ...options, databaseUrl });
-  } finally {
-    await lock.end().catch(() => {}); // closing the session releases the lock
-  }
+  const attempt = options.attempt ?? 0;
+  const claimed = await db.job.updateMany({
+    where: {
+      id: jobId,
+      kind: "EXPORT",
+      OR: [
+        { status: "QUEUED", attempt: { lte: attempt } },
+        { status: "RUNNING", attempt: { lt: attempt } },
+      ],
+    },
+    data: { status: "RUNNING", attempt, runner: runnerId(), startedAt: new Date(), progress: 0, error: null },
+  });
+  if (claimed.count === 0) return getJobView(db, jobId);
+  return execute(db, jobId, attempt, options);
 }
 
-async function execute(db: Db, jobId: string, options: ExportJobOptions): Promise<ExportJobView> {
+async function execute(db: Db, jobId: string, attempt: number, options: ExportJobOptions): Promise<ExportJobView> {
   const job = await db.job.findUniqueOrThrow({ where: { id: jobId } });
   const params = job.params as unknown as ExportJobParams;
   const actor = job.createdById
@@ -167,7 +190,7 @@ async function execute(db: Db, jobId: string, options: ExportJobOptions): Promis
     if (writing || now - lastWrite < (options.progressWriteMs ?? 1000)) return;
     lastWrite = now;
     writing = db.job
-      .update({ where: { id: jobId }, data: { progress: p.done, total: p.total } })
+      .updateMany({ where: { id: jobId, attempt, status: "RUNNING" }, data: { progress: p.done, total: p.total } })
       .catch(() => {})
       .finally(() => (writing = null));
   };
@@ -180,17 +203,19 @@ async function execute(db: Db, jobId: string, options: ExportJobOptions): Promis
     let result: ExportJobResult;
     let filePath: string | null = null;
     if (params.snapshot) {
-      const snapshot = await createSnapshot(
-        db,
-        {
-          name: params.snapshot.name,
-          description: params.snapshot.description,
-          format: params.format,
-          filter: params.filter,
-        },
-        actor,
-        { ...exportOptions, dataDir },
-      );
+      const snapshot =
+        (attempt > 0 && (await snapshotOfEarlierTry(db, job, params.snapshot.name))) ||
+        (await createSnapshot(
+          db,
+          {
+            name: params.snapshot.name,
+            description: params.snapshot.description,
+            format: params.format,
+            filter: params.filter,
+          },
+          actor,
+          { ...exportOptions, dataDir },
+        ));
       result = {
         sha256: snapshot.sha256,
         bytes: snapshot.byteSize,
@@ -202,7 +227,10 @@ async function execute(db: Db, jobId: string, options: ExportJobOptions): Promis
     } else {
       const plan = await prepareExport(db, { format: params.format, filter: params.filter }, exportOptions);
       filePath = `exports/${jobId}.${plan.spec.extension}`;
-      const written = await writeNewFile(resolveDataPath(dataDir, filePath), (out) => plan.writeTo(out));
+      const finalPath = resolveDataPath(dataDir, filePath);
+      // An earlier try may have written the file and died before recording it.
+      if (attempt > 0) await fs.rm(finalPath, { force: true });
+      const written = await writeNewFile(finalPath, (out) => plan.writeTo(out));
       result = {
         sha256: written.sha256,
         bytes: written.bytes,
@@ -221,6 +249,12 @@ async function execute(db: Db, jobId: string, options: ExportJobOptions): Promis
       finishedAt: new Date(),
     };
   } catch (error) {
+    await writing;
+    if (!(error instanceof AppError) && options.finalAttempt === false) {
+      // Back to the queue, which tries again after a pause.
+      await db.job.updateMany({ where: { id: jobId, attempt, status: "RUNNING" }, data: { status: "QUEUED" } });
+      throw error;
+    }
     data = {
       status: "FAILED",
       error:
@@ -231,8 +265,19 @@ async function execute(db: Db, jobId: string, options: ExportJobOptions): Promis
     };
   }
   await writing;
-  // Still holding the lock: recovery never sees this job RUNNING and unheld.
-  return view(await db.job.update({ where: { id: jobId }, data }));
+  // Only this try's row: a later try that took the job over keeps it.
+  await db.job.updateMany({ where: { id: jobId, attempt, status: "RUNNING" }, data });
+  return getJobView(db, jobId);
+}
+
+/** The snapshot an earlier, interrupted try of this job created (same name, same creator, after the job). */
+async function snapshotOfEarlierTry(db: Db, job: Job, name: string) {
+  const row = await db.datasetSnapshot.findUnique({
+    where: { name },
+    select: { id: true, createdById: true, createdAt: true },
+  });
+  if (!row || row.createdById !== job.createdById || row.createdAt < job.createdAt) return null;
+  return getSnapshot(db, { id: row.id });
 }
 
 async function getJobView(db: Db, jobId: string): Promise<ExportJobView> {
@@ -241,48 +286,38 @@ async function getJobView(db: Db, jobId: string): Promise<ExportJobView> {
   return view(job);
 }
 
-/** Whether a RUNNING job's runner is gone (its advisory lock is free). */
-async function isOrphaned(db: Db, jobId: string): Promise<boolean> {
-  // A transaction-scoped try-lock in its own statement: taken and released at once if free.
-  const rows = await db.$queryRawUnsafe<{ free: boolean }[]>(
-    `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS free`,
-    lockKey(jobId),
-  );
-  return rows[0]?.free === true;
-}
-
-async function failIfInterrupted(db: Db, job: Job): Promise<Job> {
-  if (job.status !== "RUNNING" || !(await isOrphaned(db, job.id))) return job;
+/**
+ * A QUEUED or RUNNING row whose queue job has ended without it (retries used
+ * up, cancelled, or never queued): recorded as FAILED, so nothing stays
+ * "running" forever.
+ */
+async function failIfAbandoned(db: Db, job: Job, databaseUrl?: string): Promise<Job> {
+  if (job.status !== "RUNNING" && job.status !== "QUEUED") return job;
+  const params = job.params as unknown as ExportJobParams;
+  const state = await queueState(queueOf(params), job.id, { databaseUrl });
+  if (state !== null && state !== "failed" && state !== "cancelled" && state !== "completed") return job;
+  if (state === "completed") {
+    // The worker finishes the row before it completes the queue job; look again.
+    const fresh = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+    if (fresh.status === "DONE" || fresh.status === "FAILED") return fresh;
+  }
   await db.job.updateMany({
-    where: { id: job.id, status: "RUNNING" },
+    where: { id: job.id, status: { in: ["QUEUED", "RUNNING"] } },
     data: { status: "FAILED", error: INTERRUPTED, finishedAt: new Date() },
   });
   return db.job.findUniqueOrThrow({ where: { id: job.id } });
 }
 
-/** The job as a page shows it; a RUNNING job whose process died is reported (and recorded) as FAILED. */
-export async function getExportJob(db: Db, jobId: string): Promise<ExportJobView> {
+/** The job as a page shows it; a job the queue gave up on is reported (and recorded) as FAILED. */
+export async function getExportJob(
+  db: Db,
+  jobId: string,
+  { databaseUrl }: { databaseUrl?: string } = {},
+): Promise<ExportJobView> {
   if (!/^[0-9a-f-]{36}$/i.test(jobId)) throw notFound("The export job");
   const job = await db.job.findFirst({ where: { id: jobId, kind: "EXPORT" } });
   if (!job) throw notFound("The export job");
-  return view(await failIfInterrupted(db, job));
-}
-
-/**
- * For server start: marks export jobs whose runner is gone FAILED, and returns
- * the ids of the queued jobs, which the caller may run.
- */
-export async function recoverExportJobs(db: Db): Promise<{ failed: string[]; queued: string[] }> {
-  const failed: string[] = [];
-  for (const job of await db.job.findMany({ where: { kind: "EXPORT", status: "RUNNING" } })) {
-    if ((await failIfInterrupted(db, job)).status === "FAILED") failed.push(job.id);
-  }
-  const queued = await db.job.findMany({
-    where: { kind: "EXPORT", status: "QUEUED" },
-    orderBy: { createdAt: "asc" },
-    select: { id: true },
-  });
-  return { failed, queued: queued.map((j) => j.id) };
+  return view(await failIfAbandoned(db, job, databaseUrl));
 }
 
 /** The finished job's file, verified against its SHA-256 while streaming (snapshot jobs: see openSnapshot). */
@@ -294,6 +329,13 @@ export async function openExportJobFile(
   const job = await db.job.findFirst({ where: { id: jobId, kind: "EXPORT" } });
   if (!job) throw notFound("The export job");
   const v = view(job);
+  if (v.expired) {
+    throw new AppError(
+      "EXPORT_EXPIRED",
+      `The file of this export was deleted ${exportRetentionDays()} days after it was made. Start the export again.`,
+      410,
+    );
+  }
   if (v.status !== "DONE" || !v.result || !job.filePath) {
     throw new AppError("EXPORT_NOT_READY", "This export has no file to download (yet).", 409);
   }
@@ -306,6 +348,12 @@ export async function openExportJobFile(
     path: file,
     stream: () => verifiedReadStream(file, { sha256, bytes }),
   };
+}
+
+/** Days an export job's file is kept: PARALLAX_EXPORT_RETENTION_DAYS, default 7. */
+export function exportRetentionDays(env: NodeJS.ProcessEnv = process.env): number {
+  const days = Number(env.PARALLAX_EXPORT_RETENTION_DAYS);
+  return env.PARALLAX_EXPORT_RETENTION_DAYS && Number.isFinite(days) && days >= 0 ? days : 7;
 }
 
 /** Deletes the files of export jobs finished before `before` (snapshots are kept). Returns how many. */
@@ -328,12 +376,12 @@ export async function deleteExportJobFiles(
 /** A user's export jobs, newest first (the export page's "recent exports"). */
 export async function listExportJobs(
   db: Db,
-  { createdById, take = 20 }: { createdById: string; take?: number },
+  { createdById, take = 20, databaseUrl }: { createdById: string; take?: number; databaseUrl?: string },
 ): Promise<ExportJobView[]> {
   const jobs = await db.job.findMany({
     where: { kind: "EXPORT", createdById },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take,
   });
-  return Promise.all(jobs.map(async (job) => view(await failIfInterrupted(db, job))));
+  return Promise.all(jobs.map(async (job) => view(await failIfAbandoned(db, job, databaseUrl))));
 }

@@ -36,6 +36,8 @@ export interface StoryEvent {
   at: string;
   /** span.*: the span now (deletedAt set when deleted). */
   span?: SpanDTO;
+  /** span.*: the annotation layer the span is in (who may see it: lib/authz/layers.ts). */
+  spanLayer?: { layer: string; ownerId: string | null };
   /** entity.updated, and span.* linking an entity: the entity now. */
   entity?: EntityDTO;
   /** claim.*, and span.* stating a claim: the claim now (absent once deleted). */
@@ -61,6 +63,7 @@ export async function hydrateChanges(db: Db, rows: readonly ChangeRow[]): Promis
       })
     : [];
   const spans = new Map(spanRows.map((s) => [s.id, spanDTO(s, s.createdBy, s.updatedBy)]));
+  const layers = new Map(spanRows.map((s) => [s.id, { layer: s.layer as string, ownerId: s.layerOwnerId }]));
   for (const s of spans.values()) {
     if (s.entityId) entityIds.add(s.entityId);
     if (s.claimId) claimIds.add(s.claimId);
@@ -87,6 +90,7 @@ export async function hydrateChanges(db: Db, rows: readonly ChangeRow[]): Promis
       const span = spans.get(r.subjectId);
       if (span) {
         event.span = span;
+        event.spanLayer = layers.get(r.subjectId);
         if (span.entityId && entities.has(span.entityId)) event.entity = entities.get(span.entityId);
         if (span.claimId && claims.has(span.claimId)) event.claim = claims.get(span.claimId);
       }

@@ -8,15 +8,15 @@
  *   notification ─► poll() ─► rows now final ─► hydrate (once per change) ─► listeners of that story
  *
  * It also polls every few seconds while anyone listens (a missed
- * notification, a gap waiting on a transaction), reconnects the listener
- * with backoff, and prunes the log on a schedule.
+ * notification, a gap waiting on a transaction), re-reads presence (tabs
+ * that vanished expire), and reconnects the listener with backoff. (Pruning
+ * the log is the job queue's hourly cleanup, lib/jobs/worker.ts.)
  */
 import pg from "pg";
 import type { Db } from "../db";
 import { hydrateChanges, type StoryEvent } from "./events";
 import { CHANGE_CHANNEL, FeedReader, type ChangeRow } from "./feed";
-import { pruneChangeLog, DEFAULT_RETENTION_MS } from "./prune";
-import { PRESENCE_CHANNEL, presenceOf, prunePresence, type PresencePerson } from "./presence";
+import { PRESENCE_CHANNEL, presenceOf, type PresencePerson } from "./presence";
 
 export type HubListener = {
   /** Events of the story, in cursor order. */
@@ -39,8 +39,6 @@ export interface LiveHubOptions {
   url: string;
   /** Safety poll while anyone listens (ms). */
   pollEveryMs?: number;
-  pruneEveryMs?: number;
-  retentionMs?: number;
   /** How often presence is re-read for stories with listeners (tabs that vanished expire). */
   presenceEveryMs?: number;
 }
@@ -78,15 +76,6 @@ export class LiveHub {
       setInterval(() => {
         if (this.listeners.size) this.schedule();
       }, every),
-    );
-    const pruneEvery = this.options.pruneEveryMs ?? 3_600_000;
-    this.timers.push(
-      setInterval(() => {
-        pruneChangeLog(this.db, this.options.retentionMs ?? DEFAULT_RETENTION_MS).catch((error: unknown) =>
-          console.error("pruning the change log failed", error),
-        );
-        prunePresence(this.db).catch((error: unknown) => console.error("pruning presence failed", error));
-      }, pruneEvery),
     );
     this.timers.push(
       setInterval(() => {

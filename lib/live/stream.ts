@@ -11,14 +11,15 @@
  * A client resuming after cursor N (Last-Event-ID or ?after=) first gets
  * every change of the story after N up to the hub's horizon, read from the
  * log, then live ones from the hub; live events arriving during the replay
- * wait, and none is sent twice. Every event passes `mayReceive` first.
+ * wait, and none is sent twice. Every event passes the reader's EventFilter
+ * first (visibility.ts), in order.
  * A client too slow to keep up is disconnected (it resumes from its cursor).
  */
 import type { Db } from "../db";
 import { hydrateChanges, type StoryEvent } from "./events";
 import { oldestCursor, readStoryChanges } from "./feed";
 import type { LiveHub } from "./hub";
-import { mayReceive, type EventReader } from "./visibility";
+import { EventFilter, type EventReader } from "./visibility";
 
 export interface EventStreamOptions {
   db: Db;
@@ -82,12 +83,22 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
           if ((controller.desiredSize ?? 0) < -maxBuffered) return finish(); // too slow: it resumes from its cursor
           controller.enqueue(bytes);
         };
-        const sendEvents = (events: StoryEvent[]) => {
-          for (const e of events) {
-            if (e.cursor <= sentUpTo) continue;
-            sentUpTo = e.cursor;
-            if (mayReceive(reader, e)) send(frame("change", e, e.cursor));
-          }
+        // Filtering may look up layers: events go through one chain, so they stay in order.
+        const filter = new EventFilter(db, reader);
+        let chain: Promise<void> = Promise.resolve();
+        const sendEvents = (events: StoryEvent[]): Promise<void> => {
+          const fresh = events.filter((e) => e.cursor > sentUpTo);
+          if (!fresh.length) return chain;
+          sentUpTo = fresh.at(-1)!.cursor;
+          chain = chain
+            .then(async () => {
+              for (const e of await filter.filter(fresh)) send(frame("change", e, e.cursor));
+            })
+            .catch((error: unknown) => {
+              console.error("filtering live events failed", error);
+              finish();
+            });
+          return chain;
         };
 
         // Live events arriving while the replay runs wait here.
@@ -97,7 +108,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
           subscription = await hub.subscribe(storyId, {
             events: (events) => {
               if (waiting) waiting.push(...events);
-              else sendEvents(events);
+              else void sendEvents(events);
             },
             lost: finish,
             presence: (people) => {
@@ -122,7 +133,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
             } else {
               for (let from = options.after; ;) {
                 const rows = await readStoryChanges(db, storyId, from, horizon, REPLAY_PAGE);
-                sendEvents(await hydrateChanges(db, rows));
+                await sendEvents(await hydrateChanges(db, rows));
                 if (rows.length < REPLAY_PAGE || finished) break;
                 from = rows.at(-1)!.id;
               }
@@ -133,11 +144,12 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
           return finish();
         }
         // Everything of the story up to the horizon has been sent: the client's cursor may move there.
+        await chain;
         sentUpTo = Math.max(sentUpTo, horizon);
         send(frame("ready", { cursor: sentUpTo }, sentUpTo));
         const queued = waiting;
         waiting = null;
-        sendEvents(queued);
+        void sendEvents(queued);
         try {
           send(frame("presence", { people: await hub.presence(storyId) }));
         } catch (error) {

@@ -19,17 +19,28 @@ export interface LayoutArticle {
  * case-insensitively). With nothing usable, the first versions of the story.
  */
 export function parseLayout(param: string | string[] | undefined | null, articles: readonly LayoutArticle[]): string[] {
+  return resolveLayout(param, articles).open;
+}
+
+/**
+ * `parseLayout`'s panes, and the versions `param` also named that did not fit
+ * (beyond the fourth pane), in the order named, so the reader can say which.
+ */
+export function resolveLayout(
+  param: string | string[] | undefined | null,
+  articles: readonly LayoutArticle[],
+): { open: string[]; overflow: string[] } {
   const raw = Array.isArray(param) ? param.join(",") : (param ?? "");
-  const chosen: string[] = [];
+  const named: string[] = [];
   for (const token of raw.split(",").map((t) => t.trim())) {
-    if (!token || chosen.length >= MAX_PANES) continue;
+    if (!token) continue;
     const byId = articles.find((a) => a.id === token.toLowerCase());
     const match =
-      byId ?? articles.find((a) => a.language.toLowerCase() === token.toLowerCase() && !chosen.includes(a.id));
-    if (match && !chosen.includes(match.id)) chosen.push(match.id);
+      byId ?? articles.find((a) => a.language.toLowerCase() === token.toLowerCase() && !named.includes(a.id));
+    if (match && !named.includes(match.id)) named.push(match.id);
   }
-  if (chosen.length > 0) return chosen;
-  return articles.slice(0, DEFAULT_PANES).map((a) => a.id);
+  if (named.length > 0) return { open: named.slice(0, MAX_PANES), overflow: named.slice(MAX_PANES) };
+  return { open: articles.slice(0, DEFAULT_PANES).map((a) => a.id), overflow: [] };
 }
 
 /** The `?a=` value for `ids`: each version's language tag when that tag is unique in the story, else its id. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { OffsetIndex } from "../text/code-points";
 import { paragraphMap, reverseBeads } from "./alignment-map";
 import { storyHref } from "./href";
-import { formatLayout, parseLayout } from "./layout";
+import { formatLayout, parseLayout, resolveLayout } from "./layout";
 import { isCjk, textDirection } from "./script";
 import { segmentRange, spansByParagraph } from "./segments";
 import { snapSelection, toSpanRange } from "./selection";
@@ -27,6 +27,15 @@ describe("layout in the URL", () => {
     ]);
     expect(parseLayout(undefined, articles)).toEqual(articles.slice(0, 3).map((a) => a.id));
     expect(parseLayout("nothing", articles)).toEqual(articles.slice(0, 3).map((a) => a.id));
+  });
+
+  it("names the versions that did not fit, in the order asked", () => {
+    const all = "ar,sv,en,zh-Hans,sv,xx";
+    expect(resolveLayout(all, articles)).toEqual({
+      open: [articles[4]!.id, articles[1]!.id, articles[0]!.id, articles[3]!.id],
+      overflow: [articles[2]!.id],
+    });
+    expect(resolveLayout("en,sv", articles).overflow).toEqual([]);
   });
 
   it("writes a language tag where it names one version, else the id; round trips", () => {

@@ -8,10 +8,11 @@ import type { Db } from "../db";
 import { alignArticles } from "../alignment/store";
 import { splitParagraphs, type Paragraph } from "../alignment/paragraphs";
 import { getTaxonomy, type Taxonomy } from "../taxonomy/taxonomy";
-import { parseLayout } from "./layout";
+import { resolveLayout } from "./layout";
 import { isCjk, scriptOf, textDirection } from "./script";
 import { encodeSpans } from "./span-pack";
 import { readerSpans } from "./spans";
+import type { Viewer } from "../authz/layers";
 
 export interface VersionSummary {
   id: string;
@@ -48,12 +49,19 @@ export interface StoryView {
   story: { id: string; key: string; title: string };
   versions: VersionSummary[];
   panes: PaneArticle[];
+  /** Versions the URL named that did not fit beside the others (ids), so the reader can say so. */
+  overflow: string[];
   alignments: PaneAlignment[];
   taxonomy: Taxonomy;
 }
 
 /** The story `key` with the versions named by `layout` (the `?a=` parameter), or null if there is no such story. */
-export async function loadStoryView(db: Db, key: string, layout?: string | string[] | null): Promise<StoryView | null> {
+export async function loadStoryView(
+  db: Db,
+  key: string,
+  layout?: string | string[] | null,
+  viewer: Viewer | null = null,
+): Promise<StoryView | null> {
   const story = await db.story.findUnique({
     where: { key },
     select: {
@@ -68,7 +76,7 @@ export async function loadStoryView(db: Db, key: string, layout?: string | strin
   });
   if (!story) return null;
   const { articles, ...meta } = story;
-  const chosen = parseLayout(layout, articles);
+  const { open: chosen, overflow } = resolveLayout(layout, articles);
   const [rows, spans, taxonomy, alignments] = await Promise.all([
     db.article.findMany({
       where: { id: { in: chosen } },
@@ -85,7 +93,7 @@ export async function loadStoryView(db: Db, key: string, layout?: string | strin
         text: true,
       },
     }),
-    Promise.all(chosen.map((id) => readerSpans(db, id))),
+    Promise.all(chosen.map((id) => readerSpans(db, id, viewer))),
     getTaxonomy(db),
     paneAlignments(db, chosen),
   ]);
@@ -101,7 +109,7 @@ export async function loadStoryView(db: Db, key: string, layout?: string | strin
       spans: encodeSpans(spans[k]!, row.text),
     };
   });
-  return { story: meta, versions: articles, panes, alignments, taxonomy };
+  return { story: meta, versions: articles, panes, overflow, alignments, taxonomy };
 }
 
 /** Alignments of every pair of panes, so any pane can lead the scroll. */

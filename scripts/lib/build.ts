@@ -8,7 +8,7 @@ import path from "node:path";
 import { projectRoot } from "./database-config";
 import { bin, run } from "./run";
 
-const SOURCE_DIRS = ["app", "components", "lib", "public", "proxy.ts"];
+const SOURCE_DIRS = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts"];
 const SOURCE_FILES = [
   "package-lock.json",
   "next.config.js",

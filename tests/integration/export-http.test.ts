@@ -24,10 +24,10 @@ import { GET as storiesGet } from "@/app/api/stories/route";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { DEMO_STORY } from "@/lib/demo/newsroom";
 import { seedDemoNewsroom } from "@/lib/demo/seed";
-import { settleExportJobs } from "@/lib/export";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createStory, offsetsOf } from "./support/api";
 import { parseCsv, scratchDir, slice } from "./support/export-helpers";
+import { finishedJob, jobWorker } from "./support/jobs";
 import { createUser, sessionCookie } from "./support/users";
 import { testDb } from "./db";
 
@@ -37,6 +37,7 @@ const previousDataDir = process.env.PARALLAX_DATA_DIR;
 const dataDir = scratchDir("parallax-export-http");
 process.env.PARALLAX_DATA_DIR = dataDir;
 const PYTHON_CHECK = path.resolve(import.meta.dirname, "../python/check_export.py");
+jobWorker({ dataDir });
 afterAll(() => {
   if (previousDataDir === undefined) delete process.env.PARALLAX_DATA_DIR;
   else process.env.PARALLAX_DATA_DIR = previousDataDir;
@@ -226,7 +227,7 @@ describe("background export jobs", () => {
     const { job } = (await started.json()) as { job: { id: string; status: string } };
     expect(started.headers.get("location")).toBe(`/api/exports/${job.id}`);
     expect(["QUEUED", "RUNNING", "DONE"]).toContain(job.status);
-    await settleExportJobs();
+    await finishedJob(db, job.id);
 
     const polled = await send(jobGet, viewer, { params: { id: job.id } });
     const status = (await polled.json()) as {
@@ -283,7 +284,7 @@ describe("datasets", () => {
     const started = await send(datasetsPost, editor, { method: "POST", body });
     expect(started.status).toBe(202);
     const { job } = (await started.json()) as { job: { id: string } };
-    await settleExportJobs();
+    await finishedJob(db, job.id);
     const done = (await (await send(jobGet, editor, { params: { id: job.id } })).json()) as {
       job: { status: string; result: { snapshotId: string } };
       dataset: string;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
 import { can } from "@/lib/authz/policy";
-import { isExportFormat, listExportJobs, recoverExportJobsOnce } from "@/lib/export";
+import { isExportFormat, listExportJobs } from "@/lib/export";
 import { exportFilterOptions } from "@/lib/export/options";
 import { requirePage } from "@/lib/http/page";
 import { ExportBuilder } from "@/components/export/ExportBuilder";
@@ -21,7 +21,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export default async function ExportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePage({ permission: "export.run" });
   const params = await searchParams;
-  await recoverExportJobsOnce(db);
   const [options, jobs] = await Promise.all([
     exportFilterOptions(db),
     listExportJobs(db, { createdById: user.id, take: 10 }),

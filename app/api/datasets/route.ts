@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { launchExportJob, listSnapshots, recoverExportJobsOnce, startExportJob } from "@/lib/export";
+import { listSnapshots, startExportJob } from "@/lib/export";
 import { route } from "@/lib/http/route";
 import { json } from "@/app/api/_lib/request";
 import { actorOf, readBody, snapshotRequestSchema } from "@/app/api/export/_lib/http";
@@ -17,9 +17,7 @@ export const GET = route({ permission: "export.run" }, async () => {
  */
 export const POST = route({ permission: "snapshot.create" }, async (req, { user }) => {
   const { name, description, format, filter } = await readBody(req, snapshotRequestSchema);
-  await recoverExportJobsOnce(db);
   const job = await startExportJob(db, { format, filter, snapshot: { name, description } }, actorOf(user!));
-  void launchExportJob(db, job.id);
   return new Response(JSON.stringify({ job }), {
     status: 202,
     headers: {

@@ -1,14 +1,13 @@
 import { db } from "@/lib/db";
 import { can } from "@/lib/authz/policy";
 import { AppError } from "@/lib/errors";
-import { launchExportJob, listExportJobs, recoverExportJobsOnce, startExportJob } from "@/lib/export";
+import { listExportJobs, startExportJob } from "@/lib/export";
 import { route } from "@/lib/http/route";
 import { json } from "@/app/api/_lib/request";
 import { actorOf, jobRequestSchema, readBody } from "@/app/api/export/_lib/http";
 
 /** The caller's recent export jobs, newest first. */
 export const GET = route({ permission: "export.run" }, async (_req, { user }) => {
-  await recoverExportJobsOnce(db);
   return json({ jobs: await listExportJobs(db, { createdById: user!.id }) });
 });
 
@@ -22,9 +21,7 @@ export const POST = route({ permission: "export.run" }, async (req, { user }) =>
   if (request.snapshot && !can(user, "snapshot.create")) {
     throw new AppError("FORBIDDEN", "Your role does not allow creating dataset snapshots.", 403);
   }
-  await recoverExportJobsOnce(db);
   const job = await startExportJob(db, request, actorOf(user!));
-  void launchExportJob(db, job.id);
   return new Response(JSON.stringify({ job }), {
     status: 202,
     headers: {

@@ -11,7 +11,11 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
   const { token } = await params;
   const row = await findUsablePasswordToken(db, token);
   return (
-    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-6">
+    <main
+      id="content"
+      tabIndex={-1}
+      className="outline-none mx-auto flex min-h-screen max-w-sm flex-col justify-center px-6"
+    >
       {row ? (
         <>
           <h1 className="text-2xl font-semibold tracking-tight">

@@ -26,7 +26,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const [{ key }, { a }] = await Promise.all([params, searchParams]);
   // Read before the story: the live feed replays every change after it, so none falls between.
   const liveCursor = await liveHub().horizon();
-  const view = await loadStoryView(db, decodeURIComponent(key), a);
+  const view = await loadStoryView(db, decodeURIComponent(key), a, user);
   if (!view) notFound();
   return (
     <ReaderWorkspace

@@ -1,0 +1,97 @@
+/**
+ * The worker: takes jobs from the queue (lib/jobs/queue.ts) and runs them.
+ * It runs inside the web server's process by default (instrumentation.ts),
+ * or alone with `npm run worker`; any number of instances may run one.
+ *
+ *   export, dataset-snapshot   runExportJob (lib/export/jobs.ts)
+ *   cleanup                    every hour: export files past their retention; change-log rows
+ *                              and presence rows past theirs (lib/live/prune.ts, presence.ts)
+ *
+ * A handler gets the queue job's try number (retryCount) and abort signal.
+ * An unexpected error returns the job to the queue until the last try; the
+ * last try records the failure on the Job row.
+ */
+import type { Job } from "pg-boss";
+import { createDb, getDb, type Db } from "../db";
+import { deleteExportJobFiles, exportRetentionDays, runExportJob } from "../export/jobs";
+import { datasetsDir } from "../export/storage";
+import { pruneChangeLog } from "../live/prune";
+import { prunePresence } from "../live/presence";
+import { jobQueue, QUEUE_NAMES, RETRY_LIMIT } from "./queue";
+
+export interface WorkerOptions {
+  /** The database (default DATABASE_URL). */
+  databaseUrl?: string;
+  /** The datasets folder (default PARALLAX_DATA_DIR). */
+  dataDir?: string;
+  /** Exports run at once in this process. Default PARALLAX_WORKER_CONCURRENCY or 2. */
+  concurrency?: number;
+  /** Seconds between looks at an empty queue. Default 1. */
+  pollingIntervalSeconds?: number;
+}
+
+export interface RunningWorker {
+  /** Stops taking jobs (the queue itself is stopped with stopJobQueues). */
+  stop(): Promise<void>;
+}
+
+type RunJob = Job<{ jobId: string }>;
+
+/** Cron for the cleanup job: every hour, at minute 7. */
+export const CLEANUP_CRON = "7 * * * *";
+
+/** Deletes export files past PARALLAX_EXPORT_RETENTION_DAYS; returns how many. */
+export async function runCleanup(db: Db, { dataDir = datasetsDir(), now = new Date() } = {}): Promise<number> {
+  const before = new Date(now.getTime() - exportRetentionDays() * 24 * 60 * 60 * 1000);
+  return deleteExportJobFiles(db, before, { dataDir });
+}
+
+export async function startWorker(options: WorkerOptions = {}): Promise<RunningWorker> {
+  const boss = await jobQueue(options.databaseUrl);
+  const db = options.databaseUrl ? createDb(options.databaseUrl) : getDb();
+  const dataDir = options.dataDir ?? datasetsDir();
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
+  const concurrency = options.concurrency ?? Number(process.env.PARALLAX_WORKER_CONCURRENCY ?? 2);
+
+  const exportHandler = async ([job]: RunJob[]) => {
+    if (!job) return;
+    const result = await runExportJob(db, job.data.jobId, {
+      databaseUrl: options.databaseUrl,
+      dataDir,
+      attempt: job.retryCount,
+      finalAttempt: job.retryCount >= RETRY_LIMIT,
+      signal: job.signal,
+    });
+    return { status: result.status };
+  };
+  const workers: [string, string][] = [
+    [
+      QUEUE_NAMES.export,
+      await boss.work<{ jobId: string }>(
+        QUEUE_NAMES.export,
+        { pollingIntervalSeconds, localConcurrency: concurrency },
+        exportHandler,
+      ),
+    ],
+    [
+      QUEUE_NAMES.snapshot,
+      await boss.work<{ jobId: string }>(QUEUE_NAMES.snapshot, { pollingIntervalSeconds }, exportHandler),
+    ],
+    [
+      QUEUE_NAMES.cleanup,
+      await boss.work(QUEUE_NAMES.cleanup, { pollingIntervalSeconds: 30 }, async () => ({
+        deleted: await runCleanup(db, { dataDir }),
+        changesPruned: await pruneChangeLog(db),
+        presencePruned: await prunePresence(db),
+      })),
+    ],
+  ];
+  await boss.schedule(QUEUE_NAMES.cleanup, CLEANUP_CRON);
+
+  return {
+    async stop() {
+      await Promise.allSettled(workers.map(([name, id]) => boss.offWork(name, { id, wait: true })));
+      if (options.databaseUrl) await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Job" ADD COLUMN     "attempt" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "runner" TEXT;
