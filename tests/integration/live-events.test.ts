@@ -9,6 +9,7 @@ import type { StoryEvent } from "@/lib/live/events";
 import { LiveHub } from "@/lib/live/hub";
 import { closeLiveHub, liveHub } from "@/lib/live/process-hub";
 import { storyEventStream } from "@/lib/live/stream";
+import { leavePresence, touchPresence } from "@/lib/live/presence";
 import { SseReader, type SseFrame } from "../support/sse";
 import { testDb } from "./db";
 import { anonymous, createStory, offsetsOf, signedIn, type Caller } from "./support/api";
@@ -160,6 +161,63 @@ describe("GET /api/stories/{id}/events", () => {
     controller.abort();
     for (;;) if ((await events.next()) === null) break;
     expect(liveHub().subscriberCount).toBe(before - 1);
+  });
+
+  it("sends a span only to readers who see its layer", async () => {
+    const annotator = await signedIn(db, "EDITOR");
+    await db.assignment.create({ data: { articleId, userId: annotator.id, mode: "INDEPENDENT" } });
+    const streamOf = (id: string, role: string) => {
+      const events = new SseReader(
+        storyEventStream({ db, hub: liveHub(), storyId, reader: { id, role }, after: null }),
+      );
+      readers.push(events);
+      return events;
+    };
+    const theirs = streamOf(annotator.id, "EDITOR");
+    const everyone = streamOf(viewer.id, "VIEWER");
+    await theirs.until("ready");
+    await everyone.until("ready");
+
+    // Spans the annotator writes go to their own layer: only they get them.
+    const asAnnotator = async (quote: string) => {
+      const r = await applySpanMutation(db, { id: annotator.id, name: annotator.name, canReview: false }, articleId, {
+        type: "create",
+        mutationId: randomUUID(),
+        span: { id: randomUUID(), articleId, ...offsetsOf(TEXT, quote), kind: "ENTITY" },
+      } as never);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.span;
+    };
+    const own = await asAnnotator("Oslo");
+    const shared = await createSpan("Kiel was cold"); // the shared layer: everyone but the independent annotator
+    const own2 = await asAnnotator("night ferry");
+    const sharedToo = await createSpan("Ingrid");
+
+    const theirsGot = changes([...(await theirs.until("change")), ...(await theirs.until("change"))]);
+    expect(theirsGot.map((e) => e.subjectId)).toEqual([own.id, own2.id]);
+    expect(theirsGot[0]!.spanLayer).toEqual({ layer: "ANNOTATOR", ownerId: annotator.id });
+    const everyoneGot = changes([...(await everyone.until("change")), ...(await everyone.until("change"))]);
+    expect(everyoneGot.map((e) => e.subjectId)).toEqual([shared.id, sharedToo.id]);
+    await db.assignment.deleteMany({ where: { articleId, userId: annotator.id } });
+  });
+
+  it("pushes who has the story open, on every change", async () => {
+    const events = await stream();
+    await events.until("ready");
+    const presence = async () => {
+      for (;;) {
+        const frame = await events.next();
+        if (frame?.event === "presence") return (JSON.parse(frame.data) as { people: { tabId: string }[] }).people;
+      }
+    };
+    expect(await presence()).toEqual([]);
+    const editor = await signedIn(db, "EDITOR");
+    await touchPresence(db, storyId, editor.id, { tabId: "tab-one-1234", articleId, spanId: null });
+    expect(await presence()).toEqual([
+      { tabId: "tab-one-1234", userId: editor.id, name: editor.name, articleId, language: "en", spanId: null },
+    ]);
+    await leavePresence(db, "tab-one-1234", editor.id);
+    expect(await presence()).toEqual([]);
   });
 
   it("two hubs (two app processes) on one database deliver the same changes", async () => {
