@@ -155,7 +155,8 @@ describe("GET /api/stories/{id}/events", () => {
     });
     const events = new SseReader(body);
     await events.until("ready");
-    const ping = await events.next();
+    let ping = await events.next();
+    while (ping?.event === "presence") ping = await events.next();
     expect(ping?.comment).toBe("ping");
     const before = liveHub().subscriberCount;
     controller.abort();
