@@ -7,6 +7,9 @@ import * as annotationsRoute from "@/app/api/stories/[id]/annotations/route";
 import * as storyAssignmentsRoute from "@/app/api/stories/[id]/assignments/route";
 import * as myAssignmentsRoute from "@/app/api/assignments/route";
 import * as assignmentRoute from "@/app/api/assignments/[id]/route";
+import * as agreementRoute from "@/app/api/agreement/route";
+import type { ScopedReport } from "@/lib/agreement/load";
+import { unitizingAlpha } from "@/lib/agreement/unitizing";
 import { seedDemoNewsroom } from "@/lib/demo/seed";
 import type { MutationResult } from "@/lib/annotation/spans";
 import type { SpanDTO } from "@/lib/annotation/dto";
@@ -170,5 +173,58 @@ describe("independent annotation", () => {
     expect(reopened.body.assignment.status).toBe("IN_PROGRESS");
     const events = await db.auditEvent.findMany({ where: { targetId: svAssignment.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["assignment.assign", "assignment.done", "assignment.reopen"]);
+  });
+
+  it("reports agreement to a curator, not to an annotator still at work", async () => {
+    const early = await call(agreementRoute.GET, { as: ann, search: { story: story.key } });
+    expect(early.status).toBe(403);
+    expect(early.body).toMatchObject({ error: { code: "ASSIGNMENT_OPEN" } });
+
+    const res = await call<ScopedReport>(agreementRoute.GET, { as: admin, search: { story: story.key } });
+    expect(res.status).toBe(200);
+    const report = res.body;
+    expect(report.annotators.map((a) => a.id).sort()).toEqual([ann.id, bo.id].sort());
+    expect(report.scope).toMatchObject({ stories: [story.key], languages: ["en", "sv"], articles: 2 });
+    // Ann marked "Ingrid Halvorsen" in sv; Bo "Kiel" in sv and en: no span in common.
+    const [pair] = report.pairs;
+    expect(pair!.exact.matched).toBe(0);
+    expect(pair!.overlap.f1.value).toBe(0);
+    // The same α_u computed directly: en then sv laid end to end, one label.
+    const rater = (id: string) => (id === report.annotators[0]!.id ? 0 : 1);
+    const enKiel = offsetsOf(EN, "Kiel");
+    const svKiel = offsetsOf(SV, "Kiel");
+    const svIngrid = offsetsOf(SV, "Ingrid Halvorsen");
+    const enLength = [...EN].length;
+    const expected = unitizingAlpha({
+      length: enLength + [...SV].length,
+      raters: 2,
+      units: [
+        { rater: rater(bo.id), start: enKiel.start, end: enKiel.end, label: "x" },
+        { rater: rater(bo.id), start: enLength + svKiel.start, end: enLength + svKiel.end, label: "x" },
+        { rater: rater(ann.id), start: enLength + svIngrid.start, end: enLength + svIngrid.end, label: "x" },
+      ],
+    });
+    expect(pair!.alphaU.value).toBeCloseTo(expected.alpha.value!, 12);
+    expect(report.overall.alphaU.value).toBeCloseTo(expected.alpha.value!, 12);
+
+    const sv1 = await call<ScopedReport>(agreementRoute.GET, {
+      as: admin,
+      search: { story: story.key, language: "sv" },
+    });
+    expect(sv1.body.perArticle.map((a) => a.language)).toEqual(["sv"]);
+
+    const csv = await agreementRoute.GET(
+      new (await import("next/server")).NextRequest(
+        `http://localhost/api/agreement?story=${encodeURIComponent(story.key)}&format=csv`,
+        { headers: { cookie: admin.cookie! } },
+      ),
+      { params: Promise.resolve({}) },
+    );
+    expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+    const text = await csv.text();
+    expect(text.split("\r\n")[0]).toBe(
+      "table,annotator_a,annotator_b,story,language,article,label,measure,value,reason",
+    );
+    expect(text).toContain("overlap_f1,0,");
   });
 });

@@ -10,6 +10,8 @@ export const expectations: AreaExpectations = {
     "POST /api/stories/[id]/assignments": { outcomes: editors() },
     "GET /api/assignments": { outcomes: editors() },
     "PATCH /api/assignments/[id]": { outcomes: editors() },
+    // Shows every independent annotator's figures: for those who manage assignments.
+    "GET /api/agreement": { outcomes: editors(), search: "?story=no-such-story" },
   },
   actions: {},
 };
