@@ -26,10 +26,8 @@ export const setDisabledAction = action(
   async (input, { user }) => setDisabled(db, user, input.userId, input.disabled),
 );
 
-export const unlockSignInAction = action(
-  { permission: "user.manage" },
-  z.object({ userId }),
-  async (input, { user }) => unlockSignIn(db, user, { userId: input.userId }),
+export const unlockSignInAction = action({ permission: "user.manage" }, z.object({ userId }), async (input, { user }) =>
+  unlockSignIn(db, user, { userId: input.userId }),
 );
 
 export const resetPasswordAction = action(
