@@ -1,14 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "./lib/http/csp";
+import { invalidUrlText } from "./lib/http/input";
 
 /**
  * Runs before every request. It authorizes nothing (that happens on the
  * server, in lib/http/*). It sets a fresh Content-Security-Policy nonce —
  * on the request, so Next.js applies it to its scripts, and on the response —
  * and passes the requested path on, so a page can send an anonymous visitor
- * to sign-in and back.
+ * to sign-in and back. A URL whose path or query carries text that cannot be
+ * stored (a NUL character, broken Unicode) is answered 400 here, for pages and
+ * API alike.
  */
 export function proxy(request: NextRequest) {
+  const invalid = invalidUrlText(request.nextUrl);
+  if (invalid) {
+    return NextResponse.json({ error: { code: invalid.code, message: invalid.message } }, { status: invalid.status });
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const oidcIssuer = process.env.OIDC_ISSUER ? new URL(process.env.OIDC_ISSUER).origin : null;
   const csp = contentSecurityPolicy(nonce, {

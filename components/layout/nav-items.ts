@@ -3,6 +3,7 @@ import type { Permission } from "@/lib/authz/policy";
 /** Main navigation. Each entry shows only to roles holding its permission. */
 export const NAV_ITEMS: { href: string; label: string; permission: Permission }[] = [
   { href: "/", label: "Stories", permission: "story.read" },
+  { href: "/my-work", label: "My work", permission: "annotation.write" },
   { href: "/import", label: "Import", permission: "article.import" },
   { href: "/export", label: "Export", permission: "export.run" },
   { href: "/datasets", label: "Datasets", permission: "export.run" },

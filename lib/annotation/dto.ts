@@ -29,8 +29,11 @@ interface SpanCore {
   source: SpanSource;
 }
 
-/** What a new span row is written with (lib/annotation/span-writes.ts). */
-export type NewSpan = SpanCore;
+/** What a new span row is written with (lib/annotation/span-writes.ts); the layer defaults to SHARED. */
+export type NewSpan = SpanCore & {
+  layer?: "SHARED" | "ANNOTATOR" | "CURATED";
+  layerOwnerId?: string | null;
+};
 
 export interface SpanDTO extends SpanCore {
   reviewStatus: SpanReviewStatus;

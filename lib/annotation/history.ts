@@ -1,6 +1,7 @@
 /** Per-span history: who changed what and when, oldest first. */
 import type { Db } from "../db";
 import { notFound } from "../errors";
+import { visibleSpanWhere, type Viewer } from "../authz/layers";
 import type { SpanAction } from "../generated/prisma/enums";
 import type { UserRef } from "./dto";
 
@@ -15,8 +16,9 @@ export interface SpanHistoryEntry {
   changed: string[];
 }
 
-export async function spanHistory(db: Db, spanId: string): Promise<SpanHistoryEntry[]> {
-  const span = await db.span.findUnique({ where: { id: spanId }, select: { id: true } });
+/** The span's history; not found unless `viewer` sees the span's layer. */
+export async function spanHistory(db: Db, spanId: string, viewer: Viewer | null = null): Promise<SpanHistoryEntry[]> {
+  const span = await db.span.findFirst({ where: { id: spanId, ...visibleSpanWhere(viewer) }, select: { id: true } });
   if (!span) throw notFound("The span");
   const rows = await db.spanRevision.findMany({
     where: { spanId },

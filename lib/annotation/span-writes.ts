@@ -48,11 +48,11 @@ export async function insertSpan(
       SELECT id FROM "Article" WHERE id = ${span.articleId}::uuid AND revision = ${span.revision} FOR SHARE
     ), s AS (
       INSERT INTO "Span" (id, "articleId", revision, start, "end", quote, prefix, suffix, kind, "labelId", "entityId",
-                          "claimId", source, "createdById", "updatedById", "updatedAt")
+                          "claimId", source, "createdById", "updatedById", "updatedAt", layer, "layerOwnerId")
       SELECT ${span.id}::uuid, art.id, ${span.revision}, ${span.start}, ${span.end}, ${span.quote}, ${span.prefix},
              ${span.suffix}, ${span.kind}::"SpanKind", ${span.labelId}::uuid, ${span.entityId}::uuid,
              ${span.claimId}::uuid, ${span.source}::"SpanSource", ${history.actorId}::uuid, ${history.actorId}::uuid,
-             ${NOW_UTC}
+             ${NOW_UTC}, ${span.layer ?? "SHARED"}::"SpanLayer", ${span.layerOwnerId ?? null}::uuid
       FROM art
       RETURNING *
     ), rev AS (

@@ -30,6 +30,8 @@ import { insertSpan, isUniqueViolation, updateSpan, type NewSpan, type SpanState
 import { resolveLinks, type Given, type Lookups, type SpanLinks } from "./span-rules";
 import { spanMutation, type CreateMutation, type SpanMutation, type UpdateMutation } from "./schemas";
 import { describeIssue } from "../validation";
+import { inLayers, layerView, visibleSpanWhere, type Viewer } from "../authz/layers";
+import type { AssignmentMode } from "../generated/prisma/enums";
 
 export interface Actor {
   id: string;
@@ -54,24 +56,26 @@ const USER_REF = { select: { id: true, name: true } } as const;
 
 // ───────────────────────────── Reads ─────────────────────────────
 
+/** The article's spans that `viewer` sees (lib/authz/layers.ts; null: the shared layer). */
 export async function listArticleSpans(
   db: Db,
   articleId: string,
+  viewer: Viewer | null = null,
 ): Promise<{ articleRevision: number; spans: SpanDTO[] }> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { revision: true } });
   if (!article) throw notFound("The article");
   const rows = await db.span.findMany({
-    where: { articleId, deletedAt: null },
+    where: { articleId, deletedAt: null, ...visibleSpanWhere(viewer) },
     orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }],
     include: { createdBy: USER_REF, updatedBy: USER_REF },
   });
   return { articleRevision: article.revision, spans: rows.map((r) => spanDTO(r, r.createdBy, r.updatedBy)) };
 }
 
-/** The span as it is now (deleted or not), or null. */
-export async function getSpan(db: Db, spanId: string): Promise<SpanDTO | null> {
-  const row = await db.span.findUnique({
-    where: { id: spanId },
+/** The span as it is now (deleted or not), or null; with a viewer, null unless they see its layer. */
+export async function getSpan(db: Db, spanId: string, viewer?: Viewer): Promise<SpanDTO | null> {
+  const row = await db.span.findFirst({
+    where: { id: spanId, ...(viewer ? visibleSpanWhere(viewer) : {}) },
     include: { createdBy: USER_REF, updatedBy: USER_REF },
   });
   return row ? spanDTO(row, row.createdBy, row.updatedBy) : null;
@@ -195,6 +199,7 @@ interface CreateContextRow extends LookupRow {
   contentHash: string;
   status: string;
   language: string;
+  assignmentMode: AssignmentMode | null;
 }
 
 async function applyCreate(db: Db, actor: Actor, articleId: string, m: CreateMutation): Promise<MutationResult> {
@@ -206,7 +211,9 @@ async function applyCreate(db: Db, actor: Actor, articleId: string, m: CreateMut
       l.kind::text AS "labelKind", l.archived AS "labelArchived", l.key AS "labelKey",
       e.id::text AS "entityFound", e."labelId"::text AS "entityLabelId", e.name AS "entityName",
       c.id::text AS "claimFound",
-      (SELECT id::text FROM "Label" WHERE kind = 'CLAIM' AND NOT archived ORDER BY "order", key LIMIT 1) AS "claimLabelId"
+      (SELECT id::text FROM "Label" WHERE kind = 'CLAIM' AND NOT archived ORDER BY "order", key LIMIT 1) AS "claimLabelId",
+      (SELECT asg.mode::text FROM "Assignment" asg
+        WHERE asg."articleId" = a.id AND asg."userId" = ${actor.id}::uuid) AS "assignmentMode"
     FROM "Article" a
     LEFT JOIN "Label" l ON l.id = ${input.labelId ?? null}::uuid
     LEFT JOIN "Entity" e ON e.id = ${input.entityId ?? null}::uuid
@@ -249,6 +256,7 @@ async function applyCreate(db: Db, actor: Actor, articleId: string, m: CreateMut
     suffix: selector.suffix,
     ...links,
     source: input.source ?? "MANUAL",
+    ...layerColumns(layerView(actor, ctx.assignmentMode ? { mode: ctx.assignmentMode } : null).write),
   };
   const after = snapshot({ ...span, reviewStatus: "PENDING", deletedAt: null });
   // An accepted suggestion teaches the entity how this language writes its name.
@@ -279,6 +287,9 @@ async function applyCreate(db: Db, actor: Actor, articleId: string, m: CreateMut
 // ───────────── update, delete, restore ─────────────
 
 interface SpanContextRow extends LookupRow, SpanRow {
+  layer: string;
+  layerOwnerId: string | null;
+  assignmentMode: AssignmentMode | null;
   createdById: string | null;
   createdByName: string | null;
   updatedById: string | null;
@@ -289,7 +300,7 @@ interface SpanContextRow extends LookupRow, SpanRow {
 
 type ChangeMutation = UpdateMutation | Extract<SpanMutation, { type: "delete" | "restore" }>;
 
-async function readSpanContext(db: Db, m: ChangeMutation): Promise<SpanContextRow | undefined> {
+async function readSpanContext(db: Db, actor: Actor, m: ChangeMutation): Promise<SpanContextRow | undefined> {
   const patch = m.type === "update" ? m.patch : {};
   const has = (key: keyof UpdateMutation["patch"]) => key in patch && patch[key] !== undefined;
   // The label, entity and claim looked up are the ones the span will have: the patch's, or its own.
@@ -301,6 +312,9 @@ async function readSpanContext(db: Db, m: ChangeMutation): Promise<SpanContextRo
       cu.id::text AS "createdById", cu.name AS "createdByName",
       uu.id::text AS "updatedById", uu.name AS "updatedByName",
       a.revision AS "articleRevision", a."contentHash",
+      s.layer::text AS layer, s."layerOwnerId"::text AS "layerOwnerId",
+      (SELECT asg.mode::text FROM "Assignment" asg
+        WHERE asg."articleId" = a.id AND asg."userId" = ${actor.id}::uuid) AS "assignmentMode",
       (SELECT r."spanId"::text FROM "SpanRevision" r WHERE r."mutationId" = ${m.mutationId}) AS "appliedSpanId",
       l.kind::text AS "labelKind", l.archived AS "labelArchived", l.key AS "labelKey",
       e.id::text AS "entityFound", e."labelId"::text AS "entityLabelId", e.name AS "entityName",
@@ -328,9 +342,17 @@ function currentDTO(row: SpanContextRow): SpanDTO {
 const CONTENT_FIELDS = ["start", "end", "quote", "kind", "labelId", "entityId", "claimId"] as const;
 
 async function applyChange(db: Db, actor: Actor, articleId: string, m: ChangeMutation): Promise<MutationResult> {
-  const ctx = await readSpanContext(db, m);
+  const ctx = await readSpanContext(db, actor, m);
   if (ctx?.appliedSpanId) return replay(db, m.mutationId, ctx.appliedSpanId);
-  if (!ctx || ctx.articleId !== articleId) {
+  // A span in a layer the actor does not write is, to them, not there.
+  const writable =
+    ctx &&
+    inLayers(
+      [layerView(actor, ctx.assignmentMode ? { mode: ctx.assignmentMode } : null).write],
+      ctx.layer,
+      ctx.layerOwnerId,
+    );
+  if (!ctx || ctx.articleId !== articleId || !writable) {
     const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true } });
     if (!article) throw new AppError("ARTICLE_NOT_FOUND", "The article was not found.", 404);
     throw notFound("The span");
@@ -509,4 +531,9 @@ async function planUpdate(
   }
   const changed = contentChanged || next.reviewStatus !== before.reviewStatus || next.revision !== before.revision;
   return changed ? { next, movesOffsets } : null;
+}
+
+/** The Span columns that place a new span in `ref`. */
+function layerColumns(ref: ReturnType<typeof layerView>["write"]): Pick<NewSpan, "layer" | "layerOwnerId"> {
+  return { layer: ref.layer, layerOwnerId: ref.layer === "ANNOTATOR" ? ref.ownerId : null };
 }

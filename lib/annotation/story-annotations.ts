@@ -4,6 +4,7 @@
  * "Kina", "Chine", "China" and "中国" are one entity and jumps to any of them.
  */
 import type { Db } from "../db";
+import { visibleSpanWhere, type Viewer } from "../authz/layers";
 import { notFound } from "../errors";
 import { CLAIM_SELECT, ENTITY_SELECT, claimDTO, entityDTO, type ClaimDTO, type EntityDTO } from "./dto";
 
@@ -21,7 +22,12 @@ export interface StoryAnnotations {
   claims: (ClaimDTO & { spans: StorySpanRef[] })[];
 }
 
-export async function storyAnnotations(db: Db, storyId: string): Promise<StoryAnnotations> {
+/** The story's entities and claims with the spans `viewer` sees (lib/authz/layers.ts). */
+export async function storyAnnotations(
+  db: Db,
+  storyId: string,
+  viewer: Viewer | null = null,
+): Promise<StoryAnnotations> {
   const story = await db.story.findUnique({
     where: { id: storyId },
     select: { articles: { select: { id: true, language: true }, orderBy: [{ language: "asc" }, { id: "asc" }] } },
@@ -34,7 +40,7 @@ export async function storyAnnotations(db: Db, storyId: string): Promise<StoryAn
     where: {
       deletedAt: null,
       articleId: { in: story.articles.map((a) => a.id) },
-      OR: [{ entityId: { not: null } }, { claimId: { not: null } }],
+      AND: [{ OR: [{ entityId: { not: null } }, { claimId: { not: null } }] }, visibleSpanWhere(viewer)],
     },
     select: { id: true, articleId: true, start: true, end: true, quote: true, entityId: true, claimId: true },
   });

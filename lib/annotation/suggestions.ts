@@ -8,6 +8,7 @@
  * which also records the quote as an alias (lib/annotation/spans.ts).
  */
 import type { Db } from "../db";
+import { visibleSpanWhere } from "../authz/layers";
 import { AppError, notFound } from "../errors";
 import { SizedLru } from "../cache/sized-lru";
 import { PreparedArticle, findMentions, type MentionReason } from "../suggestions/mentions";
@@ -66,7 +67,7 @@ export async function storySuggestions(
 
   const [spans, rejections] = await Promise.all([
     db.span.findMany({
-      where: { articleId: { in: articleIds }, deletedAt: null, kind: "ENTITY" },
+      where: { articleId: { in: articleIds }, deletedAt: null, kind: "ENTITY", ...visibleSpanWhere(user) },
       select: { id: true, articleId: true, start: true, end: true, quote: true, entityId: true },
     }),
     db.suggestionRejection.findMany({

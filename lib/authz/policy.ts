@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "annotation.write": EDITORS,
   /** Approve or reject spans and suggestions. */
   "annotation.review": EDITORS,
+  /** Assign and reassign language versions to annotators; read every annotator's layer (agreement, curation). */
+  "assignment.manage": EDITORS,
   /** Run exports and download datasets. */
   "export.run": ALL,
   /** Freeze an export as a named dataset snapshot. */

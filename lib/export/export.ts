@@ -13,6 +13,7 @@
 import { createHash } from "node:crypto";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { appUrl } from "../auth/config";
 import type { Db } from "../db";
 import { OffsetIndex } from "../text/code-points";
 import { InconsistentSpanError } from "./errors";
@@ -48,6 +49,8 @@ export interface ExportOptions {
   signal?: AbortSignal;
   /** ClaimReview's author; default PARALLAX_ORGANIZATION_NAME / _URL, else "Parallax newsroom". */
   organization?: Organization;
+  /** The app's absolute URL, for ClaimReview's links to claim pages; default APP_URL. */
+  siteUrl?: string;
   /** Start CSV with a UTF-8 byte-order mark (for Excel). Default true. */
   csvBom?: boolean;
 }
@@ -159,6 +162,7 @@ export class PreparedExport {
           report();
         },
         organization: options.organization ?? configuredOrganization(),
+        siteUrl: options.siteUrl ?? appUrl(),
         csvBom: options.csvBom ?? true,
       };
       report(true);

@@ -93,7 +93,8 @@ export function articleConditions(s: Selection, p: Params, a = "a"): string[] {
  */
 export function spanConditions(s: Selection, p: Params, placedRevision?: string, sp = "sp"): string[] {
   const f = s.filter;
-  const where = [`${sp}."deletedAt" IS NULL`];
+  // Exports carry the shared working layer; annotators' own layers never leave through them.
+  const where = [`${sp}."deletedAt" IS NULL`, `${sp}.layer = 'SHARED'`];
   if (placedRevision) where.push(`NOT ${sp}.orphaned`, `${sp}.revision = ${placedRevision}`);
   if (s.labelIds) where.push(`${sp}."labelId" = ANY(${p.add(s.labelIds)}::uuid[])`);
   if (f.kinds) where.push(`${sp}.kind::text = ANY(${p.add(f.kinds.map((k) => k.toUpperCase()))}::text[])`);

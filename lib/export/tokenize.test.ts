@@ -136,3 +136,32 @@ describe("bioSentences", () => {
     expect(tags).toEqual(["B-BIG_CITY", "I-BIG_CITY"]);
   });
 });
+
+describe("invisible characters and whitespace at span ends", () => {
+  it("does not split a word at U+FEFF, nor make a token of a direction mark alone", () => {
+    const text = "Gen\uFEFFève said \u200F \u200E\u200F\u2067 yes \u200Fشكرا\u200F.";
+    const tokens = tokenize(text, "en");
+    expect(texts(tokens)).toEqual(["Gen\uFEFFève", "said", "yes", "شكرا\u200F", "."]);
+    for (const t of tokens) expect(slice(text, t.start, t.end)).toBe(t.text);
+  });
+
+  it("labels a span that begins with a tab or a no-break space from its first non-space", () => {
+    const text = "Met\tBig Town and\u00a0Genève\u00a0 today.";
+    const at = (s: string) => [...text.slice(0, text.indexOf(s))].length;
+    const spans = [
+      { id: "a", start: at("\tBig"), end: at(" and"), label: "LOC" },
+      // Ends with spaces and overlaps the next span only by them: both kept.
+      { id: "b", start: at("Genève"), end: at(" today"), label: "GPE" },
+      { id: "c", start: at("\u00a0Genève"), end: at("Genève"), label: "X" },
+    ];
+    const tags = bioSentences(text, "en", spans)
+      .flat()
+      .map((t) => `${t.text}/${t.tag}`);
+    expect(tags).toEqual(["Met/O", "Big/B-LOC", "Town/I-LOC", "and/O", "Genève/B-GPE", "today/O", "./O"]);
+    const overlapping = bioSentences("Big\u00a0Town", "en", [
+      { id: "x", start: 0, end: 4, label: "A" },
+      { id: "y", start: 3, end: 8, label: "B" },
+    ]);
+    expect(overlapping.flat().map((t) => t.tag)).toEqual(["B-A", "B-B"]);
+  });
+});

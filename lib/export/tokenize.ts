@@ -7,6 +7,8 @@
  * points, like span offsets.
  */
 
+import { OffsetIndex } from "../text/code-points";
+
 export interface Token {
   /** Code-point offsets into the text, end excluded. */
   start: number;
@@ -16,11 +18,17 @@ export interface Token {
 
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 const SPACE = /^\s$/u;
+/** Invisible format characters (direction marks, joiners, U+FEFF): never a token by themselves. */
+const ONLY_FORMAT = /^\p{Cf}+$/u;
 
-/** Whitespace, with the common ASCII cases decided without a regular expression. */
-function isSpace(code: number, ch: string): boolean {
+/**
+ * Whitespace, with the common ASCII cases decided without a regular
+ * expression. U+FEFF (zero-width no-break space, a format character) is not
+ * whitespace, although JavaScript's `\s` says so: it must not split a word.
+ */
+export function isSpace(code: number, ch: string): boolean {
   if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
-  return SPACE.test(ch);
+  return code !== 0xfeff && SPACE.test(ch);
 }
 
 /** Han, Hiragana or Katakana (all above U+3040). */
@@ -56,7 +64,10 @@ export function tokenize(text: string, language: string, cuts: readonly number[]
   let tokenStart = -1; // code point where the open token starts, or -1
   let tokenUtf16 = 0;
   const close = (endCp: number, endUtf16: number) => {
-    if (tokenStart >= 0) tokens.push({ start: tokenStart, end: endCp, text: text.slice(tokenUtf16, endUtf16) });
+    if (tokenStart >= 0) {
+      const token = text.slice(tokenUtf16, endUtf16);
+      if (!ONLY_FORMAT.test(token)) tokens.push({ start: tokenStart, end: endCp, text: token });
+    }
     tokenStart = -1;
   };
   for (const { segment, index } of segmenter(language, "word").segment(text)) {
@@ -164,11 +175,42 @@ export interface TaggedToken extends Token {
 }
 
 /**
+ * A span without the whitespace at its ends (any Unicode space: a tab, a
+ * no-break space), since whitespace is never part of a token: the label
+ * starts at the first character that is not a space and ends after the last.
+ * Trimming first means whitespace never decides an overlap. A span of only
+ * whitespace is dropped.
+ */
+export function trimSpan<T extends LabeledSpan>(text: string, span: T, index: OffsetIndex): T | null {
+  let start = span.start;
+  let end = span.end;
+  let u = index.toUtf16(start);
+  while (start < end) {
+    const code = text.codePointAt(u)!;
+    if (!isSpace(code, String.fromCodePoint(code))) break;
+    u += code > 0xffff ? 2 : 1;
+    start++;
+  }
+  u = index.toUtf16(end);
+  while (end > start) {
+    const code = text.codePointAt(u - 1)!;
+    const low = code >= 0xdc00 && code <= 0xdfff;
+    const full = low ? text.codePointAt(u - 2)! : code;
+    if (!isSpace(full, String.fromCodePoint(full))) break;
+    u -= low ? 2 : 1;
+    end--;
+  }
+  if (start === end) return null;
+  return start === span.start && end === span.end ? span : { ...span, start, end };
+}
+
+/**
  * Sentences of BIO-tagged tokens. Sentences a kept entity crosses are merged,
  * so an entity never spans a sentence break.
  */
 export function bioSentences(text: string, language: string, spans: readonly LabeledSpan[]): TaggedToken[][] {
-  const kept = resolveOverlaps(spans);
+  const index = new OffsetIndex(text);
+  const kept = resolveOverlaps(spans.map((s) => trimSpan(text, s, index)).filter((s) => s !== null));
   const cuts = [...new Set(kept.flatMap((s) => [s.start, s.end]))].sort((a, b) => a - b);
   const tokens = tokenize(text, language, cuts);
   const starts = withoutBreaksInside(sentenceStarts(text, language), kept);

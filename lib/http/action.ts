@@ -10,6 +10,7 @@ import { AppError } from "../errors";
 import { getCurrentUser } from "../auth/current-user";
 import type { CurrentUser } from "../auth/sessions";
 import { decide, type Access } from "./access";
+import { findInvalidText, invalidTextError } from "./input";
 
 export type ActionError = { code: string; message: string; details?: unknown };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -31,6 +32,11 @@ export function action<S extends z.ZodType, T>(
     const user = await getCurrentUser();
     const decision = decide(access, user);
     if (decision !== "allow") return { ok: false, error: REFUSALS[decision] };
+    const badField = findInvalidText(raw instanceof FormData ? Object.fromEntries(raw) : raw);
+    if (badField !== null) {
+      const { code, message } = invalidTextError(badField);
+      return { ok: false, error: { code, message, details: { field: badField } } };
+    }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const first = parsed.error.issues[0];

@@ -11,6 +11,7 @@ import { AppError } from "../errors";
 import { resolveRequestUser } from "../auth/request-user";
 import type { CurrentUser } from "../auth/sessions";
 import { decide, type Access } from "./access";
+import { checkQuery, findInvalidText, invalidTextError } from "./input";
 import { isSameOrigin } from "./origin";
 
 export interface RouteContext<P> {
@@ -52,7 +53,13 @@ export function route<P = Params>(
         break;
     }
     try {
-      return await handler(req, { user, params: await nextCtx.params });
+      // Every text a request carries is checked once, here: the query and the
+      // path (JSON bodies are checked as they are read, see input.ts).
+      checkQuery(req.nextUrl.searchParams);
+      const params = await nextCtx.params;
+      const badParam = findInvalidText(params);
+      if (badParam !== null) throw invalidTextError(badParam, "Path parameter ");
+      return await handler(req, { user, params });
     } catch (error) {
       if (error instanceof AppError) return jsonError(error.status, error.code, error.message, error.details);
       if (error instanceof ZodError) return jsonError(400, "INVALID_INPUT", "The request is not valid.", error.issues);

@@ -12,7 +12,8 @@ import { ImportError } from "./errors";
 import { MAX_LINE_BYTES } from "./limits";
 import { parseJsonObject, readLines } from "./lines";
 import { prepareArticle, type PreparedArticle } from "./prepare";
-import { describeIssues, importLineSchema } from "./schema";
+import { importLineSchema } from "./schema";
+import { describeLineProblem } from "./span-faults";
 import { loadTaxonomy } from "./taxonomy";
 import { writeArticles, type ArticleOutcome, type ImportActor } from "./write";
 
@@ -233,9 +234,9 @@ type Parsed = { ok: true; value: import("./schema").ImportLine } | { ok: false; 
 export function parseLine(text: string, transform?: ImportOptions["transformLine"]): Parsed {
   const parsed = parseJsonObject(text);
   if (!parsed.ok) return parsed;
-  const json = parsed.value;
-  const result = importLineSchema.safeParse(transform ? transform(json) : json);
-  if (!result.success) return { ok: false, reason: describeIssues(result.error) };
+  const json = transform ? transform(parsed.value) : parsed.value;
+  const result = importLineSchema.safeParse(json);
+  if (!result.success) return { ok: false, reason: describeLineProblem(json, result.error) };
   return { ok: true, value: result.data };
 }
 

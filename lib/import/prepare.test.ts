@@ -23,9 +23,9 @@ describe("parseLine", () => {
     expect(parseLine('{"language": "en"}')).toEqual({ ok: false, reason: "text: is required" });
     expect(
       parseLine('{"language": "en", "text": "x", "spans": [{"start": "1", "end": 2, "text": "x", "kind": "entity"}]}'),
-    ).toMatchObject({
+    ).toEqual({
       ok: false,
-      reason: expect.stringMatching(/^spans\[0\]\.start: /),
+      reason: 'spans[0]: start "1" is not a whole number of code points',
     });
     expect(parseLine("[]")).toEqual({ ok: false, reason: "expected one JSON object per line" });
     expect(parseLine("{")).toMatchObject({ ok: false, reason: expect.stringMatching(/^not valid JSON/) });

@@ -20,6 +20,15 @@ const key = z
   .min(1, "must not be empty")
   .max(200, "must be at most 200 characters")
   .refine(noControls, "must not contain control characters");
+/** An absolute http(s) URL, as the annotation API requires of evidence. */
+const httpUrl = z
+  .string()
+  .trim()
+  .pipe(
+    z
+      .url({ protocol: /^https?$/, error: "must be an absolute http:// or https:// URL" })
+      .max(2000, "must be at most 2000 characters"),
+  );
 const lowerEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.toLowerCase() : v), z.enum(values));
 const upperEnum = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -70,7 +79,7 @@ export const importClaimSchema = z.object({
   claim_date: isoDate,
   verdict: key.nullish(),
   note: optionalText,
-  evidence_urls: z.array(z.string()).nullish(),
+  evidence_urls: z.array(httpUrl).nullish(),
 });
 
 export const importLineSchema = z.object({
@@ -91,7 +100,8 @@ export const importLineSchema = z.object({
   title: optionalText,
   outlet: optionalText,
   author: optionalText,
-  url: optionalText,
+  /** The article's address; "" counts as none. */
+  url: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), httpUrl.nullish()),
   published: isoDate,
   status: upperEnum(["NEW", "IN_PROGRESS", "REVIEWED"] as const).nullish(),
   revision: int32.min(1).nullish(),

@@ -555,14 +555,19 @@ class BatchPlan {
     existing: readonly ExistingSpan[],
     writes: ArticleWrites,
   ): { spansCreated: number; entitiesCreated: number; claimsCreated: number } {
+    const existingIds = new Set(existing.map((s) => s.id));
     // Entities and claims the line defines are created even when no span uses them.
     for (const def of a.entities) this.entity(a, def.key, null, null, writes);
+    // An entity first introduced by a span takes its label from the span: resolve
+    // the line's spans before its claims, which may name it as their claimant.
+    for (const s of a.spans) {
+      if (s.entityKey && !(s.id && existingIds.has(s.id))) this.entity(a, s.entityKey, s, s.quote, writes);
+    }
     for (const def of a.claims) this.claim(a, def.key, null, storyId, writes);
 
     const signatures = new Set(
       existing.map((s) => signature(s.start, s.end, s.kind, s.labelId, s.entityId, s.claimId)),
     );
-    const existingIds = new Set(existing.map((s) => s.id));
     const users = this.lookups.usersByEmail;
     const user = (email: string | null) => (email ? (users.get(email.toLowerCase()) ?? null) : null);
     let spansCreated = 0;
@@ -605,7 +610,9 @@ class BatchPlan {
         createdAt: s.createdAt ?? this.now,
         updatedAt: s.updatedAt ?? s.createdAt ?? this.now,
       });
-      if (entity && !s.orphaned) writes.aliases.push({ entityId: entity.id, language: a.language, alias: s.quote });
+      // A quote may begin or end with whitespace (a span from a tab); its alias never does.
+      const alias = s.quote.trim();
+      if (entity && !s.orphaned && alias) writes.aliases.push({ entityId: entity.id, language: a.language, alias });
       spansCreated++;
     }
     return { spansCreated, entitiesCreated: writes.entities.size, claimsCreated: writes.claims.size };
@@ -643,7 +650,7 @@ class BatchPlan {
     const row: EntityRow = {
       id: def?.id ?? randomUUID(),
       key: def?.keyIsId ? null : key,
-      name: def?.name ?? quote ?? key,
+      name: def?.name ?? (quote?.trim() || key),
       labelId: label.id,
       wikidataQid: def?.wikidataQid ?? null,
       description: def?.description ?? null,

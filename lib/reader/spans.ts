@@ -6,6 +6,7 @@
  */
 import type { Db } from "../db";
 import { spanDTO, type SpanDTO, type SpanRow } from "../annotation/dto";
+import { visibleSpanSql, type Viewer } from "../authz/layers";
 
 type Joined = SpanRow & {
   createdById: string | null;
@@ -14,7 +15,8 @@ type Joined = SpanRow & {
   updatedByName: string | null;
 };
 
-export async function readerSpans(db: Db, articleId: string): Promise<SpanDTO[]> {
+/** The spans of the layers `viewer` sees (lib/authz/layers.ts). */
+export async function readerSpans(db: Db, articleId: string, viewer: Viewer | null): Promise<SpanDTO[]> {
   const rows = await db.$queryRaw<Joined[]>`
     SELECT s.id, s."articleId", s.revision, s.start, s."end", s.quote, s.prefix, s.suffix,
            s.kind::text AS kind, s."labelId", s."entityId", s."claimId",
@@ -24,7 +26,7 @@ export async function readerSpans(db: Db, articleId: string): Promise<SpanDTO[]>
     FROM "Span" s
     LEFT JOIN "User" cb ON cb.id = s."createdById"
     LEFT JOIN "User" ub ON ub.id = s."updatedById"
-    WHERE s."articleId" = ${articleId}::uuid AND s."deletedAt" IS NULL
+    WHERE s."articleId" = ${articleId}::uuid AND s."deletedAt" IS NULL AND ${visibleSpanSql(viewer, "s")}
     ORDER BY s.start ASC, s."end" DESC, s.id ASC`;
   return rows.map((r) =>
     spanDTO(

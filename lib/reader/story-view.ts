@@ -12,6 +12,7 @@ import { resolveLayout } from "./layout";
 import { isCjk, scriptOf, textDirection } from "./script";
 import { encodeSpans } from "./span-pack";
 import { readerSpans } from "./spans";
+import type { Viewer } from "../authz/layers";
 
 export interface VersionSummary {
   id: string;
@@ -55,7 +56,12 @@ export interface StoryView {
 }
 
 /** The story `key` with the versions named by `layout` (the `?a=` parameter), or null if there is no such story. */
-export async function loadStoryView(db: Db, key: string, layout?: string | string[] | null): Promise<StoryView | null> {
+export async function loadStoryView(
+  db: Db,
+  key: string,
+  layout?: string | string[] | null,
+  viewer: Viewer | null = null,
+): Promise<StoryView | null> {
   const story = await db.story.findUnique({
     where: { key },
     select: {
@@ -87,7 +93,7 @@ export async function loadStoryView(db: Db, key: string, layout?: string | strin
         text: true,
       },
     }),
-    Promise.all(chosen.map((id) => readerSpans(db, id))),
+    Promise.all(chosen.map((id) => readerSpans(db, id, viewer))),
     getTaxonomy(db),
     paneAlignments(db, chosen),
   ]);

@@ -227,9 +227,11 @@ describe("schema.org ClaimReview", () => {
     const [scale] = await ctx.db.$queryRaw<{ best: number; worst: number }[]>`
       SELECT max(value)::int AS best, min(value)::int AS worst FROM "VerdictRating"`;
     for (const review of reviews) {
-      const claim = claims.find((c) => review.itemReviewed["@id"] === `urn:parallax:claim:${c.key ?? c.id}`)!;
+      const claim = claims.find((c) => review.url.endsWith(`/claims/${encodeURIComponent(c.key ?? c.id)}`))!;
       expect(claim).toBeDefined();
       expect(review["@type"]).toBe("ClaimReview");
+      expect(review.url).toMatch(/^https?:\/\/[^/]+\/claims\//);
+      expect(review.itemReviewed["@id"]).toBe(`${review.url}#claim`);
       expect(review.claimReviewed).toBe(claim.statement);
       expect(review.reviewRating).toEqual({
         "@type": "Rating",
@@ -252,7 +254,7 @@ describe("schema.org ClaimReview", () => {
         expect(appearance.headline).toBe(spans[0]!.article.title);
       }
     }
-    const prices = reviews.find((r) => r.itemReviewed["@id"] === "urn:parallax:claim:prices-fall-15")!;
+    const prices = reviews.find((r) => r.url.endsWith("/claims/prices-fall-15"))!;
     expect(prices.reviewRating.alternateName).toBe("False");
     expect(prices.itemReviewed.author).toMatchObject({ "@type": "Person", name: "Zoë Ångström" });
     expect(prices.itemReviewed.appearance.map((a: { inLanguage: string }) => a.inLanguage)).toEqual(["ar", "en", "he"]);

@@ -11,17 +11,29 @@ W3C Web Annotation export of the same selection) this asserts, for every span:
   - content_hash is the SHA-256 of the text; referenced entities and claims are
     defined on the same line;
   - W3C: TextPositionSelector over the article's text gives the
-    TextQuoteSelector's exact, prefix and suffix.
+    TextQuoteSelector's exact, prefix and suffix; the prefix does not start,
+    and the suffix does not end, inside a grapheme cluster; the target source
+    is an ASCII URI (a non-ASCII article URL percent-encoded as UTF-8);
+  - JSONL and Web Annotation: str.splitlines() (which also breaks at U+2028,
+    U+2029, U+0085…) sees exactly the file's records, one per "\n" line;
+  - ClaimReview (--claimreview): every review has an http(s) `url`; every URL
+    or IRI it writes (url, @id, sameAs, citation) is an ASCII http(s) URL; a
+    claim's `author` is a Person or an Organization (or a subtype);
+  - CoNLL (--conll): four whitespace-separated columns per token line, no
+    token of invisible format characters only (U+200E, U+200F, U+FEFF…), and
+    well-formed BIO tags.
 
 Prints a JSON summary and exits 0, or lists the problems and exits 1.
 Standard library only.
 
-usage: check_export.py --jsonl FILE [--webanno FILE]
+usage: check_export.py --jsonl FILE [--webanno FILE] [--claimreview FILE] [--conll FILE]
 """
 import argparse
 import hashlib
 import json
 import sys
+import unicodedata
+import urllib.parse
 
 MAX_REPORTED = 20
 
@@ -34,11 +46,58 @@ class Checker:
         self.problems.append(f"{where}: {message}")
 
 
+# RFC 3986 reserved characters and "%" stay as they are; everything else
+# that is not unreserved (non-ASCII, space, "<>\\^`{|}) is percent-encoded.
+URI_SAFE = ":/?#[]@!$&'()*+,;=%"
+
+
 def article_iri(article):
     url = article.get("url")
     if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
-        return url
+        return urllib.parse.quote(url, safe=URI_SAFE)
     return f"urn:parallax:article:{article['id']}"
+
+
+def is_ascii_http_uri(value):
+    return (
+        isinstance(value, str)
+        and value.lower().startswith(("http://", "https://"))
+        and all("!" <= ch <= "~" for ch in value)
+    )
+
+
+# Characters that join the character before them into one grapheme cluster
+# (a cut right before one is inside a cluster): combining marks, ZWJ,
+# variation selectors, emoji skin-tone modifiers.
+def extends_cluster(ch):
+    cp = ord(ch)
+    return (
+        unicodedata.category(ch) in ("Mn", "Mc", "Me")
+        or cp == 0x200D
+        or 0xFE00 <= cp <= 0xFE0F
+        or 0xE0100 <= cp <= 0xE01EF
+        or 0x1F3FB <= cp <= 0x1F3FF
+    )
+
+
+def cuts_cluster(text, i):
+    """Whether a cut at code point i of text falls inside a grapheme cluster."""
+    if i <= 0 or i >= len(text):
+        return False
+    return extends_cluster(text[i]) or text[i - 1] == "\u200d"
+
+
+def check_lines(c, path):
+    """The file's records are its "\n" lines, for every common line splitter."""
+    with open(path, encoding="utf-8", newline="") as f:
+        content = f.read()
+    records = content.count("\n")
+    if len(content.splitlines()) != records:
+        c.fail(path, f"str.splitlines() finds {len(content.splitlines())} lines, not the {records} records")
+    for n, line in enumerate(content.split("\n"), 1):
+        for ch in ("\u2028", "\u2029", "\x85"):
+            if ch in line:
+                c.fail(f"{path}:{n}", f"holds a raw U+{ord(ch):04X}, which line splitters break at")
 
 
 def check_context(c, where, text, start, end, prefix, suffix):
@@ -49,6 +108,7 @@ def check_context(c, where, text, start, end, prefix, suffix):
 
 
 def check_jsonl(c, path):
+    check_lines(c, path)
     texts = {}
     summary = {"articles": 0, "spans": 0, "orphaned": 0, "entities": 0, "claims": 0}
     with open(path, encoding="utf-8") as f:
@@ -91,6 +151,7 @@ def check_jsonl(c, path):
 
 
 def check_webanno(c, path, texts):
+    check_lines(c, path)
     summary = {"annotations": 0}
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -101,6 +162,8 @@ def check_webanno(c, path, texts):
                 c.fail(where, "not a W3C Annotation (@context, type)")
                 continue
             target = anno["target"]
+            if not all("!" <= ch <= "~" for ch in target["source"]):
+                c.fail(where, f"target source {target['source']!r} is not an ASCII URI")
             text = texts.get(target["source"])
             if text is None:
                 c.fail(where, f"target source {target['source']} is not an article of the JSONL export")
@@ -115,6 +178,80 @@ def check_webanno(c, path, texts):
             if text[start:end] != quote["exact"]:
                 c.fail(where, f"text[{start}:{end}] == {text[start:end]!r}, but exact is {quote['exact']!r}")
             check_context(c, where, text, start, end, quote["prefix"], quote["suffix"])
+            if cuts_cluster(text, start - len(quote["prefix"])):
+                c.fail(where, f"prefix {quote['prefix']!r} starts inside a grapheme cluster")
+            if cuts_cluster(text, end + len(quote["suffix"])):
+                c.fail(where, f"suffix {quote['suffix']!r} ends inside a grapheme cluster")
+    return summary
+
+
+URL_KEYS = ("url", "@id", "sameAs", "citation")
+AUTHOR_TYPES = ("Person", "Organization", "GovernmentOrganization", "NewsMediaOrganization")
+
+
+def walk_urls(node, where, c):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in URL_KEYS:
+                for v in value if isinstance(value, list) else [value]:
+                    if not is_ascii_http_uri(v):
+                        c.fail(where, f"{key} {v!r} is not an ASCII http(s) URL")
+            else:
+                walk_urls(value, where, c)
+    elif isinstance(node, list):
+        for item in node:
+            walk_urls(item, where, c)
+
+
+def check_claimreview(c, path):
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    summary = {"reviews": 0}
+    if doc.get("@context") != "https://schema.org" or doc.get("@type") != "DataFeed":
+        c.fail(path, "not a schema.org DataFeed")
+        return summary
+    for n, review in enumerate(doc["dataFeedElement"]):
+        where = f"{path} review {n}"
+        summary["reviews"] += 1
+        if review.get("@type") != "ClaimReview":
+            c.fail(where, "is not a ClaimReview")
+        if not is_ascii_http_uri(review.get("url")):
+            c.fail(where, f"url {review.get('url')!r} is missing or not http(s)")
+        walk_urls(review, where, c)
+        author = review.get("itemReviewed", {}).get("author")
+        if author is not None and author.get("@type") not in AUTHOR_TYPES:
+            c.fail(where, f"the claim's author is a {author.get('@type')}, outside author's range (Person, Organization)")
+        if review.get("author", {}).get("@type") not in AUTHOR_TYPES:
+            c.fail(where, "the review's author is not a Person or an Organization")
+    return summary
+
+
+def check_conll(c, path):
+    summary = {"documents": 0, "tokens": 0}
+    previous = "O"
+    with open(path, encoding="utf-8", newline="") as f:
+        for n, line in enumerate(f, 1):
+            where = f"{path}:{n}"
+            line = line.rstrip("\n")
+            if line == "":
+                previous = "O"
+                continue
+            columns = line.split()
+            if len(columns) != 4:
+                c.fail(where, f"{len(columns)} columns, not 4: {line!r}")
+                continue
+            token, _pos, _chunk, tag = columns
+            if token == "-DOCSTART-":
+                summary["documents"] += 1
+                continue
+            summary["tokens"] += 1
+            if all(unicodedata.category(ch) == "Cf" for ch in token):
+                c.fail(where, f"token {token!r} is only invisible format characters")
+            if tag.startswith("I-") and previous[2:] != tag[2:]:
+                c.fail(where, f"{tag} does not continue an entity of its type (after {previous})")
+            if not (tag == "O" or tag.startswith(("B-", "I-"))):
+                c.fail(where, f"tag {tag!r} is not BIO")
+            previous = tag
     return summary
 
 
@@ -122,11 +259,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jsonl", required=True)
     parser.add_argument("--webanno")
+    parser.add_argument("--claimreview")
+    parser.add_argument("--conll")
     args = parser.parse_args()
     c = Checker()
     texts, summary = check_jsonl(c, args.jsonl)
     if args.webanno:
         summary.update(check_webanno(c, args.webanno, texts))
+    if args.claimreview:
+        summary.update(check_claimreview(c, args.claimreview))
+    if args.conll:
+        summary.update(check_conll(c, args.conll))
     if c.problems:
         print(f"{len(c.problems)} problem(s) in the export:", file=sys.stderr)
         for problem in c.problems[:MAX_REPORTED]:

@@ -9,19 +9,14 @@ import type { Actor } from "@/lib/annotation/spans";
 import type { CurrentUser } from "@/lib/auth/sessions";
 import { can } from "@/lib/authz/policy";
 import { AppError } from "@/lib/errors";
+import { readJson } from "@/lib/http/input";
 import { parseInput } from "@/lib/validation";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Parses the JSON body with `schema`; a 400 names the first problem. */
+/** Parses the JSON body (streamed up to its limit, text checked) with `schema`; a 400 names the first problem. */
 export async function body<S extends z.ZodType>(req: NextRequest, schema: S): Promise<z.infer<S>> {
-  let value: unknown;
-  try {
-    value = await req.json();
-  } catch {
-    throw new AppError("INVALID_JSON", "The request body is not valid JSON.", 400);
-  }
-  return parseInput(schema, value);
+  return parseInput(schema, await readJson(req));
 }
 
 /** A path id; anything but a UUID cannot name a row, so it is a 404. */

@@ -13,8 +13,9 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { ImportError } from "@/lib/import/errors";
 import { formatFromFileName } from "@/lib/import/documents";
-import { MAX_DOCUMENT_BYTES, MAX_UPLOAD_BYTES, describeBytes } from "@/lib/import/limits";
+import { MAX_DOCUMENT_BYTES, MAX_LINE_BYTES, MAX_UPLOAD_BYTES, describeBytes } from "@/lib/import/limits";
 import { isImportFormat, type DocumentMeta, type ImportFormat, type UploadInput } from "@/lib/import/upload";
+import { findInvalidText, invalidTextError } from "@/lib/http/input";
 import { parseInput } from "@/lib/validation";
 
 const JSONL_TYPES = new Set([
@@ -58,12 +59,16 @@ export async function readImportRequest(req: NextRequest): Promise<UploadInput> 
     return { format: documentFormat, content, meta: metaFrom((name) => query.get(name)) };
   }
   if (type === "application/json") {
+    // Streamed and refused as soon as it passes the limit: never held whole first.
+    const bytes = await readBytes(req, MAX_JSON_DOCUMENT_BYTES, "the JSON document");
     let value: unknown;
     try {
-      value = await req.json();
+      value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
     } catch {
       throw new AppError("INVALID_JSON", "The request body is not valid JSON.", 400);
     }
+    const badField = findInvalidText(value);
+    if (badField !== null) throw invalidTextError(badField);
     const { format, content, ...meta } = parseInput(jsonDocument, value);
     return { format, content, meta: meta as DocumentMeta };
   }
@@ -72,6 +77,12 @@ export async function readImportRequest(req: NextRequest): Promise<UploadInput> 
     `unsupported Content-Type ${JSON.stringify(type || "(none)")}: send multipart/form-data, application/x-ndjson, text/plain, text/markdown, text/html or application/json`,
   );
 }
+
+/**
+ * An application/json document: its content may be a whole document, and JSON
+ * escapes (`\uXXXX`) can make it several times longer than its text.
+ */
+const MAX_JSON_DOCUMENT_BYTES = MAX_LINE_BYTES;
 
 const jsonDocument = z
   .object({

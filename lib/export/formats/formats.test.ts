@@ -4,6 +4,7 @@ import { claimReview, feedHead } from "./claimreview";
 import { conllDocument, DOCSTART } from "./conll";
 import { CSV_COLUMNS, csvCell, csvRow, unprotectCsvCell } from "./csv";
 import { articleHead, articleTail, claimJson, entityJson, spanJson } from "./jsonl";
+import { jsonText, toUri } from "./text-safety";
 import { articleIri, entityIri, webAnnotation } from "./webanno";
 
 const span = (over: Partial<SpanRecord> = {}): SpanRecord => ({
@@ -189,6 +190,20 @@ describe("W3C Web Annotation", () => {
   });
 });
 
+const appearance = {
+  articleId: "a1",
+  story: "s",
+  language: "fr",
+  title: "Titre",
+  outlet: "Le Monde",
+  author: null,
+  url: "https://example.org/fr",
+  published: "2024-01-11",
+  quote: "ont eu lieu",
+  start: 1,
+  end: 2,
+};
+
 describe("ClaimReview", () => {
   it("has the fields fact-check consumers require", () => {
     const review = claimReview(
@@ -224,16 +239,18 @@ describe("ClaimReview", () => {
       },
       { worst: 1, best: 5 },
       { name: "Fact Desk", url: "https://example.org" },
+      "https://parallax.example.org/",
     );
     expect(review).toMatchObject({
       "@type": "ClaimReview",
+      url: "https://parallax.example.org/claims/talks",
       claimReviewed: "Talks were held in Geneva.",
       reviewRating: { "@type": "Rating", ratingValue: 4, bestRating: 5, worstRating: 1, alternateName: "Mostly true" },
       author: { "@type": "Organization", name: "Fact Desk", url: "https://example.org" },
       datePublished: "2026-03-01",
       itemReviewed: {
         "@type": "Claim",
-        author: { "@type": "Place", name: "Geneva", sameAs: "https://www.wikidata.org/wiki/Q71" },
+        author: { "@type": "GovernmentOrganization", name: "Geneva", sameAs: "https://www.wikidata.org/wiki/Q71" },
         appearance: [
           {
             "@type": "CreativeWork",
@@ -248,6 +265,80 @@ describe("ClaimReview", () => {
     const doc = JSON.parse(`${feedHead({ name: "Fact Desk" })}${JSON.stringify(review)}\n]}`);
     expect(doc["@context"]).toBe("https://schema.org");
     expect(doc.dataFeedElement).toHaveLength(1);
+  });
+
+  it("writes only http(s) URLs, and types a claimant only as a Person or an Organization", () => {
+    const item = (claimantLabel: string) => ({
+      claim: {
+        id: "c2",
+        key: "größe 1",
+        statement: "S",
+        claimantId: "e1",
+        claimDate: null,
+        verdict: { key: "FALSE", name: "False", value: 1 },
+        note: null,
+        evidenceUrls: ["javascript:alert(1)", "https://example.org/ü?q=1", "ftp://x.org/a"],
+        createdAt: "2026-03-01T10:00:00.000Z",
+        updatedAt: "2026-03-02T10:00:00.000Z",
+      },
+      claimant: { ...geneva, label: claimantLabel, wikidataQid: null },
+      appearances: [
+        { ...appearance, url: "javascript:alert(1)" },
+        { ...appearance, url: "https://example.org/جنيف" },
+      ],
+    });
+    const review = claimReview(
+      item("EVENT"),
+      { worst: 1, best: 5 },
+      { name: "D", url: "mailto:x@y.z" },
+      "http://h:3000",
+    );
+    expect(review.url).toBe("http://h:3000/claims/gr%C3%B6%C3%9Fe%201");
+    expect(review.citation).toEqual(["https://example.org/%C3%BC?q=1"]);
+    expect(review.author).toEqual({ "@type": "Organization", name: "D" });
+    const reviewed = review.itemReviewed as { author?: unknown; appearance: { url?: string }[] };
+    expect(reviewed.author).toBeUndefined();
+    expect(reviewed.appearance.map((a) => a.url)).toEqual([undefined, "https://example.org/%D8%AC%D9%86%D9%8A%D9%81"]);
+    const json = JSON.stringify(review);
+    for (const [, value] of json.matchAll(/"(?:url|@id|sameAs|citation)":\[?"([^"]+)"/g)) {
+      expect(value).toMatch(/^https?:\/\/[\x21-\x7e]+$/);
+    }
+    expect(
+      (
+        claimReview(item("PERSON"), { worst: 1, best: 5 }, { name: "D" }, "http://h").itemReviewed as {
+          author: unknown;
+        }
+      ).author,
+    ).toEqual({ "@type": "Person", name: "Geneva" });
+    expect(
+      (claimReview(item("ORG"), { worst: 1, best: 5 }, { name: "D" }, "http://h").itemReviewed as { author: unknown })
+        .author,
+    ).toEqual({ "@type": "Organization", name: "Geneva" });
+  });
+});
+
+describe("line separators and URIs", () => {
+  it("JSONL and Web Annotation escape U+2028 and U+2029, so a line splitter never cuts a record", () => {
+    const text = "A\u2028B\u2029C";
+    const head = articleHead({ ...article, text, title: "T\u2028" });
+    const line = spanJson(span({ quote: "B\u2029", prefix: "\u2028" }), article, null, null);
+    const anno = jsonText(webAnnotation(span({ quote: "\u2028" }), article, null, null));
+    for (const out of [head, line, anno, entityJson({ ...geneva, name: "G\u2029" })]) {
+      expect(out).not.toMatch(/[\u2028\u2029]/);
+      expect(out.split(/\r\n|[\n\r\u2028\u2029\x85]/)).toHaveLength(1);
+    }
+    expect(JSON.parse(line).text).toBe("B\u2029");
+    expect(JSON.parse(`${head}]}`).text).toBe(text);
+  });
+
+  it("percent-encodes non-ASCII article URLs in Web Annotation targets", () => {
+    expect(articleIri({ id: "a1", url: "https://de.example.org/Zürich?q=ä b#x" })).toBe(
+      "https://de.example.org/Z%C3%BCrich?q=%C3%A4%20b#x",
+    );
+    expect(articleIri({ id: "a1", url: "https://example.org/a%20b" })).toBe("https://example.org/a%20b");
+    expect(toUri("https://例え.jp/é")).toBe("https://%E4%BE%8B%E3%81%88.jp/%C3%A9");
+    const anno = webAnnotation(span(), { id: "a1", url: "https://example.org/جنيف" }, null, null);
+    expect((anno.target as { source: string }).source).toBe("https://example.org/%D8%AC%D9%86%D9%8A%D9%81");
   });
 });
 

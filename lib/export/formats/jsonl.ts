@@ -12,11 +12,12 @@ import {
   type EntityRecord,
   type SpanRecord,
 } from "../records";
+import { jsonText } from "./text-safety";
 import type { FormatSpec } from "./types";
 
 /** The line up to and including the opening bracket of `spans`. */
 export function articleHead(a: ArticleRecord): string {
-  const head = JSON.stringify({
+  const head = jsonText({
     id: a.id,
     external_id: a.externalId,
     story: a.story,
@@ -41,7 +42,7 @@ export function spanJson(
   entityKey: string | null,
   claimKey: string | null,
 ): string {
-  const json = JSON.stringify({
+  const json = jsonText({
     id: s.id,
     start: s.start,
     end: s.end,
@@ -66,7 +67,7 @@ export function spanJson(
 }
 
 export function entityJson(e: EntityRecord): string {
-  return JSON.stringify({
+  return jsonText({
     key: exportKey(e),
     id: e.id,
     name: e.name,
@@ -78,7 +79,7 @@ export function entityJson(e: EntityRecord): string {
 }
 
 export function claimJson(c: ClaimRecord, claimantKey: string | null): string {
-  return JSON.stringify({
+  return jsonText({
     key: exportKey(c),
     id: c.id,
     statement: c.statement,

@@ -14,6 +14,8 @@ export interface RenderContext {
   /** Reports work done, for progress. */
   done(units: number, articles?: number): void;
   organization: Organization;
+  /** The app's absolute base URL (APP_URL), for links to its pages (a claim's page). */
+  siteUrl: string;
   csvBom: boolean;
 }
 

@@ -4,14 +4,17 @@
  * and loads line by line (a million spans do not have to be parsed as one
  * document). Positions are code points, as the W3C model requires.
  */
+import { OffsetIndex } from "../../text/code-points";
+import { quoteAt } from "../../text/quote";
 import { exportKey, type ArticleRecord, type ClaimRecord, type EntityRecord, type SpanRecord } from "../records";
+import { httpUri, jsonText } from "./text-safety";
 import type { FormatSpec } from "./types";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 
-/** The article's IRI: its URL when known, else a Parallax URN. */
+/** The article's IRI: its http(s) URL when known (percent-encoded to ASCII), else a Parallax URN. */
 export function articleIri(a: Pick<ArticleRecord, "id" | "url">): string {
-  return a.url && /^https?:\/\//i.test(a.url) ? a.url : `urn:parallax:article:${a.id}`;
+  return httpUri(a.url) ?? `urn:parallax:article:${a.id}`;
 }
 
 export function entityIri(e: Pick<EntityRecord, "id" | "key" | "wikidataQid">): string {
@@ -24,11 +27,16 @@ export function claimIri(c: Pick<ClaimRecord, "id" | "key">): string {
   return `urn:parallax:claim:${encodeURIComponent(exportKey(c))}`;
 }
 
+/**
+ * One annotation. `context` overrides the span's stored prefix and suffix
+ * (the export passes them freshly cut on grapheme boundaries of the text).
+ */
 export function webAnnotation(
   s: SpanRecord,
   article: Pick<ArticleRecord, "id" | "url">,
   entity: EntityRecord | null,
   claim: ClaimRecord | null,
+  context: { prefix: string; suffix: string } = s,
 ): Record<string, unknown> {
   const body: Record<string, unknown>[] = [];
   if (s.label) body.push({ type: "TextualBody", purpose: "tagging", value: s.label });
@@ -48,7 +56,7 @@ export function webAnnotation(
     target: {
       source: articleIri(article),
       selector: [
-        { type: "TextQuoteSelector", exact: s.quote, prefix: s.prefix, suffix: s.suffix },
+        { type: "TextQuoteSelector", exact: s.quote, prefix: context.prefix, suffix: context.suffix },
         { type: "TextPositionSelector", start: s.start, end: s.end },
       ],
     },
@@ -64,12 +72,16 @@ export const webanno: FormatSpec = {
   shape: () => ({ placedOnly: true, articlesWithoutSpans: false }),
   async *render(ctx) {
     const { reader } = ctx;
-    for await (const { article, spans, last } of ctx.chunks()) {
+    let index: OffsetIndex | null = null;
+    for await (const { article, spans, first, last } of ctx.chunks()) {
+      if (first || !index) index = new OffsetIndex(article.text);
       let out = "";
       for (const s of spans) {
         const entity = s.entityId ? reader.entity(s.entityId) : null;
         const claim = s.claimId ? reader.claim(s.claimId) : null;
-        out += `${JSON.stringify(webAnnotation(s, article, entity, claim))}\n`;
+        // Exported spans are placed: their offsets refer to this text.
+        const context = quoteAt(index, s.start, s.end);
+        out += `${jsonText(webAnnotation(s, article, entity, claim, context))}\n`;
       }
       ctx.done(spans.length, last ? 1 : 0);
       yield out;

@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StoryPage({ params, searchParams }: Props) {
   const user = await requirePage({ permission: "story.read" });
   const [{ key }, { a }] = await Promise.all([params, searchParams]);
-  const view = await loadStoryView(db, decodeURIComponent(key), a);
+  const view = await loadStoryView(db, decodeURIComponent(key), a, user);
   if (!view) notFound();
   return (
     <ReaderWorkspace

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { readJson } from "@/lib/http/input";
 import { route } from "@/lib/http/route";
 import { newUserSchema, roleSchema } from "@/lib/users/input";
 import { listUsers } from "@/lib/users/list";
@@ -28,7 +29,7 @@ export const GET = route({ permission: "user.manage" }, async (req) => {
  * set-password link to hand to the person (it is not stored).
  */
 export const POST = route({ permission: "user.manage" }, async (req, { user }) => {
-  const input = newUserSchema.parse(await req.json().catch(() => ({})));
+  const input = newUserSchema.parse(await readJson(req));
   const created = await createUser(db, user!, input);
   return NextResponse.json(created, { status: 201 });
 });

@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { FORMAT_IDS } from "@/lib/export";
+import { findInvalidText, invalidTextError, readJson } from "@/lib/http/input";
 import { parseInput } from "@/lib/validation";
 
 const format = z.string({ error: `format is required (one of ${FORMAT_IDS.join(", ")})` }).min(1);
@@ -45,12 +46,10 @@ export async function readBody<S extends z.ZodType>(req: NextRequest, schema: S)
       throw new AppError("INVALID_INPUT", "filter: not valid JSON.", 400);
     }
     value = { format: form.get("format") ?? undefined, ...(parsedFilter !== undefined && { filter: parsedFilter }) };
+    const badField = findInvalidText(value);
+    if (badField !== null) throw invalidTextError(badField);
   } else {
-    try {
-      value = await req.json();
-    } catch {
-      throw new AppError("INVALID_JSON", "The request body is not valid JSON.", 400);
-    }
+    value = await readJson(req);
   }
   return parseInput(schema, value);
 }

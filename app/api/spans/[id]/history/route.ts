@@ -4,6 +4,6 @@ import { route } from "@/lib/http/route";
 import { json, pathId } from "@/app/api/_lib/request";
 
 /** Who changed the span, what, and when: one entry per applied mutation, oldest first. */
-export const GET = route<{ id: string }>({ permission: "story.read" }, async (_req, { params }) => {
-  return json({ history: await spanHistory(db, pathId(params.id, "The span")) });
+export const GET = route<{ id: string }>({ permission: "story.read" }, async (_req, { params, user }) => {
+  return json({ history: await spanHistory(db, pathId(params.id, "The span"), user) });
 });

@@ -4,6 +4,6 @@ import { route } from "@/lib/http/route";
 import { json, pathId } from "@/app/api/_lib/request";
 
 /** The story sidebar: its entities and claims, each with its spans per language. */
-export const GET = route<{ id: string }>({ permission: "story.read" }, async (_req, { params }) => {
-  return json(await storyAnnotations(db, pathId(params.id, "The story")));
+export const GET = route<{ id: string }>({ permission: "story.read" }, async (_req, { params, user }) => {
+  return json(await storyAnnotations(db, pathId(params.id, "The story"), user));
 });
