@@ -238,12 +238,17 @@ test("repeated failed sign-ins are slowed, then refused, with a clear message", 
   const messages: string[] = [];
   for (let i = 0; i < 8 && !messages.at(-1)?.startsWith("Too many"); i++) messages.push(await attempt(`wrong-${i}`));
   expect(messages.slice(0, 3)).toEqual(Array(3).fill("That e-mail and password do not match an account."));
-  expect(messages.at(-1)).toMatch(/^Too many failed attempts for this account\. Try again in \d+ seconds?\.$/);
+  expect(messages.at(-1)).toMatch(
+    /^Too many failed attempts for this account from your network\. Try again in \d+ seconds?\.$/,
+  );
 
-  // Past the limit the account is locked, and even the right password is refused.
-  await users.db.signInThrottle.update({
-    where: { key: `email:${user.email}` },
+  // Past the limit the account is locked from this address, and even the right password is refused here.
+  const { count } = await users.db.signInThrottle.updateMany({
+    where: { key: { startsWith: `pair:${user.email}|` } },
     data: { failures: 10, lastFailureAt: new Date(), lockedUntil: new Date(Date.now() + 15 * 60_000) },
   });
-  expect(await attempt(user.password)).toBe("Too many failed attempts for this account. Try again in 15 minutes.");
+  expect(count).toBe(1);
+  expect(await attempt(user.password)).toBe(
+    "Too many failed attempts for this account from your network. Try again in 15 minutes.",
+  );
 });

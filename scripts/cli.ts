@@ -37,7 +37,7 @@ async function usage(): Promise<string> {
   return lines.join("\n");
 }
 
-async function main(): Promise<number> {
+async function main(): Promise<number | null> {
   const [name, ...args] = process.argv.slice(2);
   if (!name || name === "--help" || name === "-h" || name === "help") {
     console.log(await usage());
@@ -65,8 +65,12 @@ async function main(): Promise<number> {
   } finally {
     await db.$disconnect();
   }
-  shutdown(code);
-  return code;
+  shutdown(code); // stops the database server it started, then exits with code
+  return null;
 }
 
-void main();
+// A command that ran exits through shutdown() with its own code; usage,
+// --help and an unknown command (2: bad usage) end here.
+void main().then((code) => {
+  if (code !== null) process.exit(code);
+});

@@ -8,6 +8,8 @@
  *   npm run dev   `next dev` with hot reload
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { ensureFirstAdmin } from "../lib/auth/bootstrap";
 import { createDb } from "../lib/db";
 import { seedDemoNewsroom } from "../lib/demo/seed";
@@ -18,6 +20,7 @@ import { bin } from "./lib/run";
 import { authSecret } from "./lib/secrets";
 
 const log = (message: string) => console.log(`[parallax] ${message}`);
+const clientAddressPreload = pathToFileURL(path.join(import.meta.dirname, "lib", "client-address.mjs")).href;
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -95,6 +98,8 @@ async function main(mode: "production" | "development") {
       NEXTAUTH_URL: appUrl,
       APP_URL: appUrl,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Client-sent X-Forwarded-For is dropped unless TRUST_PROXY=1 (see the module).
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${clientAddressPreload}`].filter(Boolean).join(" "),
     },
   });
   running.app = app;

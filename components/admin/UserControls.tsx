@@ -2,7 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { changeRoleAction, resetPasswordAction, setDisabledAction } from "@/app/(app)/admin/users/actions";
+import {
+  changeRoleAction,
+  resetPasswordAction,
+  setDisabledAction,
+  unlockSignInAction,
+} from "@/app/(app)/admin/users/actions";
 import { OneTimeSecret } from "@/components/ui/OneTimeSecret";
 import { FormMessage } from "@/components/ui/form";
 
@@ -88,6 +93,22 @@ export function UserControls({
           }`}
         >
           {user.disabled ? "Enable account" : isSelf ? "Disable my account" : "Disable account"}
+        </button>
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() =>
+            run(
+              () => unlockSignInAction({ userId: user.id }),
+              (d) =>
+                d.countersCleared
+                  ? `Sign-in unlocked: failed attempts forgotten (${d.countersCleared} counter(s) cleared).`
+                  : "Sign-in was not throttled; nothing to unlock.",
+            )
+          }
+          className="rounded-md border border-stone-300 px-4 py-2 hover:bg-stone-100 disabled:opacity-60"
+        >
+          Unlock sign-in
         </button>
         {/* Your own password is changed under Account, not reset. */}
         {!user.disabled && !isSelf ? (

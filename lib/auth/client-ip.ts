@@ -6,9 +6,9 @@
  *
  * - `TRUST_PROXY=1` (the app runs behind a reverse proxy that sets the header,
  *   replacing whatever the client sent): the first hop is the client.
- * - otherwise the last hop, which is the socket address when the client sent
- *   no header. A client talking to the app directly can still forge it, which
- *   only weakens the per-IP limit; the per-account limit does not depend on it.
+ * - otherwise the last hop. `npm start` loads scripts/lib/client-address.mjs,
+ *   which drops a client-sent header before Next.js sees the request, so this
+ *   is always the socket's address: a client cannot pick its own.
  */
 export function clientIp(
   headers: { get(name: string): string | null },

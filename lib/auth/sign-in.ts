@@ -1,7 +1,9 @@
 /**
- * Password sign-in: refuses throttled attempts, checks the credentials, opens
- * a server-side session and records the outcome in the audit log. The same
- * generic message is returned for an unknown e-mail and a wrong password.
+ * Password sign-in: refuses attempts throttled for this address, pauses
+ * attempts on an account under attack (never refusing them: see throttle.ts),
+ * checks the credentials, opens a server-side session and records the outcome
+ * in the audit log. The same generic message is returned for an unknown
+ * e-mail and a wrong password.
  */
 import type { Db } from "../db";
 import { audit } from "../audit/log";
@@ -19,19 +21,29 @@ const INVALID = "That e-mail and password do not match an account.";
 // the same, so timing does not reveal which addresses have accounts.
 let dummyHash: Promise<string> | undefined;
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
 export async function signInWithPassword(
   db: Db,
-  input: { email: string; password: string; ip?: string | null; userAgent?: string | null; now?: Date },
+  input: {
+    email: string;
+    password: string;
+    ip?: string | null;
+    userAgent?: string | null;
+    now?: Date;
+    /** Waits out the account's pause (tests record it instead). */
+    pause?: (ms: number) => Promise<void>;
+  },
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email).slice(0, 320);
   const now = input.now ?? new Date();
   const keys = throttleKeys(email, input.ip);
 
-  const refusal = await checkThrottle(db, keys, now);
+  const { refusal, pauseMs } = await checkThrottle(db, keys, now);
   if (refusal) {
     await audit(db, {
       action: "auth.sign_in_throttled",
@@ -40,6 +52,7 @@ export async function signInWithPassword(
     });
     return { ok: false, code: "THROTTLED", message: refusal.message, retryAt: refusal.retryAt };
   }
+  if (pauseMs > 0) await (input.pause ?? sleep)(pauseMs);
 
   const user = await db.user.findUnique({
     where: { email },
@@ -58,7 +71,7 @@ export async function signInWithPassword(
     for (const k of locked) {
       await audit(db, {
         action: "auth.locked",
-        target: k.scope === "account" && user ? { type: "user", id: user.id } : null,
+        target: k.scope === "pair" && user ? { type: "user", id: user.id } : null,
         ip: input.ip,
         detail: { key: k.key, minutes: k.policy.lockMs / 60_000 },
       });

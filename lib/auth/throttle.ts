@@ -1,9 +1,20 @@
 /**
- * Sign-in throttling. Failed attempts are counted per normalized e-mail and
- * per client IP in SignInThrottle, so the counters survive a restart and are
- * shared by every app process. After a few failures each further attempt must
- * wait a growing delay; past a limit the key is locked for a period. Locked or
- * waiting attempts are refused before the password is even checked.
+ * Sign-in throttling, designed so that an attacker elsewhere cannot keep an
+ * account's owner out. Failures are counted in SignInThrottle (PostgreSQL, so
+ * every app instance shares the counters and they survive restarts) under
+ * three keys:
+ *
+ * - the account from this address (`pair:`): past a few failures each try
+ *   waits a doubling delay, past the limit the pair is locked. Refused before
+ *   the password is checked — but only for that address.
+ * - the address (`ip:`), across accounts, with more room (one address may be
+ *   a whole newsroom behind NAT): refused the same way.
+ * - the account from everywhere (`email:`): never refused and never locked.
+ *   Past its free failures every try for the account, right password or
+ *   wrong, first waits a short, capped pause — it slows a distributed attack
+ *   without turning the owner away.
+ *
+ * A success clears the account's keys; an admin can clear them too (unlock).
  */
 import type { Db } from "../db";
 
@@ -13,14 +24,15 @@ export interface ThrottlePolicy {
   /** Delay after the first failure past `freeFailures`, doubled for each further one. */
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Failures that lock the key for `lockMs`. */
+  /** Failures that lock the key for `lockMs` (Infinity: never). */
   lockAfter: number;
   lockMs: number;
   /** A series of failures is forgotten after this much quiet. */
   resetAfterMs: number;
 }
 
-export const ACCOUNT_POLICY: ThrottlePolicy = {
+/** One account from one address. */
+export const PAIR_POLICY: ThrottlePolicy = {
   freeFailures: 3,
   baseDelayMs: 2_000,
   maxDelayMs: 60_000,
@@ -39,10 +51,24 @@ export const IP_POLICY: ThrottlePolicy = {
   resetAfterMs: 60 * 60_000,
 };
 
-export type ThrottleKey = { key: string; policy: ThrottlePolicy; scope: "account" | "ip" };
+/** One account from every address: a pause before each check, never a refusal. */
+export const ACCOUNT_POLICY: ThrottlePolicy = {
+  freeFailures: 10,
+  baseDelayMs: 250,
+  maxDelayMs: 3_000,
+  lockAfter: Number.POSITIVE_INFINITY,
+  lockMs: 0,
+  resetAfterMs: 60 * 60_000,
+};
+
+export type ThrottleScope = "pair" | "ip" | "account";
+export type ThrottleKey = { key: string; policy: ThrottlePolicy; scope: ThrottleScope };
 
 export function throttleKeys(email: string, ip: string | null | undefined): ThrottleKey[] {
-  const keys: ThrottleKey[] = [{ key: `email:${email}`, policy: ACCOUNT_POLICY, scope: "account" }];
+  const keys: ThrottleKey[] = [
+    { key: `pair:${email}|${ip ?? "?"}`, policy: PAIR_POLICY, scope: "pair" },
+    { key: `email:${email}`, policy: ACCOUNT_POLICY, scope: "account" },
+  ];
   if (ip) keys.push({ key: `ip:${ip}`, policy: IP_POLICY, scope: "ip" });
   return keys;
 }
@@ -66,8 +92,18 @@ export function nextAllowedAt(state: ThrottleState | null, policy: ThrottlePolic
   return at > now ? at : null;
 }
 
+/**
+ * The pause before an attempt on a key that never refuses (the account from
+ * every address): 0 within the free failures, then doubling up to the maximum.
+ */
+export function pauseFor(state: ThrottleState | null, policy: ThrottlePolicy, now: Date): number {
+  if (!state || now.getTime() - state.lastFailureAt.getTime() > policy.resetAfterMs) return 0;
+  const over = state.failures - policy.freeFailures;
+  return over <= 0 ? 0 : Math.min(policy.baseDelayMs * 2 ** (over - 1), policy.maxDelayMs);
+}
+
 export interface Refusal {
-  scope: "account" | "ip";
+  scope: ThrottleScope;
   retryAt: Date;
   locked: boolean;
   message: string;
@@ -82,15 +118,35 @@ function waitText(ms: number): string {
   return `${m} minute${m === 1 ? "" : "s"}`;
 }
 
-/** The first reason to refuse an attempt now, or null when it may go ahead. */
-export async function checkThrottle(db: Db, keys: ThrottleKey[], now = new Date()): Promise<Refusal | null> {
+/**
+ * The first reason to refuse an attempt now (its account-and-address or
+ * address keys), or null when it may go ahead, with the pause it must wait
+ * first (its account key).
+ */
+export async function checkThrottle(
+  db: Db,
+  keys: ThrottleKey[],
+  now = new Date(),
+): Promise<{ refusal: Refusal | null; pauseMs: number }> {
   const rows = await db.signInThrottle.findMany({ where: { key: { in: keys.map((k) => k.key) } } });
+  const account = keys.find((k) => k.scope === "account");
+  const accountRow = account ? (rows.find((r) => r.key === account.key) ?? null) : null;
+  const pauseMs = account ? pauseFor(accountRow, account.policy, now) : 0;
+  return { refusal: firstRefusal(rows, keys, now), pauseMs };
+}
+
+function firstRefusal(
+  rows: { key: string; failures: number; lastFailureAt: Date; lockedUntil: Date | null }[],
+  keys: ThrottleKey[],
+  now: Date,
+): Refusal | null {
   for (const { key, policy, scope } of keys) {
+    if (scope === "account") continue;
     const row = rows.find((r) => r.key === key) ?? null;
     const retryAt = nextAllowedAt(row, policy, now);
     if (!retryAt) continue;
     const locked = !!row?.lockedUntil && row.lockedUntil > now;
-    const who = scope === "account" ? "for this account" : "from your network";
+    const who = scope === "pair" ? "for this account from your network" : "from your network";
     return {
       scope,
       retryAt,
@@ -130,7 +186,7 @@ export async function recordFailure(db: Db, keys: ThrottleKey[], now = new Date(
         "lastFailureAt" = ${now}
       RETURNING "failures", "lockedUntil"`;
     const row = rows[0];
-    if (row && row.failures >= policy.lockAfter && !row.lockedUntil) {
+    if (row && Number.isFinite(policy.lockAfter) && row.failures >= policy.lockAfter && !row.lockedUntil) {
       await db.signInThrottle.update({ where: { key: k.key }, data: { lockedUntil: lockUntil } });
       locked.push(k);
     }
@@ -138,7 +194,31 @@ export async function recordFailure(db: Db, keys: ThrottleKey[], now = new Date(
   return locked;
 }
 
-/** A successful sign-in clears the account's counter (the IP's stays: one success does not vouch for a network). */
-export async function clearAccountThrottle(db: Db, email: string): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { key: `email:${email}` } });
+/**
+ * Clears the account's counters: its own and those of the account from every
+ * address (the addresses' counters stay: one success does not vouch for a
+ * network). A successful sign-in does this, and so does an admin's unlock.
+ * Returns how many counters were cleared.
+ */
+export async function clearAccountThrottle(db: Pick<Db, "signInThrottle">, email: string): Promise<number> {
+  const { count } = await db.signInThrottle.deleteMany({
+    where: { OR: [{ key: `email:${email}` }, { key: { startsWith: `pair:${email}|` } }] },
+  });
+  return count;
+}
+
+/** Whether the account is being throttled now from any address (for the admin console). */
+export async function isAccountThrottled(
+  db: Pick<Db, "signInThrottle">,
+  email: string,
+  now = new Date(),
+): Promise<boolean> {
+  const rows = await db.signInThrottle.findMany({
+    where: { OR: [{ key: `email:${email}` }, { key: { startsWith: `pair:${email}|` } }] },
+  });
+  return rows.some((row) =>
+    row.key.startsWith("pair:")
+      ? nextAllowedAt(row, PAIR_POLICY, now) !== null
+      : pauseFor(row, ACCOUNT_POLICY, now) > 0,
+  );
 }

@@ -3,8 +3,12 @@ import { parseArgs } from "node:util";
 import {
   formatFromFileName,
   importDocument,
+  ImportError,
   importJsonl,
   isImportError,
+  readSpansFile,
+  spansMerger,
+  type SpansFileReport,
   type DocumentFormat,
   type ImportProgress,
   type ImportReport,
@@ -23,6 +27,9 @@ its number and reason; the good lines are imported.
 options:
   --story KEY            put every article in story KEY (created when new)
   --story-title TITLE    the title of that story when it is new
+  --spans FILE           a spans file (one line per article: {"external_id": …,
+                         "spans": […]}), merged into the articles by external_id,
+                         as the Import page's spans file (JSONL imports only)
   --dry-run              check and plan everything, write nothing
   --format FORMAT        jsonl, txt, md or html (default: from the file name)
   --json                 print the report as JSON (stdout)
@@ -47,6 +54,7 @@ const command: CliCommand = {
         options: {
           story: { type: "string" },
           "story-title": { type: "string" },
+          spans: { type: "string" },
           "dry-run": { type: "boolean", default: false },
           format: { type: "string" },
           json: { type: "boolean", default: false },
@@ -71,9 +79,7 @@ const command: CliCommand = {
       return 2;
     }
     const format = (values.format ?? (file === "-" ? "jsonl" : formatFromFileName(file))) as
-      | DocumentFormat
-      | "jsonl"
-      | null;
+      DocumentFormat | "jsonl" | null;
     if (!format || !["jsonl", "txt", "md", "html"].includes(format)) {
       console.error(`cannot tell the format of ${file}: use --format jsonl|txt|md|html`);
       return 2;
@@ -83,6 +89,10 @@ const command: CliCommand = {
 
     try {
       if (format !== "jsonl") {
+        if (values.spans) {
+          console.error("--spans goes with a JSONL import (a single document has no external_id to match)");
+          return 2;
+        }
         if (!values.language) {
           console.error("a single document needs --language (e.g. --language sv)");
           return 2;
@@ -105,22 +115,30 @@ const command: CliCommand = {
         );
         if (values.json) console.log(JSON.stringify(result, null, 2));
         else {
-          console.log(`${dryRun ? "would be " : ""}${result.action}: article ${result.articleId} (${result.length} code points)`);
+          console.log(
+            `${dryRun ? "would be " : ""}${result.action}: article ${result.articleId} (${result.length} code points)`,
+          );
           for (const w of result.warnings) console.log(`warning: ${w}`);
         }
         return 0;
       }
 
+      const merger = values.spans ? spansMerger(await readSpansFile(await readSpans(values.spans))) : null;
       const bar = values.quiet || values.json ? null : progressBar(log);
       const report = await importJsonl(db, file === "-" ? { stream: process.stdin } : { path: file }, {
         story,
         dryRun,
         onProgress: bar?.update,
         progressIntervalMs: 100,
+        transformLine: merger?.merge,
       });
       bar?.done();
-      if (values.json) console.log(JSON.stringify(report, null, 2));
-      else printReport(report);
+      const spansFile = merger?.report() ?? null;
+      if (values.json) console.log(JSON.stringify(spansFile ? { ...report, spansFile } : report, null, 2));
+      else {
+        printReport(report);
+        if (spansFile) printSpansFile(spansFile);
+      }
       return report.imported + report.updated + report.skipped > 0 ? 0 : 1;
     } catch (error) {
       if (isImportError(error)) {
@@ -133,6 +151,25 @@ const command: CliCommand = {
     }
   },
 };
+
+async function readSpans(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new ImportError(
+      "UNREADABLE",
+      `cannot read the spans file ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+function printSpansFile(r: SpansFileReport): void {
+  console.log(`spans file: ${r.lines} line(s), ${r.matched} matched an article, ${r.unmatched.length} did not`);
+  for (const { line, externalId } of r.unmatched) {
+    console.log(`spans file line ${line}: no article with external_id ${JSON.stringify(externalId)}`);
+  }
+  for (const { line, reason } of r.rejected) console.log(`spans file line ${line}: rejected: ${reason}`);
+}
 
 function printReport(r: ImportReport): void {
   const verb = r.dryRun ? "would be " : "";

@@ -8,6 +8,7 @@ import * as storyAssignmentsRoute from "@/app/api/stories/[id]/assignments/route
 import * as myAssignmentsRoute from "@/app/api/assignments/route";
 import * as assignmentRoute from "@/app/api/assignments/[id]/route";
 import * as agreementRoute from "@/app/api/agreement/route";
+import * as curationRoute from "@/app/api/stories/[id]/curation/route";
 import type { ScopedReport } from "@/lib/agreement/load";
 import { unitizingAlpha } from "@/lib/agreement/unitizing";
 import { seedDemoNewsroom } from "@/lib/demo/seed";
@@ -226,5 +227,50 @@ describe("independent annotation", () => {
       "table,annotator_a,annotator_b,story,language,article,label,measure,value,reason",
     );
     expect(text).toContain("overlap_f1,0,");
+  });
+
+  it("a curator accepts what all annotators agree on in one step, and one span by hand, with provenance", async () => {
+    // Both now mark "Kiel" in en identically; only Bo marked it in sv.
+    await createSpan(ann, en, "Kiel");
+    const all = await call<{ accepted: number; articles: number }>(curationRoute.POST, {
+      as: admin,
+      params: { id: story.id },
+      body: { action: "accept-agreed" },
+    });
+    expect(all.status).toBe(200);
+    expect(all.body).toMatchObject({ accepted: 1, articles: 2 });
+    const again = await call<{ accepted: number; alreadyCurated: number }>(curationRoute.POST, {
+      as: admin,
+      params: { id: story.id },
+      body: { action: "accept-agreed" },
+    });
+    expect(again.body).toMatchObject({ accepted: 0, alreadyCurated: 1 });
+
+    const one = await call<{ curatedSpanId: string }>(curationRoute.POST, {
+      as: admin,
+      params: { id: story.id },
+      body: { action: "accept", spanId: annSpan.id },
+    });
+    expect(one.status).toBe(201);
+    const curated = await db.span.findMany({
+      where: { layer: "CURATED", article: { storyId: story.id } },
+      orderBy: { start: "asc" },
+    });
+    expect(curated.map((s) => [s.articleId, s.quote, s.acceptedById]).sort()).toEqual(
+      [
+        [en.id, "Kiel", admin.id],
+        [sv.id, "Ingrid Halvorsen", admin.id],
+      ].sort(),
+    );
+    const enCurated = curated.find((s) => s.articleId === en.id)!;
+    expect([bo.id, ann.id]).toContain(enCurated.proposedById);
+    const source = await db.span.findUniqueOrThrow({ where: { id: enCurated.sourceSpanId! } });
+    expect(source).toMatchObject({ layer: "ANNOTATOR", layerOwnerId: enCurated.proposedById, quote: "Kiel" });
+    expect(curated.find((s) => s.articleId === sv.id)).toMatchObject({
+      proposedById: ann.id,
+      sourceSpanId: annSpan.id,
+    });
+    // The curated layer is no annotator's: still invisible to them.
+    expect((await spansSeenBy(ann, sv)).map((s) => s.id)).toEqual([annSpan.id]);
   });
 });

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { action } from "@/lib/http/action";
 import { newUserSchema, roleSchema } from "@/lib/users/input";
 import { changeRole, createUser, resetPassword, setDisabled } from "@/lib/users/manage";
+import { unlockSignIn } from "@/lib/users/unlock";
 
 const userId = z.uuid({ error: "Unknown user." });
 
@@ -23,6 +24,10 @@ export const setDisabledAction = action(
   { permission: "user.manage" },
   z.object({ userId, disabled: z.boolean() }),
   async (input, { user }) => setDisabled(db, user, input.userId, input.disabled),
+);
+
+export const unlockSignInAction = action({ permission: "user.manage" }, z.object({ userId }), async (input, { user }) =>
+  unlockSignIn(db, user, { userId: input.userId }),
 );
 
 export const resetPasswordAction = action(

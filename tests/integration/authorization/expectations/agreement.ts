@@ -11,6 +11,7 @@ export const expectations: AreaExpectations = {
     "GET /api/assignments": { outcomes: editors() },
     "PATCH /api/assignments/[id]": { outcomes: editors() },
     // Shows every independent annotator's figures: for those who manage assignments.
+    "POST /api/stories/[id]/curation": { outcomes: editors() },
     "GET /api/agreement": { outcomes: editors(), search: "?story=no-such-story" },
   },
   actions: {},

@@ -4,6 +4,8 @@ import { everyone, type AreaExpectations } from "../expect";
 export const expectations: AreaExpectations = {
   routes: {
     "GET /api/health": { outcomes: everyone() },
+    "GET /api/health/live": { outcomes: everyone() },
+    "GET /api/health/ready": { outcomes: everyone() },
     "GET /api/auth/[...nextauth]": {
       outcomes: everyone(),
       notCallable: "next-auth's handler reads next/headers itself; its endpoints are public by nature",
