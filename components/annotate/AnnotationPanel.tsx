@@ -50,6 +50,8 @@ export interface AnnotationPanelProps {
   onShow: (target: { articleId: string; spanId?: string; start: number; end: number }) => void;
   articleIds?: readonly string[];
   showSaveStatus?: boolean;
+  /** Shown next to the save status (the reader's live connection). */
+  liveStatus?: React.ReactNode;
   showSidebar?: boolean;
 }
 
@@ -59,7 +61,8 @@ type Open =
   | { kind: "suggestions"; entity: { id: string; name: string; labelId: string } }
   | null;
 
-const selectSaved = (s: AnnotationSnapshot) => s.savedCount;
+// Saved edits of this editor's and other editors' changes arriving live both change the sidebar.
+const selectSaved = (s: AnnotationSnapshot) => `${s.savedCount}.${s.remoteCount}`;
 const NONE: readonly SpanDTO[] = [];
 const NO_ARTICLES: readonly string[] = [];
 const selectPending = (s: AnnotationSnapshot) => s.pendingSpanIds;
@@ -83,6 +86,7 @@ export function AnnotationPanel({
   articleIds = NO_ARTICLES,
   showSaveStatus = true,
   showSidebar = true,
+  liveStatus,
 }: AnnotationPanelProps) {
   const labels = useMemo(
     () => [...taxonomy.labels, ...(taxonomy.archivedLabels ?? [])],
@@ -174,7 +178,12 @@ export function AnnotationPanel({
         labels={labels}
         onShow={(c) => onShow({ articleId: c.articleId, spanId: c.spanId, start: c.theirs.start, end: c.theirs.end })}
       />
-      {showSaveStatus && canAnnotate ? <SaveStatus store={store} /> : null}
+      {(showSaveStatus && canAnnotate) || liveStatus ? (
+        <div className="flex items-start justify-between gap-3">
+          {showSaveStatus && canAnnotate ? <SaveStatus store={store} /> : <span />}
+          {liveStatus}
+        </div>
+      ) : null}
 
       {open?.kind === "entity" && linking ? (
         <EntityLinker

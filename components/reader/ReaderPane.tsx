@@ -8,6 +8,8 @@ import { fontStack } from "./fonts";
 import { BLOCK, ParagraphBlock } from "./ParagraphBlock";
 import { bucketSpans, renderSpanOf, type RenderSpan } from "./render-spans";
 import { VisibilityContext, VisibilityRegistry } from "./visibility";
+import { PresenceChips } from "./PresenceChips";
+import type { PresencePerson } from "@/lib/live-client/connection";
 import "./reader.css";
 
 interface Props {
@@ -19,6 +21,8 @@ interface Props {
   pending: { start: number; end: number } | null;
   active: boolean;
   registerScroller: (pane: number, scroller: HTMLElement | null) => void;
+  /** Other editors with the story open (presence chips on the header). */
+  others?: readonly PresencePerson[];
 }
 
 /** The title a version shows: its own, or a fallback naming language and outlet. */
@@ -35,6 +39,7 @@ export const ReaderPane = memo(function ReaderPane({
   pending,
   active,
   registerScroller,
+  others,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [registry, setRegistry] = useState<VisibilityRegistry | null>(null);
@@ -84,6 +89,11 @@ export const ReaderPane = memo(function ReaderPane({
           {article.outlet ? <span> · {article.outlet}</span> : null}
           {article.publishedAt ? <span> · {article.publishedAt}</span> : null}
         </p>
+        {others?.length ? (
+          <div className="mt-1" dir="ltr">
+            <PresenceChips people={others} articleId={article.id} />
+          </div>
+        ) : null}
         <h2
           id={titleId}
           className={`mt-1 font-semibold ${article.title ? "" : "text-stone-500 italic"}`}

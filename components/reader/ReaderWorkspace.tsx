@@ -23,6 +23,9 @@ import { ReaderNotice, useNotice } from "./ReaderNotice";
 import { SpanActions } from "./SpanActions";
 import { ReaderPane } from "./ReaderPane";
 import { ScrollSync, topParagraph } from "./scroll-sync";
+import { LiveStatus } from "./LiveStatus";
+import { presenceColor } from "./PresenceChips";
+import { useLiveStory } from "./use-live-story";
 
 const EMPTY: readonly SpanDTO[] = [];
 
@@ -34,6 +37,8 @@ interface Props {
   canAnnotate: boolean;
   canReview: boolean;
   canAlign: boolean;
+  /** The change-feed cursor the page's data was read at (GET /api/stories/{id}/events?after=). */
+  liveCursor: number;
 }
 
 /** The side-by-side reader and annotation workspace of one story. */
@@ -42,7 +47,7 @@ export function ReaderWorkspace(props: Props) {
   return <Workspace key={props.view.panes.map((p) => p.id).join(",")} {...props} />;
 }
 
-function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
+function Workspace({ view, user, canAnnotate, canReview, canAlign, liveCursor }: Props) {
   const router = useRouter();
   const { panes } = view;
   const [store] = useState(
@@ -99,6 +104,21 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
   const [notice, setNotice] = useNotice();
 
   const articleIds = useMemo(() => panes.map((p) => p.id), [panes]);
+  const live = useLiveStory({
+    storyId: view.story.id,
+    cursor: liveCursor,
+    store,
+    articleIds,
+    activeArticleId: panes[active]?.id ?? null,
+    selectedSpanId: selected,
+    userId: user.id,
+    onArticleRevised: (e) => {
+      const pane = panes.find((p) => p.id === e.articleId);
+      if (pane && e.version !== pane.revision)
+        setNotice(`The ${pane.language} version was revised by another editor: reload to read the new text.`);
+    },
+  });
+
   const languages = useMemo(() => Object.fromEntries(view.versions.map((v) => [v.id, v.language])), [view.versions]);
   const paneOfArticle = useCallback((articleId: string) => panes.findIndex((p) => p.id === articleId), [panes]);
 
@@ -355,6 +375,10 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
   const css = [
     selected ? `[data-s~="${selected}"]{outline:2px solid #2563eb;outline-offset:1px}` : "",
     counterpartKey ? `[data-k~="${counterpartKey}"]{background-color:rgba(250,204,21,.55)!important}` : "",
+    // A span another editor has selected (is editing): a subtle dashed outline in their colour.
+    ...live.others
+      .filter((p) => p.spanId && p.spanId !== selected && /^[0-9a-f-]{36}$/i.test(p.spanId))
+      .map((p) => `[data-s~="${p.spanId}"]{outline:1px dashed ${presenceColor(p.userId)};outline-offset:2px}`),
   ].join("");
 
   const gridCols = ["grid-cols-1", "md:grid-cols-2", "md:grid-cols-2 xl:grid-cols-3", "md:grid-cols-2 xl:grid-cols-4"][
@@ -428,6 +452,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
               pending={highlightOf(k)}
               active={k === active}
               registerScroller={registerScroller}
+              others={live.others}
             />
           ))}
         </div>
@@ -471,6 +496,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign }: Props) {
             canReview={canReview}
             articleIds={articleIds}
             onShow={({ articleId, spanId, start }) => jumpTo({ articleId, start, spanId })}
+            liveStatus={<LiveStatus state={live.state} />}
           />
         </aside>
       </div>

@@ -351,3 +351,44 @@ describe("AnnotationStore", () => {
     expect(store.getSnapshot().retrying).toBe(false);
   });
 });
+
+describe("AnnotationStore.applyRemote (other editors' changes, live)", () => {
+  const other = { id: "u2", name: "Olga" };
+
+  it("paints new, changed and deleted spans by version, ignoring older ones and repeats", async () => {
+    const { server, store } = setup();
+    const id = store.create(newSpan);
+    await store.flush();
+    const theirs = { ...server.spans.get(id)!, id: "s-theirs", start: 6, end: 9, quote: "wor", updatedBy: other };
+    store.applyRemote([theirs]);
+    expect(spans(store).map((s) => s.id)).toEqual([id, "s-theirs"]);
+    store.applyRemote([{ ...theirs, version: 2, labelId: "per" }]);
+    store.applyRemote([theirs]); // an older version, replayed: changes nothing
+    expect(store.getSpan("s-theirs")).toMatchObject({ labelId: "per", version: 2 });
+    store.applyRemote([{ ...theirs, version: 3, deletedAt: new Date().toISOString() }]);
+    expect(spans(store).map((s) => s.id)).toEqual([id]);
+    expect(store.getSnapshot().remoteCount).toBe(4);
+  });
+
+  it("turns another editor's change to a span with unsaved edits into a conflict at once", async () => {
+    const { server, store } = setup();
+    const id = store.create(newSpan);
+    await store.flush();
+    store.update(id, { labelId: "per" }); // not sent yet
+    const theirs = { ...server.spans.get(id)!, version: 2, labelId: "gpe", updatedBy: other };
+    store.applyRemote([theirs]);
+    const snap = store.getSnapshot();
+    expect(snap.conflicts).toMatchObject([{ spanId: id, theirs: { labelId: "gpe" }, mine: { labelId: "per" } }]);
+    expect(snap.pending).toBe(0);
+    expect(store.getSpan(id)).toMatchObject({ labelId: "gpe" }); // theirs is shown
+  });
+
+  it("leaves this editor's own unsaved span alone when its echo arrives first", () => {
+    const { store } = setup();
+    const id = store.create(newSpan);
+    const echo = { ...store.getSpan(id)!, version: 1, updatedBy: ed };
+    store.applyRemote([echo]);
+    expect(store.getSnapshot().conflicts).toEqual([]);
+    expect(store.getSnapshot().pending).toBe(1);
+  });
+});

@@ -68,6 +68,8 @@ export interface AnnotationSnapshot {
   canRedo: boolean;
   /** Increases with every acknowledged batch: refetch derived views (sidebar) when it changes. */
   savedCount: number;
+  /** Increases when other editors' changes arrive (live feed): refetch derived views too. */
+  remoteCount: number;
 }
 
 export interface AnnotationStoreOptions {
@@ -130,6 +132,7 @@ export class AnnotationStore {
   private retrying = false;
   private saving = false;
   private savedCount = 0;
+  private remoteCount = 0;
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
@@ -310,6 +313,40 @@ export class AnnotationStore {
       this.setLocal(id, undefined);
     }
     this.dirtyArticles.add(articleId);
+    this.emit();
+  }
+
+  /**
+   * Takes in spans as they are now on the server because someone changed
+   * them (the live feed), deleted ones with `deletedAt`. An older version
+   * than the one known changes nothing, so replays and this editor's own
+   * echoes are harmless. When another editor changed a span this editor has
+   * unsaved changes on, it becomes a conflict at once: theirs is shown,
+   * this editor's is kept in the conflict until resolved.
+   */
+  applyRemote(spans: readonly SpanDTO[]): void {
+    this.remoteCount++;
+    const pending = this.pendingIds();
+    for (const span of spans) {
+      const known = this.confirmed.get(span.id);
+      if (known && known.version >= span.version) continue;
+      if (pending.has(span.id)) {
+        // Our own write, answered here before its response: the response settles it.
+        if (span.updatedBy?.id === this.user.id) continue;
+        const mine = this.local.get(span.id);
+        this.queue = this.queue.filter((q) => spanIdOf(q.op) !== span.id);
+        this.persist();
+        this.conflicts.set(span.id, {
+          spanId: span.id,
+          articleId: span.articleId,
+          theirs: span,
+          mine,
+          message: `${span.updatedBy?.name ?? "Another editor"} changed this span while you were editing it.`,
+        });
+      }
+      this.confirmed.set(span.id, span);
+      this.recompute(span.id);
+    }
     this.emit();
   }
 
@@ -607,6 +644,7 @@ export class AnnotationStore {
       canUndo: this.undoStack.length > 0,
       canRedo: this.redoStack.length > 0,
       savedCount: this.savedCount,
+      remoteCount: this.remoteCount,
     };
   }
 

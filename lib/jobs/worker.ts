@@ -4,7 +4,8 @@
  * or alone with `npm run worker`; any number of instances may run one.
  *
  *   export, dataset-snapshot   runExportJob (lib/export/jobs.ts)
- *   cleanup                    every hour: export files past their retention
+ *   cleanup                    every hour: export files past their retention; change-log rows
+ *                              and presence rows past theirs (lib/live/prune.ts, presence.ts)
  *
  * A handler gets the queue job's try number (retryCount) and abort signal.
  * An unexpected error returns the job to the queue until the last try; the
@@ -14,6 +15,8 @@ import type { Job } from "pg-boss";
 import { createDb, getDb, type Db } from "../db";
 import { deleteExportJobFiles, exportRetentionDays, runExportJob } from "../export/jobs";
 import { datasetsDir } from "../export/storage";
+import { pruneChangeLog } from "../live/prune";
+import { prunePresence } from "../live/presence";
 import { jobQueue, QUEUE_NAMES, RETRY_LIMIT } from "./queue";
 
 export interface WorkerOptions {
@@ -78,6 +81,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
       QUEUE_NAMES.cleanup,
       await boss.work(QUEUE_NAMES.cleanup, { pollingIntervalSeconds: 30 }, async () => ({
         deleted: await runCleanup(db, { dataDir }),
+        changesPruned: await pruneChangeLog(db),
+        presencePruned: await prunePresence(db),
       })),
     ],
   ];

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { can } from "@/lib/authz/policy";
 import { requirePage } from "@/lib/http/page";
 import { loadStoryView } from "@/lib/reader/story-view";
+import { liveHub } from "@/lib/live/process-hub";
 import { ReaderWorkspace } from "@/components/reader/ReaderWorkspace";
 import "@/components/reader/fonts";
 
@@ -23,6 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StoryPage({ params, searchParams }: Props) {
   const user = await requirePage({ permission: "story.read" });
   const [{ key }, { a }] = await Promise.all([params, searchParams]);
+  // Read before the story: the live feed replays every change after it, so none falls between.
+  const liveCursor = await liveHub().horizon();
   const view = await loadStoryView(db, decodeURIComponent(key), a, user);
   if (!view) notFound();
   return (
@@ -32,6 +35,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
       canAnnotate={can(user, "annotation.write")}
       canReview={can(user, "annotation.review")}
       canAlign={can(user, "alignment.edit")}
+      liveCursor={liveCursor}
     />
   );
 }

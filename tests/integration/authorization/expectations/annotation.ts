@@ -19,6 +19,10 @@ export const expectations: AreaExpectations = {
     "GET /api/claims/[id]": { outcomes: signedIn() },
     "PATCH /api/claims/[id]": { outcomes: editors() },
     "GET /api/stories/[id]/annotations": { outcomes: signedIn() },
+    // The story's live changes (Server-Sent Events), for anyone who may read the story.
+    "GET /api/stories/[id]/events": { outcomes: signedIn() },
+    // Presence heartbeats: anyone reading the story is shown to the others.
+    "POST /api/stories/[id]/presence": { outcomes: signedIn(), body: { tabId: "tab-authorization" } },
     "GET /api/stories/[id]/suggestions": { outcomes: signedIn() },
     // Rejecting a suggestion is a review decision (annotation.review).
     "POST /api/stories/[id]/suggestions/rejections": { outcomes: editors() },

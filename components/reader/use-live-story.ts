@@ -1,0 +1,144 @@
+"use client";
+/**
+ * useLiveStory: the reader's live collaboration. It follows the story's
+ * event stream (lib/live-client/connection.ts) and paints other editors'
+ * changes into the AnnotationStore — spans in the open panes, and a refresh
+ * of the sidebar for entities and claims — and keeps this tab's presence
+ * (pane and selected span) known to the others.
+ *
+ * Changes never break a selection in progress: while the reader is dragging
+ * a selection in a pane, arriving changes wait and are applied when the
+ * mouse is released. The text itself never changes under the reader: a
+ * revised article is announced, not swapped in.
+ */
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { AnnotationStore, SpanDTO } from "@/lib/annotate-client";
+import type { StoryEvent } from "@/lib/live/events";
+import { LiveConnection, type LiveState, type PresencePerson } from "@/lib/live-client/connection";
+
+const HEARTBEAT_MS = 10_000;
+
+export interface LiveStory {
+  state: LiveState;
+  /** Other tabs with the story open (not this one). */
+  others: PresencePerson[];
+}
+
+function newTabId(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `tab-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+}
+
+/** Whether the reader is in the middle of selecting text in a pane. */
+function selecting(pointerDown: boolean): boolean {
+  if (pointerDown) return true;
+  const selection = typeof document !== "undefined" ? document.getSelection() : null;
+  if (!selection || selection.isCollapsed || !selection.anchorNode) return false;
+  const anchor = selection.anchorNode instanceof Element ? selection.anchorNode : selection.anchorNode.parentElement;
+  return !!anchor?.closest("[data-scroller]");
+}
+
+export function useLiveStory(options: {
+  storyId: string;
+  cursor: number;
+  store: AnnotationStore;
+  articleIds: readonly string[];
+  activeArticleId: string | null;
+  selectedSpanId: string | null;
+  userId: string;
+  onArticleRevised?(event: StoryEvent): void;
+}): LiveStory {
+  const { storyId, cursor, store } = options;
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
+  const [tabId] = useState(newTabId);
+  const [others, setOthers] = useState<PresencePerson[]>([]);
+
+  // Changes waiting for a selection in progress to end.
+  const [pending] = useState(() => ({ events: [] as StoryEvent[], pointerDown: false }));
+  const apply = useRef(() => {});
+  useEffect(() => {
+    apply.current = () => {
+      if (!pending.events.length || selecting(pending.pointerDown)) return;
+      const events = pending.events;
+      pending.events = [];
+      const open = new Set(latest.current.articleIds);
+      const spans: SpanDTO[] = [];
+      for (const e of events) {
+        if (e.span && open.has(e.span.articleId)) spans.push(e.span);
+        if (e.kind === "article.revised" && e.articleId && open.has(e.articleId)) latest.current.onArticleRevised?.(e);
+      }
+      // Entity and claim changes, and spans of versions not open, only refresh the sidebar.
+      store.applyRemote(spans);
+    };
+  }, [pending, store]);
+  useEffect(() => {
+    const down = (e: PointerEvent) => {
+      pending.pointerDown = !!(e.target as Element | null)?.closest?.("[data-scroller]");
+    };
+    // After the reader's own mouseup handling (which turns a selection into a pending tag).
+    const later = () => setTimeout(() => apply.current(), 0);
+    const up = () => {
+      pending.pointerDown = false;
+      later();
+    };
+    const selection = () => {
+      if (pending.events.length) later();
+    };
+    window.addEventListener("pointerdown", down, true);
+    window.addEventListener("pointerup", up, true);
+    document.addEventListener("selectionchange", selection);
+    return () => {
+      window.removeEventListener("pointerdown", down, true);
+      window.removeEventListener("pointerup", up, true);
+      document.removeEventListener("selectionchange", selection);
+    };
+  }, [pending]);
+
+  const [connection] = useState(() => new LiveConnection({ storyId, cursor }));
+  useEffect(() => {
+    connection.start({
+      onChanges: (events) => {
+        pending.events.push(...events);
+        apply.current();
+      },
+      onPresence: (people) => setOthers(people.filter((p) => p.tabId !== tabId && p.userId !== latest.current.userId)),
+      onReset: () => window.location.reload(),
+    });
+    return () => connection.stop();
+  }, [connection, pending, tabId]);
+
+  const state = useSyncExternalStore(connection.subscribe, connection.getState, () => "connecting" as LiveState);
+
+  // Presence: on every change of pane or selection, every 10 s, and when the connection comes back.
+  const { activeArticleId, selectedSpanId } = options;
+  useEffect(() => {
+    const send = (leave = false) => {
+      const body = JSON.stringify({ tabId, articleId: activeArticleId, spanId: selectedSpanId, leave });
+      if (leave && typeof navigator !== "undefined" && navigator.sendBeacon) {
+        navigator.sendBeacon(`/api/stories/${storyId}/presence`, new Blob([body], { type: "application/json" }));
+        return;
+      }
+      void fetch(`/api/stories/${storyId}/presence`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body,
+        keepalive: leave,
+      }).catch(() => {});
+    };
+    if (state !== "live") return;
+    send();
+    const timer = setInterval(() => send(), HEARTBEAT_MS);
+    const leave = () => send(true);
+    window.addEventListener("pagehide", leave);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("pagehide", leave);
+    };
+  }, [storyId, tabId, activeArticleId, selectedSpanId, state]);
+
+  return { state, others };
+}

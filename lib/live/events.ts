@@ -1,0 +1,106 @@
+/**
+ * What a client receives for each change: the change-log row and, for spans,
+ * entities and claims, the thing as it is now (so a client paints it without
+ * asking again). Built once per change per process and shared by every
+ * stream of the story; `visibility.ts` then decides per reader.
+ *
+ * "As it is now" rather than as it was: a client applies events by version
+ * (an older state never overwrites a newer one), so replaying a span's
+ * creation after it was deleted just shows it deleted.
+ */
+import type { Db } from "../db";
+import {
+  CLAIM_SELECT,
+  ENTITY_SELECT,
+  claimDTO,
+  entityDTO,
+  spanDTO,
+  type ClaimDTO,
+  type EntityDTO,
+  type SpanDTO,
+} from "../annotation/dto";
+import type { ChangeKind, ChangeRow } from "./feed";
+
+export interface StoryEvent {
+  /** The change's cursor: the SSE event id. */
+  cursor: number;
+  kind: ChangeKind;
+  storyId: string;
+  articleId: string | null;
+  /** The span, entity, claim, alignment or article changed. */
+  subjectId: string;
+  /** Who made it, when known (span writes and alignment corrections). */
+  actorId: string | null;
+  /** The span's version or the article's revision after the change. */
+  version: number | null;
+  at: string;
+  /** span.*: the span now (deletedAt set when deleted). */
+  span?: SpanDTO;
+  /** span.*: the annotation layer the span is in (who may see it: lib/authz/layers.ts). */
+  spanLayer?: { layer: string; ownerId: string | null };
+  /** entity.updated, and span.* linking an entity: the entity now. */
+  entity?: EntityDTO;
+  /** claim.*, and span.* stating a claim: the claim now (absent once deleted). */
+  claim?: ClaimDTO;
+}
+
+const USER_REF = { select: { id: true, name: true } } as const;
+
+export async function hydrateChanges(db: Db, rows: readonly ChangeRow[]): Promise<StoryEvent[]> {
+  if (!rows.length) return [];
+  const spanIds = new Set<string>();
+  const entityIds = new Set<string>();
+  const claimIds = new Set<string>();
+  for (const r of rows) {
+    if (r.kind.startsWith("span.")) spanIds.add(r.subjectId);
+    else if (r.kind.startsWith("entity.")) entityIds.add(r.subjectId);
+    else if (r.kind.startsWith("claim.")) claimIds.add(r.subjectId);
+  }
+  const spanRows = spanIds.size
+    ? await db.span.findMany({
+        where: { id: { in: [...spanIds] } },
+        include: { createdBy: USER_REF, updatedBy: USER_REF },
+      })
+    : [];
+  const spans = new Map(spanRows.map((s) => [s.id, spanDTO(s, s.createdBy, s.updatedBy)]));
+  const layers = new Map(spanRows.map((s) => [s.id, { layer: s.layer as string, ownerId: s.layerOwnerId }]));
+  for (const s of spans.values()) {
+    if (s.entityId) entityIds.add(s.entityId);
+    if (s.claimId) claimIds.add(s.claimId);
+  }
+  const [entityRows, claimRows] = await Promise.all([
+    entityIds.size ? db.entity.findMany({ where: { id: { in: [...entityIds] } }, select: ENTITY_SELECT }) : [],
+    claimIds.size ? db.claim.findMany({ where: { id: { in: [...claimIds] } }, select: CLAIM_SELECT }) : [],
+  ]);
+  const entities = new Map(entityRows.map((e) => [e.id, entityDTO(e)]));
+  const claims = new Map(claimRows.map((c) => [c.id, claimDTO(c)]));
+
+  return rows.map((r) => {
+    const event: StoryEvent = {
+      cursor: r.id,
+      kind: r.kind,
+      storyId: r.storyId,
+      articleId: r.articleId,
+      subjectId: r.subjectId,
+      actorId: r.actorId,
+      version: r.version,
+      at: r.at.toISOString(),
+    };
+    if (r.kind.startsWith("span.")) {
+      const span = spans.get(r.subjectId);
+      if (span) {
+        event.span = span;
+        event.spanLayer = layers.get(r.subjectId);
+        if (span.entityId && entities.has(span.entityId)) event.entity = entities.get(span.entityId);
+        if (span.claimId && claims.has(span.claimId)) event.claim = claims.get(span.claimId);
+      }
+    } else if (r.kind.startsWith("entity.")) {
+      const entity = entities.get(r.subjectId);
+      if (entity) event.entity = entity;
+    } else if (r.kind.startsWith("claim.")) {
+      const claim = claims.get(r.subjectId);
+      if (claim) event.claim = claim;
+    }
+    return event;
+  });
+}

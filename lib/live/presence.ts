@@ -1,0 +1,66 @@
+/**
+ * Presence: who has a story open, in which pane (article), with which span
+ * selected. One row per browser tab, refreshed by the tab (every 10 s and on
+ * every change of pane or selection) and announced with NOTIFY, so every app
+ * instance pushes the story's new presence list to its streams. A tab that
+ * leaves says so (or its stream ends); one that just vanishes stops counting
+ * after PRESENCE_TTL_MS.
+ */
+import type { Db } from "../db";
+
+export const PRESENCE_CHANNEL = "parallax_presence";
+export const PRESENCE_TTL_MS = 25_000;
+
+export interface PresencePerson {
+  tabId: string;
+  userId: string;
+  name: string;
+  articleId: string | null;
+  language: string | null;
+  spanId: string | null;
+}
+
+export interface PresenceUpdate {
+  tabId: string;
+  articleId: string | null;
+  spanId: string | null;
+}
+
+export async function touchPresence(db: Db, storyId: string, userId: string, update: PresenceUpdate): Promise<void> {
+  await db.$executeRaw`
+    WITH up AS (
+      INSERT INTO "Presence" ("tabId", "storyId", "userId", "articleId", "spanId", "seenAt")
+      VALUES (${update.tabId}, ${storyId}::uuid, ${userId}::uuid, ${update.articleId}::uuid, ${update.spanId}::uuid, now())
+      ON CONFLICT ("tabId") DO UPDATE SET "storyId" = EXCLUDED."storyId", "userId" = EXCLUDED."userId",
+        "articleId" = EXCLUDED."articleId", "spanId" = EXCLUDED."spanId", "seenAt" = now()
+      WHERE "Presence"."userId" = EXCLUDED."userId"
+      RETURNING "storyId"
+    )
+    SELECT pg_notify(${PRESENCE_CHANNEL}, "storyId"::text) FROM up`;
+}
+
+/** The tab left (closed, or its stream ended); `userId` guards against removing someone else's tab. */
+export async function leavePresence(db: Db, tabId: string, userId: string): Promise<void> {
+  await db.$executeRaw`
+    WITH gone AS (
+      DELETE FROM "Presence" WHERE "tabId" = ${tabId} AND "userId" = ${userId}::uuid RETURNING "storyId"
+    )
+    SELECT pg_notify(${PRESENCE_CHANNEL}, "storyId"::text) FROM gone`;
+}
+
+/** The story's present tabs (in a stable order, so an unchanged list compares equal). */
+export async function presenceOf(db: Db, storyId: string): Promise<PresencePerson[]> {
+  return db.$queryRaw<PresencePerson[]>`
+    SELECT p."tabId", p."userId"::text AS "userId", u.name, p."articleId"::text AS "articleId",
+      a.language, p."spanId"::text AS "spanId"
+    FROM "Presence" p
+    JOIN "User" u ON u.id = p."userId"
+    LEFT JOIN "Article" a ON a.id = p."articleId"
+    WHERE p."storyId" = ${storyId}::uuid AND p."seenAt" > now() - make_interval(secs => ${PRESENCE_TTL_MS / 1000}::float8)
+    ORDER BY p."tabId"`;
+}
+
+/** Deletes rows long expired. */
+export async function prunePresence(db: Db): Promise<number> {
+  return db.$executeRaw`DELETE FROM "Presence" WHERE "seenAt" < now() - interval '10 minutes'`;
+}
