@@ -76,6 +76,8 @@ test.describe("saving with two editors and a bad network", () => {
     const alice = await editorPage(browser, users, problems);
     const bob = await editorPage(browser, users, problems);
     const spanId = await seedSpan(workerDb, key, alice.user);
+    // Bob gets no live updates here, so he edits the version he loaded: the conflict is found on save.
+    await bob.page.route("**/api/stories/*/events**", (route) => route.abort());
     await openStory(alice.page, key, ["en", "fr"]);
     await openStory(bob.page, key, ["en", "fr"]);
 
