@@ -606,6 +606,7 @@ class BatchPlan {
       const id = users.get(email.toLowerCase()) ?? null;
       return { id, email: id ? null : email };
     };
+    const user = (email: string | null) => (email ? (users.get(email.toLowerCase()) ?? null) : null);
     let spansCreated = 0;
     for (const s of a.spans) {
       if (s.id) {
