@@ -48,6 +48,14 @@ export function AssignmentTable({
             <td className={`${td} tabular-nums`}>{a.spans}</td>
             <td className={td}>
               {canChange(a) ? <AssignmentStatusButton id={a.id} done={a.status === "DONE"} /> : null}
+              {a.mode === "INDEPENDENT" && a.status === "DONE" ? (
+                <Link
+                  href={`/stories/${encodeURIComponent(a.storyKey)}/curate?v=${a.articleId}`}
+                  className="ml-2 underline"
+                >
+                  Curation
+                </Link>
+              ) : null}
             </td>
           </tr>
         ))}

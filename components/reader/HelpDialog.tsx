@@ -1,17 +1,20 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { helpSections } from "@/lib/reader/keymap";
+import { helpSections, type KeyScope } from "@/lib/reader/keymap";
 
 /** The `?` dialog: every key of the reader's keymap (lib/reader/keymap.ts), grouped by where it works. */
 export function HelpDialog({
   open,
   onClose,
   canAnnotate,
+  scopes,
 }: {
   open: boolean;
   onClose: () => void;
   canAnnotate: boolean;
+  /** The parts of the keymap to list (default: all). */
+  scopes?: readonly KeyScope[];
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -30,7 +33,7 @@ export function HelpDialog({
       <h2 id="reader-help-title" className="text-lg font-semibold">
         Keyboard shortcuts
       </h2>
-      {helpSections(canAnnotate).map((section) => (
+      {helpSections(canAnnotate, scopes).map((section) => (
         <table
           key={section.scope}
           className="mt-3 w-full text-sm"

@@ -24,6 +24,8 @@ interface Props {
   registerScroller: (pane: number, scroller: HTMLElement | null) => void;
   /** Other editors with the story open (presence chips on the header). */
   others?: readonly PresencePerson[];
+  /** The annotation layer the pane shows, when it is not the reader's own (curation: an annotator's, the curated one). */
+  layer?: string;
 }
 
 /** The title a version shows: its own, or a fallback naming language and outlet. */
@@ -41,6 +43,7 @@ export const ReaderPane = memo(function ReaderPane({
   active,
   registerScroller,
   others,
+  layer,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [registry, setRegistry] = useState<VisibilityRegistry | null>(null);
@@ -83,6 +86,11 @@ export const ReaderPane = memo(function ReaderPane({
       className={`flex min-w-0 flex-col rounded-lg border bg-white ${active ? "border-blue-400" : "border-stone-200"}`}
     >
       <header className="border-b border-stone-200 px-4 py-2" lang={article.language} dir={article.dir}>
+        {layer ? (
+          <p className="mb-1 text-sm font-medium text-stone-800" dir="ltr" data-testid="pane-layer">
+            {layer}
+          </p>
+        ) : null}
         <p className="text-xs text-stone-500" dir="ltr">
           <span className="rounded bg-stone-100 px-1.5 py-0.5 font-mono" data-testid="pane-language">
             {article.language}
@@ -117,7 +125,7 @@ export const ReaderPane = memo(function ReaderPane({
         ref={scroller}
         tabIndex={0}
         role="region"
-        aria-label={`Text of ${title} (${article.language}), pane ${pane + 1}`}
+        aria-label={`Text of ${title} (${article.language})${layer ? `, ${layer}` : ""}, pane ${pane + 1}`}
         data-testid={`pane-text-${pane}`}
         data-scroller={pane}
         lang={article.language}

@@ -27,11 +27,20 @@ const SPAN_FIELDS = {
   createdAt: true,
 } as const;
 
-type SourceSpan = Prisma.SpanGetPayload<{ select: typeof SPAN_FIELDS }>;
+export { SPAN_FIELDS };
+export type SourceSpan = Prisma.SpanGetPayload<{ select: typeof SPAN_FIELDS }>;
 
 const keyOf = (s: SourceSpan) => [s.start, s.end, s.kind, s.labelId, s.entityId, s.claimId].join("|");
 
-async function copyToCurated(tx: Prisma.TransactionClient, curatorId: string, s: SourceSpan) {
+/** Copies an annotator's span into the curated layer (`changes`: the curator's edit of it, which drops the source). */
+export async function copyToCurated(
+  tx: Prisma.TransactionClient,
+  curatorId: string,
+  s: SourceSpan,
+  changes?: Partial<
+    Pick<SourceSpan, "start" | "end" | "quote" | "prefix" | "suffix" | "kind" | "labelId" | "entityId" | "claimId">
+  >,
+) {
   const id = randomUUID();
   const data = {
     id,
@@ -49,7 +58,8 @@ async function copyToCurated(tx: Prisma.TransactionClient, curatorId: string, s:
     layer: "CURATED" as const,
     proposedById: s.layerOwnerId,
     acceptedById: curatorId,
-    sourceSpanId: s.id,
+    sourceSpanId: changes ? null : s.id,
+    ...changes,
     createdById: curatorId,
     updatedById: curatorId,
     reviewStatus: "APPROVED" as const,
@@ -100,8 +110,12 @@ export async function acceptAgreed(
           alreadyCurated++;
           continue;
         }
-        // Proposed by whoever marked it first.
+        // Proposed by whoever marked it first; every annotator's span of it was taken as it is.
         await copyToCurated(tx, curator.id, list[0]!);
+        await tx.span.updateMany({
+          where: { id: { in: list.map((s) => s.id) } },
+          data: { reviewStatus: "APPROVED" },
+        });
         curated.add(key);
         accepted++;
       }

@@ -11,7 +11,7 @@
  */
 
 /** Where a key press happens; each scope's handler asks only for its own commands. */
-export type KeyScope = "reader" | "caret" | "picker" | "suggestions";
+export type KeyScope = "reader" | "caret" | "picker" | "suggestions" | "curation";
 
 export type ReaderCommand =
   | "help"
@@ -46,7 +46,14 @@ export type ReaderCommand =
   | "suggestionReject"
   | "suggestionNext"
   | "suggestionPrevious"
-  | "suggestionsClose";
+  | "suggestionsClose"
+  | "nextDisagreement"
+  | "previousDisagreement"
+  | "takeVersion"
+  | "rejectAll"
+  | "editVersion"
+  | "acceptAgreed"
+  | "curationHelp";
 
 export interface KeyBinding {
   command: ReaderCommand;
@@ -312,6 +319,58 @@ export const KEYMAP: readonly KeyBinding[] = [
     what: "Close the suggestions",
     editors: true,
   },
+
+  // Curation (/stories/KEY/curate): the annotators' layers side by side, and the curated one.
+  {
+    command: "nextDisagreement",
+    scope: "curation",
+    chords: ["n"],
+    keys: "n / p",
+    what: "Go to the next / previous disagreement between the annotators",
+    editors: true,
+  },
+  {
+    command: "previousDisagreement",
+    scope: "curation",
+    chords: ["p"],
+    keys: "",
+    what: "",
+    editors: true,
+    sharesRowWith: "nextDisagreement",
+  },
+  {
+    command: "takeVersion",
+    scope: "curation",
+    chords: ["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+    keys: "1 – 9",
+    what: "Accept annotator 1, 2, …’s version of this place into the curated layer",
+    editors: true,
+  },
+  {
+    command: "rejectAll",
+    scope: "curation",
+    chords: ["x", "Delete"],
+    keys: "x / Delete",
+    what: "Reject every version of this place (nothing curated here)",
+    editors: true,
+  },
+  {
+    command: "editVersion",
+    scope: "curation",
+    chords: ["e"],
+    keys: "e",
+    what: "Edit: accept a version with another label (then 1 – 9 chooses whose, letters the label)",
+    editors: true,
+  },
+  {
+    command: "acceptAgreed",
+    scope: "curation",
+    chords: ["Shift+a"],
+    keys: "Shift+A",
+    what: "Accept everything all annotators agree on, in one step",
+    editors: true,
+  },
+  { command: "curationHelp", scope: "curation", chords: ["?"], keys: "?", what: "This list", editors: true },
 ];
 
 /** Help rows that are not key presses handled through the table. */
@@ -336,6 +395,7 @@ export const SCOPE_TITLES: Record<KeyScope, string> = {
   caret: "Caret mode (after c)",
   picker: "Label picker",
   suggestions: "Suggestions",
+  curation: "Curation",
 };
 
 interface Chord {
@@ -403,8 +463,10 @@ export interface HelpSection {
 }
 
 /** What the help dialog lists: every binding and note of the table, grouped by scope, for this role. */
-export function helpSections(canAnnotate: boolean): HelpSection[] {
-  const scopes = Object.keys(SCOPE_TITLES) as KeyScope[];
+export function helpSections(
+  canAnnotate: boolean,
+  scopes: readonly KeyScope[] = Object.keys(SCOPE_TITLES) as KeyScope[],
+): HelpSection[] {
   return scopes
     .map((scope) => {
       const rows = [

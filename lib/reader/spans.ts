@@ -6,7 +6,8 @@
  */
 import type { Db } from "../db";
 import { spanDTO, type SpanDTO, type SpanRow } from "../annotation/dto";
-import { visibleSpanSql, type Viewer } from "../authz/layers";
+import { visibleSpanSql, type LayerRef, type Viewer } from "../authz/layers";
+import { Prisma } from "../generated/prisma/client";
 
 type Joined = SpanRow & {
   createdById: string | null;
@@ -16,7 +17,20 @@ type Joined = SpanRow & {
 };
 
 /** The spans of the layers `viewer` sees (lib/authz/layers.ts). */
-export async function readerSpans(db: Db, articleId: string, viewer: Viewer | null): Promise<SpanDTO[]> {
+export function readerSpans(db: Db, articleId: string, viewer: Viewer | null): Promise<SpanDTO[]> {
+  return spansWhere(db, articleId, visibleSpanSql(viewer, "s"));
+}
+
+/** The spans of one layer, asked for explicitly (curation: each annotator's, and the curated one). */
+export function layerSpans(db: Db, articleId: string, layer: LayerRef): Promise<SpanDTO[]> {
+  const condition =
+    layer.layer === "ANNOTATOR"
+      ? Prisma.sql`s.layer = 'ANNOTATOR' AND s."layerOwnerId" = ${layer.ownerId}::uuid`
+      : Prisma.sql`s.layer = ${layer.layer}::"SpanLayer"`;
+  return spansWhere(db, articleId, condition);
+}
+
+async function spansWhere(db: Db, articleId: string, condition: Prisma.Sql): Promise<SpanDTO[]> {
   const rows = await db.$queryRaw<Joined[]>`
     SELECT s.id, s."articleId", s.revision, s.start, s."end", s.quote, s.prefix, s.suffix,
            s.kind::text AS kind, s."labelId", s."entityId", s."claimId",
@@ -26,7 +40,7 @@ export async function readerSpans(db: Db, articleId: string, viewer: Viewer | nu
     FROM "Span" s
     LEFT JOIN "User" cb ON cb.id = s."createdById"
     LEFT JOIN "User" ub ON ub.id = s."updatedById"
-    WHERE s."articleId" = ${articleId}::uuid AND s."deletedAt" IS NULL AND ${visibleSpanSql(viewer, "s")}
+    WHERE s."articleId" = ${articleId}::uuid AND s."deletedAt" IS NULL AND ${condition}
     ORDER BY s.start ASC, s."end" DESC, s.id ASC`;
   return rows.map((r) =>
     spanDTO(

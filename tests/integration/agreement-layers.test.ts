@@ -273,4 +273,60 @@ describe("independent annotation", () => {
     // The curated layer is no annotator's: still invisible to them.
     expect((await spansSeenBy(ann, sv)).map((s) => s.id)).toEqual([annSpan.id]);
   });
+
+  it("settles one place at a time: accept a version, edit it, or reject all; annotators see the outcome", async () => {
+    // Both mark "Hamnen" in sv, with different labels: a disagreement.
+    const place = (await db.label.findMany({ where: { kind: "ENTITY" }, orderBy: { order: "asc" }, take: 3 }))[2]!.id;
+    const a = await createSpan(ann, sv, "Hamnen");
+    const b = await createSpan(bo, sv, "Hamnen");
+    await db.span.update({ where: { id: b.id }, data: { labelId: place } });
+    const settle = (body: Record<string, unknown>, as: Caller = admin) =>
+      call<{ curated: string[]; replaced: number }>(curationRoute.POST, {
+        as,
+        params: { id: story.id },
+        body: { action: "settle", articleId: sv.id, spans: [a.id, b.id], ...body },
+      });
+
+    const took = await settle({ take: [b.id] });
+    expect(took.status).toBe(200);
+    expect(took.body).toMatchObject({ replaced: 0 });
+    const [curatedId] = took.body.curated;
+    expect(await db.span.findUniqueOrThrow({ where: { id: curatedId! } })).toMatchObject({
+      layer: "CURATED",
+      labelId: place,
+      proposedById: bo.id,
+      acceptedById: admin.id,
+      sourceSpanId: b.id,
+    });
+    const statuses = async () =>
+      Object.fromEntries(
+        (await db.span.findMany({ where: { id: { in: [a.id, b.id] } } })).map((s) => [s.id, s.reviewStatus]),
+      );
+    expect(await statuses()).toEqual({ [a.id]: "REJECTED", [b.id]: "APPROVED" });
+
+    // Editing replaces it: Ann's offsets, the person label, no source (changed by the curator).
+    const edited = await settle({ edit: { spanId: a.id, labelId: person } });
+    expect(edited.body.replaced).toBe(1);
+    expect(await db.span.findUniqueOrThrow({ where: { id: edited.body.curated[0]! } })).toMatchObject({
+      labelId: person,
+      proposedById: ann.id,
+      sourceSpanId: null,
+      quote: "Hamnen",
+    });
+    expect(await statuses()).toEqual({ [a.id]: "REJECTED", [b.id]: "REJECTED" });
+
+    const rejected = await settle({ reject: true });
+    expect(rejected.body).toEqual({ curated: [], replaced: 1 });
+    const left = await db.span.count({
+      where: { articleId: sv.id, layer: "CURATED", deletedAt: null, quote: "Hamnen" },
+    });
+    expect(left).toBe(0);
+
+    // A span that is not the unit's, or a unit that changed, is refused.
+    expect((await settle({ take: [annSpan.id] })).status).toBe(400);
+    expect((await settle({ spans: [a.id, b.id, randomUUID()], reject: true })).status).toBe(409);
+    // An annotator still at work may not curate.
+    await db.assignment.updateMany({ where: { userId: bo.id, articleId: sv.id }, data: { status: "IN_PROGRESS" } });
+    expect((await settle({ reject: true }, bo)).status).toBe(403);
+  });
 });

@@ -57,6 +57,11 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           tab(`${base}?language=${encodeURIComponent(a.language)}`, a.language, languages.join() === a.language),
         )}
         <span className="ml-auto flex gap-3 text-sm">
+          <Link
+            href={`/stories/${encodeURIComponent(storyKey)}/curate${languages[0] ? `?v=${encodeURIComponent(languages[0])}` : ""}`}
+          >
+            Curate
+          </Link>
           <a href={`/api/agreement?${q}&format=csv`}>CSV</a>
           <a href={`/api/agreement?${q}`}>JSON</a>
         </span>

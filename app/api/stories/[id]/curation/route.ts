@@ -1,19 +1,38 @@
 import { z } from "zod";
+import { assertMayReadAgreement } from "@/lib/agreement/load";
 import { acceptAgreed, acceptSpan } from "@/lib/curation/accept";
+import { settleUnit, type Decision } from "@/lib/curation/settle";
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { body, json, pathId } from "@/app/api/_lib/request";
+
+const ids = z.array(z.uuid()).min(1).max(1000);
+const offset = z.int().min(0).max(2_147_483_647);
 
 const curationBody = z.union([
   z.object({ action: z.literal("accept-agreed"), languages: z.array(z.string().min(1).max(35)).max(50).optional() }),
   z.object({ action: z.literal("accept"), spanId: z.uuid() }),
+  z.object({
+    action: z.literal("settle"),
+    articleId: z.uuid(),
+    /** The annotators' spans of the unit (lib/curation/units.ts). */
+    spans: ids,
+    take: ids.optional(),
+    reject: z.literal(true).optional(),
+    edit: z
+      .object({ spanId: z.uuid(), labelId: z.uuid(), start: offset.optional(), end: offset.optional() })
+      .optional(),
+  }),
 ]);
 
 /**
  * Fills the curated layer: { action: "accept-agreed" } takes every span all
  * independent annotators of a version agree on (optionally only `languages`);
- * { action: "accept", spanId } takes one annotator's version of a span.
+ * { action: "accept", spanId } takes one annotator's version of a span;
+ * { action: "settle", articleId, spans, take | reject | edit } decides one
+ * place (lib/curation/settle.ts). A curator still annotating a version
+ * independently may not curate it.
  */
 export const POST = route<{ id: string }>({ permission: "assignment.manage" }, async (req, { params, user }) => {
   const storyId = pathId(params.id, "The story");
@@ -22,21 +41,27 @@ export const POST = route<{ id: string }>({ permission: "assignment.manage" }, a
     where: {
       storyId,
       ...(input.action === "accept-agreed" && input.languages?.length ? { language: { in: input.languages } } : {}),
+      ...(input.action === "settle" ? { id: input.articleId } : {}),
     },
     select: { id: true },
   });
   if (!articles.length) throw notFound("The story");
-  if (input.action === "accept-agreed") {
-    return json(
-      await acceptAgreed(
-        db,
-        user!,
-        articles.map((a) => a.id),
-      ),
-    );
+  const articleIds = articles.map((a) => a.id);
+  await assertMayReadAgreement(db, user!.id, { articleIds });
+  if (input.action === "accept-agreed") return json(await acceptAgreed(db, user!, articleIds));
+  if (input.action === "settle") {
+    const decision: Decision | null = input.take
+      ? { take: input.take }
+      : input.reject
+        ? { reject: true }
+        : input.edit
+          ? { edit: input.edit }
+          : null;
+    if (!decision) throw new AppError("INVALID_INPUT", "Give take, reject or edit.", 400);
+    return json(await settleUnit(db, user!, input.articleId, input.spans, decision));
   }
   const span = await db.span.findFirst({
-    where: { id: input.spanId, articleId: { in: articles.map((a) => a.id) } },
+    where: { id: input.spanId, articleId: { in: articleIds } },
     select: { id: true },
   });
   if (!span) throw notFound("The span");
