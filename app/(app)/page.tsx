@@ -10,10 +10,17 @@ export const dynamic = "force-dynamic";
 
 /** Home: the story list, searchable in every language, filtered by facets, state in the URL. */
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  await requirePage({ permission: "story.read" });
+  const user = await requirePage({ permission: "story.read" });
   const params = parseStoryListParams(await searchParams);
-  const result = await searchStories(db, toStorySearch(params));
-  const filtered = !!(params.q || params.languages.length || params.outlets.length || params.status.length);
+  const result = await searchStories(db, toStorySearch(params, user.id), user);
+  const filtered = !!(
+    params.q ||
+    params.languages.length ||
+    params.outlets.length ||
+    params.status.length ||
+    params.assignment.length ||
+    params.mine
+  );
   const first = (result.page - 1) * result.pageSize + 1;
   return (
     <main className="mx-auto max-w-7xl px-6 py-10">

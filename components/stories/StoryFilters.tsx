@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { StoryListParams } from "@/lib/stories/list-params";
 import type { StorySearchResult } from "@/lib/stories/search";
 import { AutoSubmitCheckbox } from "./AutoSubmitCheckbox";
-import { STATUS_LABELS } from "./status";
+import { ASSIGNMENT_LABELS, STATUS_LABELS } from "./status";
 
 type Facet = { value: string; count: number };
 
@@ -96,6 +96,20 @@ export function StoryFilters({ params, facets }: { params: StoryListParams; face
         values={facets.status}
         chosen={params.status}
         labelOf={(v) => STATUS_LABELS[v as keyof typeof STATUS_LABELS] ?? v}
+      />
+      <FacetGroup
+        legend="Assignment"
+        name="assignment"
+        values={facets.assignment}
+        chosen={params.assignment}
+        labelOf={(v) => ASSIGNMENT_LABELS[v as keyof typeof ASSIGNMENT_LABELS] ?? v}
+      />
+      <FacetGroup
+        legend="Assignee"
+        name="assignee"
+        values={[{ value: "me", count: facets.assignedToMe }]}
+        chosen={params.mine ? ["me"] : []}
+        labelOf={() => "Assigned to me"}
       />
       <div className="mt-5 flex items-center gap-3">
         <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-50">

@@ -1,9 +1,16 @@
-import type { AnnotationStatus } from "@/lib/stories/status";
+import type { AnnotationStatus, AssignmentState } from "@/lib/stories/status";
 
 export const STATUS_LABELS: Record<AnnotationStatus, string> = {
   unannotated: "Not started",
   in_progress: "In progress",
   reviewed: "Reviewed",
+};
+
+export const ASSIGNMENT_LABELS: Record<AssignmentState, string> = {
+  unassigned: "Not assigned",
+  todo: "Assigned, not started",
+  in_progress: "Assignment in progress",
+  done: "Assignment done",
 };
 
 export const STATUS_CLASSES: Record<AnnotationStatus, string> = {

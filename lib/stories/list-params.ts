@@ -4,7 +4,7 @@
  * Unknown or malformed values are ignored rather than refused (a URL is typed
  * and edited by people); the page shows what was applied.
  */
-import { ANNOTATION_STATUSES, type AnnotationStatus } from "./status";
+import { ANNOTATION_STATUSES, ASSIGNMENT_STATES, type AnnotationStatus, type AssignmentState } from "./status";
 import type { StorySearch } from "./search";
 
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;
@@ -14,6 +14,9 @@ export interface StoryListParams {
   languages: string[];
   outlets: string[];
   status: AnnotationStatus[];
+  assignment: AssignmentState[];
+  /** "assigned to me" (`?assignee=me`). */
+  mine: boolean;
   page: number;
   pageSize: number;
 }
@@ -40,17 +43,24 @@ export function parseStoryListParams(params: SearchParamsRecord | URLSearchParam
     status: [...new Set(all(record.status))].filter((s): s is AnnotationStatus =>
       (ANNOTATION_STATUSES as readonly string[]).includes(s),
     ),
+    assignment: [...new Set(all(record.assignment))].filter((s): s is AssignmentState =>
+      (ASSIGNMENT_STATES as readonly string[]).includes(s),
+    ),
+    mine: all(record.assignee).includes("me"),
     page: positive(record.page, 1, 100_000),
     pageSize: positive(record.pageSize, DEFAULT_PAGE_SIZE, 100),
   };
 }
 
-export function toStorySearch(p: StoryListParams): StorySearch {
+/** The search for `p`; `userId` is whom "assigned to me" means. */
+export function toStorySearch(p: StoryListParams, userId?: string): StorySearch {
   return {
     q: p.q || null,
     languages: p.languages,
     outlets: p.outlets,
     status: p.status,
+    assignment: p.assignment,
+    assignedTo: p.mine && userId ? userId : null,
     page: p.page,
     pageSize: p.pageSize,
   };
@@ -63,6 +73,8 @@ export function storyListQuery(p: StoryListParams): string {
   for (const l of p.languages) search.append("language", l);
   for (const o of p.outlets) search.append("outlet", o);
   for (const s of p.status) search.append("status", s);
+  for (const s of p.assignment) search.append("assignment", s);
+  if (p.mine) search.set("assignee", "me");
   if (p.pageSize !== DEFAULT_PAGE_SIZE) search.set("pageSize", String(p.pageSize));
   if (p.page > 1) search.set("page", String(p.page));
   const query = search.toString();

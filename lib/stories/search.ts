@@ -22,7 +22,16 @@ import type { Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { searchTerms } from "./query";
 import { findFolded, foldWithOrigins } from "./snippets";
-import { ANNOTATION_STATUSES, annotationStatusSql, storyStatus, type AnnotationStatus } from "./status";
+import { visibleSpanWhere, type Viewer } from "../authz/layers";
+import {
+  ANNOTATION_STATUSES,
+  ASSIGNMENT_STATES,
+  annotationStatusSql,
+  assignmentStateSql,
+  storyStatus,
+  type AnnotationStatus,
+  type AssignmentState,
+} from "./status";
 
 export interface StorySearch {
   /** Substring to find in story titles, article titles and texts (any script). */
@@ -30,6 +39,10 @@ export interface StorySearch {
   languages?: readonly string[];
   outlets?: readonly string[];
   status?: readonly AnnotationStatus[];
+  /** Versions whose assignments stand so (lib/stories/status.ts). */
+  assignment?: readonly AssignmentState[];
+  /** Only versions assigned to this user (id): "assigned to me". */
+  assignedTo?: string | null;
   /** 1-based. */
   page?: number;
   /** 1…100, default 20. */
@@ -80,6 +93,9 @@ export interface StorySearchResult {
     languages: FacetValue[];
     outlets: FacetValue[];
     status: FacetValue<AnnotationStatus>[];
+    assignment: FacetValue<AssignmentState>[];
+    /** Stories with a version assigned to the user searching (with the other filters). */
+    assignedToMe: number;
   };
 }
 
@@ -123,18 +139,35 @@ function scoreSql(query: FoldedQuery): Prisma.Sql {
   return Prisma.join(parts, " + ");
 }
 
-export async function searchStories(db: Db, search: StorySearch = {}): Promise<StorySearchResult> {
+/**
+ * The story list. `viewer`: the user searching, whose span counts follow what
+ * they see (an independent annotator counts only their own spans) and whom
+ * "assigned to me" means.
+ */
+export async function searchStories(
+  db: Db,
+  search: StorySearch = {},
+  viewer: Viewer | null = null,
+): Promise<StorySearchResult> {
   const pageSize = Math.min(100, Math.max(1, Math.floor(search.pageSize ?? 20)));
   const page = Math.max(1, Math.floor(search.page ?? 1));
   const languages = [...new Set(search.languages ?? [])];
   const outlets = [...new Set(search.outlets ?? [])];
   const status = [...new Set(search.status ?? [])].filter((s) => ANNOTATION_STATUSES.includes(s));
+  const assignment = [...new Set(search.assignment ?? [])].filter((s) => ASSIGNMENT_STATES.includes(s));
   const query = await foldQuery(db, search.q?.trim() || null);
 
   const byLanguage = languages.length ? Prisma.sql`a.language = ANY(${languages}::text[])` : Prisma.sql`TRUE`;
   const byOutlet = outlets.length ? Prisma.sql`a.outlet = ANY(${outlets}::text[])` : Prisma.sql`TRUE`;
   const byStatus = status.length ? Prisma.sql`${annotationStatusSql("a")} = ANY(${status}::text[])` : Prisma.sql`TRUE`;
-  const articleFilters = languages.length || outlets.length || status.length;
+  const byAssignment = assignment.length
+    ? Prisma.sql`${assignmentStateSql("a")} = ANY(${assignment}::text[])`
+    : Prisma.sql`TRUE`;
+  const mine = (userId: string) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" x WHERE x."articleId" = a.id AND x."userId" = ${userId}::uuid)`;
+  const byAssignee = search.assignedTo ? mine(search.assignedTo) : Prisma.sql`TRUE`;
+  const articleFilters = languages.length || outlets.length || status.length || assignment.length || search.assignedTo;
+  const all = Prisma.sql`${byLanguage} AND ${byOutlet} AND ${byStatus} AND ${byAssignment} AND ${byAssignee}`;
   const matchesQuery = query ? allTermsSql(query) : Prisma.sql`TRUE`;
   const articles = query
     ? Prisma.sql`"ArticleSearch" s JOIN "Article" a ON a.id = s."articleId"`
@@ -146,30 +179,25 @@ export async function searchStories(db: Db, search: StorySearch = {}): Promise<S
     WHERE ${matchesQuery} AND ${Prisma.join(filters, " AND ")} AND ${column} IS NOT NULL
     GROUP BY 1 ORDER BY count DESC, value ASC LIMIT 200`;
 
-  const [rows, languageFacet, outletFacet, statusFacet] = await Promise.all([
+  const [rows, languageFacet, outletFacet, statusFacet, assignmentFacet, mineFacet] = await Promise.all([
     query
-      ? rankedStories(
-          db,
-          query,
-          Prisma.sql`${byLanguage} AND ${byOutlet} AND ${byStatus}`,
-          !articleFilters,
-          page,
-          pageSize,
-        )
-      : latestStories(
-          db,
-          articleFilters ? Prisma.sql`${byLanguage} AND ${byOutlet} AND ${byStatus}` : null,
-          page,
-          pageSize,
-        ),
-    facet(Prisma.sql`a.language`, byOutlet, byStatus),
-    facet(Prisma.sql`a.outlet`, byLanguage, byStatus),
-    facet(annotationStatusSql("a"), byLanguage, byOutlet),
+      ? rankedStories(db, query, all, !articleFilters, page, pageSize)
+      : latestStories(db, articleFilters ? all : null, page, pageSize),
+    facet(Prisma.sql`a.language`, byOutlet, byStatus, byAssignment, byAssignee),
+    facet(Prisma.sql`a.outlet`, byLanguage, byStatus, byAssignment, byAssignee),
+    facet(annotationStatusSql("a"), byLanguage, byOutlet, byAssignment, byAssignee),
+    facet(assignmentStateSql("a"), byLanguage, byOutlet, byStatus, byAssignee),
+    viewer
+      ? facet(Prisma.sql`'me'`, byLanguage, byOutlet, byStatus, byAssignment, mine(viewer.id))
+      : Promise.resolve([]),
   ]);
   const total = rows.total;
 
   const ids = rows.ids;
-  const [stories, snippets] = await Promise.all([loadStories(db, ids), query ? findSnippets(db, ids, query) : []]);
+  const [stories, snippets] = await Promise.all([
+    loadStories(db, ids, viewer),
+    query ? findSnippets(db, ids, query) : [],
+  ]);
   const byId = new Map(stories.map((s) => [s.id, s]));
   return {
     stories: ids.map((id) => {
@@ -187,6 +215,11 @@ export async function searchStories(db: Db, search: StorySearch = {}): Promise<S
         value,
         count: Number(statusFacet.find((f) => f.value === value)?.count ?? 0),
       })),
+      assignment: ASSIGNMENT_STATES.map((value) => ({
+        value,
+        count: Number(assignmentFacet.find((f) => f.value === value)?.count ?? 0),
+      })),
+      assignedToMe: Number(mineFacet[0]?.count ?? 0),
     },
   };
 }
@@ -264,7 +297,7 @@ async function rankedStories(
   return { ids: rows.map((r) => r.id), total };
 }
 
-async function loadStories(db: Db, ids: string[]): Promise<Omit<StoryHit, "snippets">[]> {
+async function loadStories(db: Db, ids: string[], viewer: Viewer | null): Promise<Omit<StoryHit, "snippets">[]> {
   if (!ids.length) return [];
   const stories = await db.story.findMany({
     where: { id: { in: ids } },
@@ -280,7 +313,8 @@ async function loadStories(db: Db, ids: string[]): Promise<Omit<StoryHit, "snipp
           title: true,
           outlet: true,
           status: true,
-          _count: { select: { spans: { where: { deletedAt: null } } } },
+          // What the viewer sees of them: an independent annotator, only their own layer.
+          _count: { select: { spans: { where: { deletedAt: null, ...(viewer ? visibleSpanWhere(viewer) : {}) } } } },
         },
         orderBy: [{ language: "asc" }, { id: "asc" }],
       },

@@ -24,6 +24,24 @@ export function annotationStatusSql(alias: string): Prisma.Sql {
     ELSE 'unannotated' END)`;
 }
 
+/**
+ * Where a version's assignments stand: `unassigned`; `todo` (nobody has
+ * started); `done` (every annotator marked it done); `in_progress` otherwise.
+ */
+export const ASSIGNMENT_STATES = ["unassigned", "todo", "in_progress", "done"] as const;
+export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
+
+/** The assignment state of the article aliased `alias` as an SQL expression. */
+export function assignmentStateSql(alias: string): Prisma.Sql {
+  const a = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
+  return Prisma.sql`(SELECT CASE
+    WHEN count(*) = 0 THEN 'unassigned'
+    WHEN bool_and(x.status = 'DONE') THEN 'done'
+    WHEN bool_and(x.status = 'TODO') THEN 'todo'
+    ELSE 'in_progress' END
+    FROM "Assignment" x WHERE x."articleId" = ${a}.id)`;
+}
+
 export function storyStatus(statuses: readonly AnnotationStatus[]): AnnotationStatus {
   if (statuses.length && statuses.every((s) => s === "reviewed")) return "reviewed";
   if (statuses.every((s) => s === "unannotated")) return "unannotated";

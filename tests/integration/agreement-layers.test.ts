@@ -9,6 +9,8 @@ import * as myAssignmentsRoute from "@/app/api/assignments/route";
 import * as assignmentRoute from "@/app/api/assignments/[id]/route";
 import * as agreementRoute from "@/app/api/agreement/route";
 import * as curationRoute from "@/app/api/stories/[id]/curation/route";
+import * as storiesRoute from "@/app/api/stories/route";
+import type { StorySearchResult } from "@/lib/stories/search";
 import type { ScopedReport } from "@/lib/agreement/load";
 import { unitizingAlpha } from "@/lib/agreement/unitizing";
 import { seedDemoNewsroom } from "@/lib/demo/seed";
@@ -328,5 +330,31 @@ describe("independent annotation", () => {
     // An annotator still at work may not curate.
     await db.assignment.updateMany({ where: { userId: bo.id, articleId: sv.id }, data: { status: "IN_PROGRESS" } });
     expect((await settle({ reject: true }, bo)).status).toBe(403);
+  });
+
+  it("the story list counts only an annotator's own spans, and filters by assignment and assignee", async () => {
+    const list = await call<StorySearchResult>(storiesRoute.GET, {
+      as: ann,
+      path: `/api/stories?q=${encodeURIComponent("Ingrid Halvorsen")}&assignee=me&assignment=in_progress&assignment=done&pageSize=100`,
+    });
+    expect(list.status).toBe(200);
+    const hit = list.body.stories.find((st) => st.id === story.id);
+    expect(hit).toBeDefined();
+    const own = await db.span.count({ where: { articleId: sv.id, layerOwnerId: ann.id, deletedAt: null } });
+    const everyone = await db.span.count({ where: { articleId: sv.id, deletedAt: null } });
+    expect(own).toBeLessThan(everyone);
+    expect(hit!.articles.find((a) => a.id === sv.id)!.spans).toBe(own);
+    expect(list.body.facets.assignedToMe).toBeGreaterThanOrEqual(1);
+    // Someone with no assignment finds none "assigned to me".
+    const admins = await call<StorySearchResult>(storiesRoute.GET, {
+      as: admin,
+      path: `/api/stories?q=${encodeURIComponent("Ingrid Halvorsen")}&assignee=me`,
+    });
+    expect(admins.body.stories.map((st) => st.id)).not.toContain(story.id);
+    const unassigned = await call<StorySearchResult>(storiesRoute.GET, {
+      as: admin,
+      path: `/api/stories?q=${encodeURIComponent("Ingrid Halvorsen")}&assignment=unassigned`,
+    });
+    expect(unassigned.body.stories.map((st) => st.id)).not.toContain(story.id);
   });
 });

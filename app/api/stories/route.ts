@@ -6,8 +6,9 @@ import { json } from "@/app/api/_lib/request";
 
 /**
  * The story list as JSON, with the home page's parameters:
- * `?q=…&language=…&outlet=…&status=unannotated|in_progress|reviewed&page=…&pageSize=…`.
+ * `?q=…&language=…&outlet=…&status=unannotated|in_progress|reviewed&assignment=unassigned|todo|in_progress|done&assignee=me&page=…&pageSize=…`.
  */
-export const GET = route({ permission: "story.read" }, async (req) => {
-  return json(await searchStories(db, toStorySearch(parseStoryListParams(req.nextUrl.searchParams))));
+export const GET = route({ permission: "story.read" }, async (req, { user }) => {
+  const params = parseStoryListParams(req.nextUrl.searchParams);
+  return json(await searchStories(db, toStorySearch(params, user!.id), user));
 });
