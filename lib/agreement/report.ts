@@ -174,6 +174,15 @@ export function agreementReport(input: AgreementInput): AgreementReport {
     return { language, ...group(subset, ids) };
   });
 
+  // Each annotator's spans per article in the matcher's form, made once for every pair.
+  const matchables = new Map<string, Map<string, Matchable[]>>();
+  for (const s of input.spans) {
+    let byArticle = matchables.get(s.annotatorId);
+    if (!byArticle) matchables.set(s.annotatorId, (byArticle = new Map()));
+    const list = byArticle.get(s.articleId);
+    if (list) list.push(asMatchSpan(s));
+    else byArticle.set(s.articleId, [asMatchSpan(s)]);
+  }
   const pairs: PairReport[] = [];
   const pooledEntity: LinkTally = newTally();
   const pooledVerdict: LinkTally = newTally();
@@ -183,8 +192,7 @@ export function agreementReport(input: AgreementInput): AgreementReport {
       const b = annotators[j]!.id;
       const shared = articles.filter((x) => x.annotators.includes(a) && x.annotators.includes(b));
       const unitized = unitizeArticles(shared, [a, b], spansByArticle);
-      const spansOf = (id: string) =>
-        shared.flatMap((x) => (spansByArticle.get(x.id) ?? []).filter((s) => s.annotatorId === id)).map(asMatchSpan);
+      const spansOf = (id: string) => shared.flatMap((x) => matchables.get(id)?.get(x.id) ?? []);
       const sa = spansOf(a);
       const sb = spansOf(b);
       const exact = matchSpans(sa, sb, "exact");

@@ -29,7 +29,28 @@ export interface SpanMatching<S extends MatchSpan> {
   f1: Coefficient;
 }
 
-const key = (s: MatchSpan) => `${s.doc}\u0000${s.label}`;
+/** A's and B's spans per document and label (nested maps: no string keys built per span). */
+function grouped<S extends MatchSpan>(a: readonly S[], b: readonly S[]): { a: S[]; b: S[] }[] {
+  const docs = new Map<string, Map<string, { a: S[]; b: S[] }>>();
+  const all: { a: S[]; b: S[] }[] = [];
+  const group = (s: S) => {
+    let labels = docs.get(s.doc);
+    if (!labels) docs.set(s.doc, (labels = new Map()));
+    let g = labels.get(s.label);
+    if (!g) {
+      labels.set(s.label, (g = { a: [], b: [] }));
+      all.push(g);
+    }
+    return g;
+  };
+  for (const s of a) group(s).a.push(s);
+  for (const s of b) group(s).b.push(s);
+  return all;
+}
+
+/** One number for a span's offsets within a group (lengths up to 2^16, else a string). */
+const offsetsKey = (s: MatchSpan): number | string =>
+  s.end - s.start < 65536 ? s.start * 65536 + (s.end - s.start) : `${s.start}:${s.end}`;
 
 /** Match A's spans against B's. */
 export function matchSpans<S extends MatchSpan>(a: readonly S[], b: readonly S[], mode: MatchMode): SpanMatching<S> {
@@ -49,33 +70,27 @@ export function matchSpans<S extends MatchSpan>(a: readonly S[], b: readonly S[]
 }
 
 function exactPairs<S extends MatchSpan>(a: readonly S[], b: readonly S[]): [S, S][] {
-  const waiting = new Map<string, S[]>();
-  for (const s of b) {
-    const k = `${key(s)}\u0000${s.start}\u0000${s.end}`;
-    const list = waiting.get(k);
-    if (list) list.push(s);
-    else waiting.set(k, [s]);
-  }
   const pairs: [S, S][] = [];
-  for (const s of a) {
-    const other = waiting.get(`${key(s)}\u0000${s.start}\u0000${s.end}`)?.shift();
-    if (other) pairs.push([s, other]);
+  for (const g of grouped(a, b)) {
+    if (g.a.length === 0 || g.b.length === 0) continue;
+    const waiting = new Map<number | string, S[]>();
+    for (const s of g.b) {
+      const k = offsetsKey(s);
+      const list = waiting.get(k);
+      if (list) list.push(s);
+      else waiting.set(k, [s]);
+    }
+    for (const s of g.a) {
+      const list = waiting.get(offsetsKey(s));
+      if (list?.length) pairs.push([s, list.shift()!]);
+    }
   }
   return pairs;
 }
 
 function overlapPairs<S extends MatchSpan>(a: readonly S[], b: readonly S[]): [S, S][] {
-  const groups = new Map<string, { a: S[]; b: S[] }>();
-  const group = (s: S) => {
-    const k = key(s);
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { a: [], b: [] }));
-    return g;
-  };
-  for (const s of a) group(s).a.push(s);
-  for (const s of b) group(s).b.push(s);
   const pairs: [S, S][] = [];
-  for (const g of groups.values()) {
+  for (const g of grouped(a, b)) {
     if (g.a.length === 0 || g.b.length === 0) continue;
     // Candidate pairs by a sweep over both lists by start: a span starting
     // overlaps exactly the other side's spans still open at that point.

@@ -109,7 +109,8 @@ function prepare(units: readonly Unit[], lo: number, hi: number, R: number) {
     if (end <= start) continue;
     let perRater = byLabel.get(u.label);
     if (!perRater) byLabel.set(u.label, (perRater = Array.from({ length: R }, () => [])));
-    perRater[u.rater]!.push({ ...u, start, end });
+    // A copy of its own: merging below changes it in place.
+    perRater[u.rater]!.push({ rater: u.rater, start, end, label: u.label });
   }
   let merged = 0;
   for (const perRater of byLabel.values()) {
@@ -121,7 +122,7 @@ function prepare(units: readonly Unit[], lo: number, hi: number, R: number) {
         if (last && u.start < last.end) {
           last.end = Math.max(last.end, u.end);
           merged++;
-        } else out.push({ ...u });
+        } else out.push(u);
       }
       perRater[r] = out;
     }
