@@ -22,7 +22,7 @@ import { formatSpec, type ExportFormat, type FormatSpec, type Organization } fro
 import type { RenderContext } from "./formats/types";
 import { ExportReader, type ArticleChunk, type BatchSizes } from "./reader";
 import { isPlaced } from "./records";
-import { prismaQuery, resolveSelection, type ExportCounts, type Selection } from "./selection";
+import { prismaQuery, resolveSelection, type ExportCounts, type Selection, type SelectionOptions } from "./selection";
 
 export interface ExportRequest {
   format: string;
@@ -39,7 +39,7 @@ export interface ExportProgress {
   bytes: number;
 }
 
-export interface ExportOptions {
+export interface ExportOptions extends SelectionOptions {
   /** The database to stream from (its own connection); default DATABASE_URL. */
   databaseUrl?: string;
   batch?: Partial<BatchSizes>;
@@ -79,7 +79,7 @@ export async function prepareExport(
 ): Promise<PreparedExport> {
   const spec = formatSpec(request.format);
   const filter = parseExportFilter(request.filter);
-  const selection = await resolveSelection(prismaQuery(db), filter);
+  const selection = await resolveSelection(prismaQuery(db), filter, options);
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error("Exports stream over their own connection: pass databaseUrl or set DATABASE_URL.");
   return new PreparedExport(request.format as ExportFormat, spec, selection, { ...options, databaseUrl });

@@ -25,7 +25,7 @@ import { enqueue, queueState, QUEUE_NAMES, runnerId, type QueueName } from "../j
 import { prepareExport, type ExportOptions, type ExportResult } from "./export";
 import { parseExportFilter, type ExportFilter } from "./filter";
 import { formatSpec, type ExportFormat } from "./formats";
-import { prismaQuery, resolveSelection } from "./selection";
+import { prismaQuery, resolveSelection, type SelectionOptions } from "./selection";
 import { assertSnapshotNameFree, createSnapshot, getSnapshot, parseSnapshotInput, type Actor } from "./snapshots";
 import { datasetsDir, resolveDataPath, verifiedReadStream, writeNewFile } from "./storage";
 
@@ -116,11 +116,11 @@ export async function startExportJob(
   db: Db,
   request: ExportJobRequest,
   actor: Actor,
-  { databaseUrl }: { databaseUrl?: string } = {},
+  { databaseUrl, annotatorEmails }: { databaseUrl?: string } & SelectionOptions = {},
 ): Promise<ExportJobView> {
   const spec = formatSpec(request.format);
   const filter = parseExportFilter(request.filter);
-  await resolveSelection(prismaQuery(db), filter);
+  await resolveSelection(prismaQuery(db), filter, { annotatorEmails });
   let snapshot: ExportJobParams["snapshot"];
   if (request.snapshot) {
     const input = parseSnapshotInput({ ...request.snapshot, format: request.format });

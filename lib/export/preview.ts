@@ -5,7 +5,7 @@
 import type { Db } from "../db";
 import { parseExportFilter, type ExportFilter } from "./filter";
 import { formatSpec } from "./formats";
-import { countSelection, prismaQuery, resolveSelection, type ExportCounts } from "./selection";
+import { countSelection, prismaQuery, resolveSelection, type ExportCounts, type SelectionOptions } from "./selection";
 
 export interface ExportPreview {
   filter: ExportFilter;
@@ -21,11 +21,11 @@ export interface ExportPreview {
 export async function previewExport(
   db: Db,
   filterInput: unknown,
-  options: { format?: string } = {},
+  options: { format?: string } & SelectionOptions = {},
 ): Promise<ExportPreview> {
   const filter = parseExportFilter(filterInput);
   const query = prismaQuery(db);
-  const selection = await resolveSelection(query, filter);
+  const selection = await resolveSelection(query, filter, options);
   const shape = formatSpec(options.format ?? "jsonl").shape(selection.spanCriteria);
   return { filter, counts: await countSelection(query, selection, shape) };
 }

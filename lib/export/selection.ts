@@ -34,11 +34,28 @@ export interface Selection {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export interface SelectionOptions {
+  /**
+   * Whether annotators may be named by e-mail address. Callers who may not
+   * look accounts up (anyone but an administrator, over HTTP) name them by id:
+   * otherwise "unknown annotator" would tell them which addresses have
+   * accounts. Default true (the CLI and the export worker).
+   */
+  annotatorEmails?: boolean;
+}
+
+export const ANNOTATOR_EMAILS_REFUSED =
+  "annotators: name annotators by id (the Export page lists them); selecting them by e-mail address is for administrators";
+
 /**
  * Looks up story keys, label keys and annotators; names every one that does
  * not exist (a typo would otherwise export nothing, silently).
  */
-export async function resolveSelection(query: Query, filter: ExportFilter): Promise<Selection> {
+export async function resolveSelection(
+  query: Query,
+  filter: ExportFilter,
+  { annotatorEmails = true }: SelectionOptions = {},
+): Promise<Selection> {
   const problems: string[] = [];
   const lookup = async (what: string, keys: string[] | undefined, sql: string) => {
     if (!keys) return undefined;
@@ -59,6 +76,8 @@ export async function resolveSelection(query: Query, filter: ExportFilter): Prom
   if (filter.annotators) {
     const ids = filter.annotators.filter((a) => UUID.test(a)).map((a) => a.toLowerCase());
     const emails = filter.annotators.filter((a) => !UUID.test(a));
+    // Refused whether or not the addresses have accounts, before any is looked up.
+    if (emails.length && !annotatorEmails) throw new ExportFilterError([ANNOTATOR_EMAILS_REFUSED]);
     const rows = await query<{ id: string; email: string }>(
       `SELECT id::text AS id, lower(email) AS email FROM "User" WHERE id::text = ANY($1::text[]) OR lower(email) = ANY($2::text[])`,
       [ids, emails],

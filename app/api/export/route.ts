@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { can } from "@/lib/authz/policy";
 import { db, type Prisma } from "@/lib/db";
 import { prepareExport } from "@/lib/export";
 import { audit } from "@/lib/audit/log";
@@ -12,7 +13,7 @@ import { actorOf, downloadHeaders, exportFileBase, exportRequestSchema, readBody
  */
 export const POST = route({ permission: "export.run" }, async (req, { user }) => {
   const request = await readBody(req, exportRequestSchema);
-  const plan = await prepareExport(db, request);
+  const plan = await prepareExport(db, request, { annotatorEmails: can(user, "user.manage") });
   await audit(db, {
     action: "export.downloaded",
     actor: actorOf(user!),
