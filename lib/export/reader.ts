@@ -109,7 +109,7 @@ function ahead<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => {});
   return promise;
 }
-type SpanRow = SpanRecord & { ord: number };
+type SpanRow = SpanRecord & { ord: number; createdByEmail: string | null; updatedByEmail: string | null };
 
 export class ExportReader {
   private readonly entities = new Map<string, EntityRecord>();
@@ -258,7 +258,7 @@ export class ExportReader {
          sp."labelId" AS label, sp."entityId" AS "entityId", sp."claimId" AS "claimId",
          sp."reviewStatus"::text AS "reviewStatus", sp.orphaned, sp.revision, sp.source::text AS source, sp.version,
          sp."createdById" AS "createdById", sp."updatedById" AS "updatedBy", sp."createdAt" AS "createdAt",
-         sp."updatedAt" AS "updatedAt"
+         sp."updatedAt" AS "updatedAt", sp."createdByEmail" AS "createdByEmail", sp."updatedByEmail" AS "updatedByEmail"
        FROM unnest(${idsParam}::uuid[], ${revisionsParam}::int[]) WITH ORDINALITY AS g(id, revision, ord)
        JOIN "Span" sp ON sp."articleId" = g.id
        WHERE ${conditions.join(" AND ")}
@@ -311,9 +311,10 @@ export class ExportReader {
       const r = row as unknown as Record<string, unknown>;
       r.label = row.label === null ? null : (this.labels.get(row.label) ?? null);
       const creator = row.createdById ? this.users.get(row.createdById) : undefined;
-      r.createdBy = creator?.email ?? null;
+      // An imported span whose author has no account here keeps the e-mail the file gave.
+      r.createdBy = creator?.email ?? row.createdByEmail;
       r.createdByName = creator?.name ?? null;
-      r.updatedBy = row.updatedBy ? (this.users.get(row.updatedBy)?.email ?? null) : null;
+      r.updatedBy = (row.updatedBy ? this.users.get(row.updatedBy)?.email : undefined) ?? row.updatedByEmail;
       r.createdAt = isoTimestamp(row.createdAt);
       r.updatedAt = isoTimestamp(row.updatedAt);
     }

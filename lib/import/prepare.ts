@@ -65,6 +65,8 @@ export interface PreparedClaim {
   verdictId: string | null;
   note: string | null;
   evidenceUrls: string[];
+  createdAt: Date | null;
+  updatedAt: Date | null;
 }
 
 export interface PreparedArticle {
@@ -320,6 +322,8 @@ function prepareClaim(c: ImportClaim, i: number, taxonomy: Taxonomy): PreparedCl
     verdictId,
     note: c.note ? normalizeSnippet(c.note) : null,
     evidenceUrls: (c.evidence_urls ?? []).map((u) => normalizeSnippet(u).trim()).filter(Boolean),
+    createdAt: c.created_at ? new Date(c.created_at) : null,
+    updatedAt: c.updated_at ? new Date(c.updated_at) : null,
   };
 }
 

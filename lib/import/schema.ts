@@ -51,7 +51,7 @@ export const importSpanSchema = z.object({
   revision: int32.min(1).nullish(),
   source: upperEnum(["MANUAL", "IMPORT", "SUGGESTION"] as const).nullish(),
   version: int32.min(1).nullish(),
-  /** E-mail of a user of this newsroom (unknown ones are left out). */
+  /** E-mail of who made (changed) the span: linked to a user of this newsroom, else kept as it is. */
   created_by: z.string().max(320).refine(noControls).nullish(),
   updated_by: z.string().max(320).refine(noControls).nullish(),
   created_at: z.iso.datetime({ offset: true }).nullish(),
@@ -80,6 +80,8 @@ export const importClaimSchema = z.object({
   verdict: key.nullish(),
   note: optionalText,
   evidence_urls: z.array(httpUrl).nullish(),
+  created_at: z.iso.datetime({ offset: true }).nullish(),
+  updated_at: z.iso.datetime({ offset: true }).nullish(),
 });
 
 export const importLineSchema = z.object({

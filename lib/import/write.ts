@@ -308,6 +308,9 @@ interface SpanRow {
   version: number;
   createdById: string | null;
   updatedById: string | null;
+  /** The file's e-mail when no account here has it. */
+  createdByEmail: string | null;
+  updatedByEmail: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -569,7 +572,12 @@ class BatchPlan {
       existing.map((s) => signature(s.start, s.end, s.kind, s.labelId, s.entityId, s.claimId)),
     );
     const users = this.lookups.usersByEmail;
-    const user = (email: string | null) => (email ? (users.get(email.toLowerCase()) ?? null) : null);
+    // Who the file names: their account here, else their e-mail as given; nobody named: the importer.
+    const attribution = (email: string | null) => {
+      if (!email) return { id: this.ctx.actor.id, email: null };
+      const id = users.get(email.toLowerCase()) ?? null;
+      return { id, email: id ? null : email };
+    };
     let spansCreated = 0;
     for (const s of a.spans) {
       if (s.id) {
@@ -588,6 +596,8 @@ class BatchPlan {
       if (signatures.has(sig)) continue;
       signatures.add(sig);
       const id = s.id ?? randomUUID();
+      const createdBy = attribution(s.createdBy);
+      const updatedBy = attribution(s.updatedBy ?? s.createdBy);
       writes.spans.push({
         id,
         articleId,
@@ -605,8 +615,10 @@ class BatchPlan {
         orphaned: s.orphaned,
         source: s.source ?? "IMPORT",
         version: s.version ?? 1,
-        createdById: user(s.createdBy) ?? this.ctx.actor.id,
-        updatedById: user(s.updatedBy) ?? user(s.createdBy) ?? this.ctx.actor.id,
+        createdById: createdBy.id,
+        updatedById: updatedBy.id,
+        createdByEmail: createdBy.email,
+        updatedByEmail: updatedBy.email,
         createdAt: s.createdAt ?? this.now,
         updatedAt: s.updatedAt ?? s.createdAt ?? this.now,
       });
@@ -689,6 +701,9 @@ class BatchPlan {
       verdictId: def?.verdictId ?? null,
       note: def?.note ?? null,
       evidenceUrls: def?.evidenceUrls ?? [],
+      // createMany would otherwise stamp both with now.
+      ...(def?.createdAt && { createdAt: def.createdAt }),
+      ...((def?.updatedAt ?? def?.createdAt) && { updatedAt: def.updatedAt ?? def.createdAt! }),
     };
     writes.claims.set(ref, row);
     return row.id;
@@ -788,6 +803,8 @@ class BatchPlan {
         { name: "version", type: "int", values: s.map((x) => x.version) },
         { name: "createdById", type: "uuid", values: s.map((x) => x.createdById) },
         { name: "updatedById", type: "uuid", values: s.map((x) => x.updatedById) },
+        { name: "createdByEmail", type: "text", values: s.map((x) => x.createdByEmail) },
+        { name: "updatedByEmail", type: "text", values: s.map((x) => x.updatedByEmail) },
         { name: "createdAt", type: "timestamp(3)", values: s.map((x) => utc(x.createdAt)) },
         { name: "updatedAt", type: "timestamp(3)", values: s.map((x) => utc(x.updatedAt)) },
       ]);

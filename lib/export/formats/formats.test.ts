@@ -142,6 +142,8 @@ describe("Parallax JSONL pieces", () => {
         verdict: "TRUE",
         note: null,
         evidence_urls: [],
+        created_at: "2026-03-01T10:00:00.000Z",
+        updated_at: "2026-03-01T10:00:00.000Z",
       },
     ]);
     expect(line.endsWith("\n")).toBe(true);

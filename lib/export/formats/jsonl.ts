@@ -88,6 +88,8 @@ export function claimJson(c: ClaimRecord, claimantKey: string | null): string {
     verdict: c.verdict?.key ?? null,
     note: c.note,
     evidence_urls: c.evidenceUrls,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
   });
 }
 
