@@ -22,7 +22,7 @@ import { formatSpec, type ExportFormat, type FormatSpec, type Organization } fro
 import type { RenderContext } from "./formats/types";
 import { ExportReader, type ArticleChunk, type BatchSizes } from "./reader";
 import { isPlaced } from "./records";
-import { prismaQuery, resolveSelection, type ExportCounts, type Selection, type SelectionOptions } from "./selection";
+import { prismaQuery, resolveSelection, type ExportCounts, type Selection } from "./selection";
 
 export interface ExportRequest {
   format: string;
@@ -39,7 +39,7 @@ export interface ExportProgress {
   bytes: number;
 }
 
-export interface ExportOptions extends SelectionOptions {
+export interface ExportOptions {
   /** The database to stream from (its own connection); default DATABASE_URL. */
   databaseUrl?: string;
   batch?: Partial<BatchSizes>;
@@ -53,6 +53,12 @@ export interface ExportOptions extends SelectionOptions {
   siteUrl?: string;
   /** Start CSV with a UTF-8 byte-order mark (for Excel). Default true. */
   csvBom?: boolean;
+  /** The user the export is for (their unfinished independent work hides others' layers; selection.ts). */
+  viewerId?: string;
+  /** Whether that user may read every annotator's layer (the layer "all", or another's). Default true. */
+  readsAllLayers?: boolean;
+  /** Whether annotators may be named by e-mail (SelectionOptions). Default true. */
+  annotatorEmails?: boolean;
 }
 
 export interface ExportResult {
@@ -79,7 +85,11 @@ export async function prepareExport(
 ): Promise<PreparedExport> {
   const spec = formatSpec(request.format);
   const filter = parseExportFilter(request.filter);
-  const selection = await resolveSelection(prismaQuery(db), filter, options);
+  const selection = await resolveSelection(prismaQuery(db), filter, {
+    viewerId: options.viewerId,
+    readsAllLayers: options.readsAllLayers,
+    annotatorEmails: options.annotatorEmails,
+  });
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error("Exports stream over their own connection: pass databaseUrl or set DATABASE_URL.");
   return new PreparedExport(request.format as ExportFormat, spec, selection, { ...options, databaseUrl });

@@ -25,7 +25,11 @@ export async function previewExport(
 ): Promise<ExportPreview> {
   const filter = parseExportFilter(filterInput);
   const query = prismaQuery(db);
-  const selection = await resolveSelection(query, filter, options);
+  const selection = await resolveSelection(query, filter, {
+    viewerId: options.viewerId,
+    readsAllLayers: options.readsAllLayers,
+    annotatorEmails: options.annotatorEmails,
+  });
   const shape = formatSpec(options.format ?? "jsonl").shape(selection.spanCriteria);
   return { filter, counts: await countSelection(query, selection, shape) };
 }

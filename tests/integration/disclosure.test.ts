@@ -11,7 +11,7 @@ import { POST as jobsPost } from "@/app/api/exports/route";
 import { authOptions, SIGN_IN_FAILED } from "@/lib/auth/next-auth";
 import { testDb } from "./db";
 import { call, signedIn, type Caller } from "./support/api";
-import { createUser } from "./support/users";
+import { createUser, sessionCookie } from "./support/users";
 
 const db = testDb();
 
@@ -96,6 +96,31 @@ describe("exports do not confirm which e-mail addresses have accounts", () => {
     // By id, as the Export page names them, a viewer's filter works.
     const byId = await call(previewPost, { as: viewer, body: { filter: { annotators: [existing.id] } } });
     expect(byId.status).toBe(200);
+  });
+
+  it("nor does an annotator's layer named by e-mail; one's own layer by one's own address still works", async () => {
+    const viewerUser = await createUser(db, "VIEWER");
+    const viewer: Caller = {
+      id: viewerUser.id,
+      name: viewerUser.name,
+      cookie: (await sessionCookie(db, viewerUser.id)).cookie,
+    };
+    const existing = await createUser(db, "EDITOR");
+    const ghost = `ghost-${randomUUID()}@it.parallax.test`;
+    for (const as of [viewer, await signedIn(db, "EDITOR")]) {
+      const layer = async (email: string) => {
+        const res = await call<{ error?: { code: string; message: string } }>(previewPost, {
+          as,
+          body: { filter: { layer: email } },
+        });
+        return { status: res.status, code: res.body.error?.code, message: res.body.error?.message };
+      };
+      const known = await layer(existing.email);
+      expect(known).toEqual(await layer(ghost));
+      expect(known).toMatchObject({ status: 400, code: "INVALID_EXPORT_FILTER" });
+    }
+    const own = await call(previewPost, { as: viewer, body: { filter: { layer: viewerUser.email } } });
+    expect(own.status).toBe(200);
   });
 
   it("an administrator may still select annotators by e-mail, and is told which are unknown", async () => {

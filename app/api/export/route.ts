@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { can } from "@/lib/authz/policy";
 import { db, type Prisma } from "@/lib/db";
 import { prepareExport } from "@/lib/export";
 import { audit } from "@/lib/audit/log";
+import { can } from "@/lib/authz/policy";
 import { route } from "@/lib/http/route";
 import { actorOf, downloadHeaders, exportFileBase, exportRequestSchema, readBody } from "./_lib/http";
 
@@ -13,7 +13,11 @@ import { actorOf, downloadHeaders, exportFileBase, exportRequestSchema, readBody
  */
 export const POST = route({ permission: "export.run" }, async (req, { user }) => {
   const request = await readBody(req, exportRequestSchema);
-  const plan = await prepareExport(db, request, { annotatorEmails: can(user, "user.manage") });
+  const plan = await prepareExport(db, request, {
+    viewerId: user!.id,
+    readsAllLayers: can(user, "assignment.manage"),
+    annotatorEmails: can(user, "user.manage"),
+  });
   await audit(db, {
     action: "export.downloaded",
     actor: actorOf(user!),

@@ -15,7 +15,9 @@ const previewRequest = z.strictObject({
 export const POST = route({ permission: "export.run" }, async (req, { user }) => {
   const { format, filter } = await readBody(req, previewRequest);
   const preview = await previewExport(db, filter ?? {}, {
-    ...(format ? { format } : {}),
+    ...(format && { format }),
+    viewerId: user!.id,
+    readsAllLayers: can(user, "assignment.manage"),
     annotatorEmails: can(user, "user.manage"),
   });
   return json(preview);
