@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { parseEnv } from "./env";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
 
 export type { Prisma };
@@ -8,7 +9,7 @@ export type { Prisma };
 export type Tx = Prisma.TransactionClient;
 
 function createClient(url: string, onPool?: (pool: pg.Pool) => void): PrismaClient {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new pg.Pool({ connectionString: url, max: parseEnv().DATABASE_POOL_SIZE });
   onPool?.(pool);
   // The client owns the pool: $disconnect() ends it.
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
@@ -24,7 +25,7 @@ const globalForDb = globalThis as unknown as { parallaxDb?: PrismaClient; parall
 /** The process-wide Prisma client, connected to DATABASE_URL. */
 export function getDb(): PrismaClient {
   if (!globalForDb.parallaxDb) {
-    const url = process.env.DATABASE_URL;
+    const url = parseEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides one.");
     globalForDb.parallaxDb = createClient(url, (pool) => (globalForDb.parallaxDbPool = pool));
   }

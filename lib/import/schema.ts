@@ -56,6 +56,15 @@ export const importSpanSchema = z.object({
   updated_by: z.string().max(320).refine(noControls).nullish(),
   created_at: z.iso.datetime({ offset: true }).nullish(),
   updated_at: z.iso.datetime({ offset: true }).nullish(),
+  /** The annotation layer; absent: an annotator's own when `annotator` is given, else the shared one. */
+  layer: lowerEnum(["shared", "annotator", "curated"] as const).nullish(),
+  /** E-mail of the account whose own layer the span goes to (it must exist). */
+  annotator: z.string().trim().max(320).refine(noControls).nullish(),
+  /** Curated spans: e-mails of who proposed and who accepted it (unknown ones are left out). */
+  proposed_by: z.string().max(320).refine(noControls).nullish(),
+  accepted_by: z.string().max(320).refine(noControls).nullish(),
+  /** Curated spans: the annotator span it was taken from. */
+  source_span: id.nullish(),
 });
 
 export const importEntitySchema = z.object({
