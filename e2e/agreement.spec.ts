@@ -186,9 +186,11 @@ test("two editors annotate independently; agreement; a curator adjudicates by ke
   });
 
   await test.step("an annotator sees where the curator changed their work", async () => {
+    // Bo, done with the version, opens the curation: his span was not taken, Ann's was.
     await boPage.goto(`/stories/${key}/curate?v=sv`);
-    await expect(boPage.getByTestId("pane-layer")).toHaveText([`Your layer (${bo.name})`, "Curated"]);
+    await expect(boPage.getByTestId("curation")).toHaveAttribute("data-ready", "true");
     await boPage.keyboard.press("n");
-    await expect(boPage.getByTestId("version-1")).toContainText("“Gdańsk” · Organisation · not taken");
+    await expect(boPage.getByTestId("version-1")).toContainText("“Gdańsk” · Country, city, state · accepted");
+    await expect(boPage.getByTestId("version-2")).toContainText("“Gdańsk” · Organisation · not taken");
   });
 });
