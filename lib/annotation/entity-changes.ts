@@ -20,7 +20,7 @@ export async function renameEntity(db: Db, actor: AuditActor, input: { id: strin
       SELECT name FROM "Entity" WHERE id = ${input.id}::uuid FOR UPDATE`;
     if (!row) throw notFound("The entity");
     if (row.name === input.name) return;
-    await tx.entity.update({ where: { id: input.id }, data: { name: input.name } });
+    await tx.entity.update({ where: { id: input.id }, data: { name: input.name, version: { increment: 1 } } });
     await tx.entityAlias.createMany({
       data: [{ entityId: input.id, language: NAME_ALIAS_LANGUAGE, alias: row.name }],
       skipDuplicates: true,
@@ -96,7 +96,8 @@ export async function mergeEntities(
       data: {
         ...(!keep.wikidataQid && absorb.wikidataQid ? { wikidataQid: absorb.wikidataQid } : {}),
         ...(!keep.description && absorb.description ? { description: absorb.description } : {}),
-        updatedAt: new Date(),
+        // An editor holding the kept entity's old version must see the merge before saving over it.
+        version: { increment: 1 },
       },
     });
     await audit(tx, {
