@@ -28,6 +28,7 @@ import { formatSpec, type ExportFormat } from "./formats";
 import { prismaQuery, resolveSelection } from "./selection";
 import { assertSnapshotNameFree, createSnapshot, getSnapshot, parseSnapshotInput, type Actor } from "./snapshots";
 import { datasetsDir, resolveDataPath, verifiedReadStream, writeNewFile } from "./storage";
+import { parseEnv, type RawEnv } from "../env";
 
 export interface ExportJobRequest {
   format: string;
@@ -41,6 +42,8 @@ interface ExportJobParams {
   filter: ExportFilter;
   unit: "spans" | "claims";
   snapshot?: { name: string; description: string | null };
+  /** The user the export is for (selection.ts: what their unfinished independent work hides). */
+  viewerId?: string;
 }
 
 export interface ExportJobView {
@@ -116,11 +119,14 @@ export async function startExportJob(
   db: Db,
   request: ExportJobRequest,
   actor: Actor,
-  { databaseUrl }: { databaseUrl?: string } = {},
+  options: { databaseUrl?: string; readsAllLayers?: boolean } = {},
 ): Promise<ExportJobView> {
   const spec = formatSpec(request.format);
   const filter = parseExportFilter(request.filter);
-  await resolveSelection(prismaQuery(db), filter);
+  await resolveSelection(prismaQuery(db), filter, {
+    viewerId: actor?.id,
+    readsAllLayers: options.readsAllLayers ?? true,
+  });
   let snapshot: ExportJobParams["snapshot"];
   if (request.snapshot) {
     const input = parseSnapshotInput({ ...request.snapshot, format: request.format });
@@ -132,6 +138,7 @@ export async function startExportJob(
     filter,
     unit: spec.unit,
     ...(snapshot && { snapshot }),
+    ...(actor?.id && { viewerId: actor.id }),
   };
   const job = await db.$transaction(async (tx) => {
     const created = await tx.job.create({
@@ -155,7 +162,7 @@ export async function startExportJob(
     return created;
   });
   try {
-    await enqueue(queueOf(params), job.id, { databaseUrl });
+    await enqueue(queueOf(params), job.id, { databaseUrl: options.databaseUrl });
   } catch (error) {
     await db.job.update({
       where: { id: job.id },
@@ -209,7 +216,7 @@ async function execute(db: Db, jobId: string, attempt: number, options: ExportJo
       .finally(() => (writing = null));
   };
   // The row's own throttle above decides; the exporter reports every chunk.
-  const exportOptions = { ...options, progressIntervalMs: 0, onProgress };
+  const exportOptions = { ...options, progressIntervalMs: 0, onProgress, viewerId: params.viewerId };
   const dataDir = options.dataDir ?? datasetsDir();
 
   let data: Prisma.JobUpdateInput;
@@ -365,9 +372,8 @@ export async function openExportJobFile(
 }
 
 /** Days an export job's file is kept: PARALLAX_EXPORT_RETENTION_DAYS, default 7. */
-export function exportRetentionDays(env: NodeJS.ProcessEnv = process.env): number {
-  const days = Number(env.PARALLAX_EXPORT_RETENTION_DAYS);
-  return env.PARALLAX_EXPORT_RETENTION_DAYS && Number.isFinite(days) && days >= 0 ? days : 7;
+export function exportRetentionDays(env: RawEnv = process.env): number {
+  return parseEnv(env).PARALLAX_EXPORT_RETENTION_DAYS;
 }
 
 /** Deletes the files of export jobs finished before `before` (snapshots are kept). Returns how many. */
