@@ -70,7 +70,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
     try {
       options.onEnd?.();
     } catch (error) {
-      console.error("ending a live event stream failed", error);
+      log.error({ err: error }, "ending a live event stream failed");
     }
   };
 

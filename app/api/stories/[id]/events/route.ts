@@ -4,6 +4,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { presenceStreamEnded } from "@/lib/live/presence";
 import { liveHub } from "@/lib/live/process-hub";
+import { log } from "@/lib/observability/log";
 import { storyEventStream } from "@/lib/live/stream";
 import { pathId } from "@/app/api/_lib/request";
 
@@ -46,7 +47,7 @@ export const GET = route<{ id: string }>({ permission: "story.read" }, async (re
     onEnd: tab
       ? () =>
           void presenceStreamEnded(db, tab, user!.id).catch((error: unknown) =>
-            console.error("ending presence with its stream failed", error),
+            log.error({ err: error }, "ending presence with its stream failed"),
           )
       : undefined,
   });
