@@ -39,7 +39,7 @@ export async function AppHeader() {
             className="min-w-0 truncate text-stone-600 hover:text-stone-950"
             data-testid="current-user"
           >
-            {user.name} · <span className="font-medium">{user.role.toLowerCase()}</span>
+            <bdi>{user.name}</bdi> · <span className="font-medium">{user.role.toLowerCase()}</span>
           </Link>
           <SignOutButton />
           <IdentitySync role={user.role} name={user.name} />
