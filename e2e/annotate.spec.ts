@@ -71,9 +71,17 @@ test.describe("annotating a story across languages with the mouse", () => {
       const panel = page.getByTestId("suggestions-panel");
       const fr = panel.getByTestId("suggestion").filter({ hasText: "université de Kestrel" });
       await expect(fr).toContainText("cognate");
+      // Focusing a suggestion scrolls the panes to its mention: focus it first, so the click is not lost to the scroll.
+      await fr.focus();
+      await expect(fr).toBeFocused();
       await fr.getByRole("button", { name: "Accept" }).click();
-      const sv = panel.getByTestId("suggestion").filter({ has: page.locator("span", { hasText: /^sv$/ }) });
-      await sv.first().getByRole("button", { name: "Accept" }).click();
+      const sv = panel
+        .getByTestId("suggestion")
+        .filter({ has: page.locator("span", { hasText: /^sv$/ }) })
+        .first();
+      await sv.focus();
+      await expect(sv).toBeFocused();
+      await sv.getByRole("button", { name: "Accept" }).click();
       // (Panes draw spans only near what is on screen: the sidebar lists them all.)
       const entity = page.getByTestId("sidebar-entities").locator("li[data-entity-id]");
       await expect(entity.locator('[data-language="fr"]')).toContainText("université de Kestrel");
