@@ -28,6 +28,7 @@ import { formatSpec, type ExportFormat } from "./formats";
 import { prismaQuery, resolveSelection } from "./selection";
 import { assertSnapshotNameFree, createSnapshot, getSnapshot, parseSnapshotInput, type Actor } from "./snapshots";
 import { datasetsDir, resolveDataPath, verifiedReadStream, writeNewFile } from "./storage";
+import { parseEnv, type RawEnv } from "../env";
 
 export interface ExportJobRequest {
   format: string;
@@ -118,13 +119,14 @@ export async function startExportJob(
   db: Db,
   request: ExportJobRequest,
   actor: Actor,
-  options: { databaseUrl?: string; readsAllLayers?: boolean } = {},
+  options: { databaseUrl?: string; readsAllLayers?: boolean; annotatorEmails?: boolean } = {},
 ): Promise<ExportJobView> {
   const spec = formatSpec(request.format);
   const filter = parseExportFilter(request.filter);
   await resolveSelection(prismaQuery(db), filter, {
     viewerId: actor?.id,
     readsAllLayers: options.readsAllLayers ?? true,
+    annotatorEmails: options.annotatorEmails ?? true,
   });
   let snapshot: ExportJobParams["snapshot"];
   if (request.snapshot) {
@@ -371,9 +373,8 @@ export async function openExportJobFile(
 }
 
 /** Days an export job's file is kept: PARALLAX_EXPORT_RETENTION_DAYS, default 7. */
-export function exportRetentionDays(env: NodeJS.ProcessEnv = process.env): number {
-  const days = Number(env.PARALLAX_EXPORT_RETENTION_DAYS);
-  return env.PARALLAX_EXPORT_RETENTION_DAYS && Number.isFinite(days) && days >= 0 ? days : 7;
+export function exportRetentionDays(env: RawEnv = process.env): number {
+  return parseEnv(env).PARALLAX_EXPORT_RETENTION_DAYS;
 }
 
 /** Deletes the files of export jobs finished before `before` (snapshots are kept). Returns how many. */

@@ -7,6 +7,7 @@
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import type { AuditActor } from "../audit/log";
 import type { Db } from "../db";
 import { ImportError } from "./errors";
 import { MAX_LINE_BYTES } from "./limits";
@@ -54,6 +55,8 @@ export interface ImportOptions {
   maxLineBytes?: number;
   /** Rewrites each line's JSON object before it is checked (e.g. merges spans from a spans file). */
   transformLine?: (line: Record<string, unknown>) => Record<string, unknown>;
+  /** Audit every written batch as this user, in the batch's own transaction (write.ts). */
+  auditActor?: AuditActor | null;
 }
 
 export interface ImportReport {
@@ -90,7 +93,13 @@ export async function importJsonl(db: Db, source: JsonlSource, options: ImportOp
   const started = performance.now();
   const { chunks, totalBytes } = await open(source);
   const taxonomy = await loadTaxonomy(db, { dryRun: options.dryRun });
-  const ctx = { db, taxonomy, actor: options.actor ?? { id: null }, dryRun: options.dryRun ?? false };
+  const ctx = {
+    db,
+    taxonomy,
+    actor: options.actor ?? { id: null },
+    dryRun: options.dryRun ?? false,
+    auditActor: options.auditActor ?? null,
+  };
   const batchSize = Math.max(1, options.batchSize ?? 200);
   const report: ImportReport = {
     imported: 0,

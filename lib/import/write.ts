@@ -13,6 +13,7 @@
  * entity and claim, deleted ones included) are never added twice.
  */
 import { randomUUID } from "node:crypto";
+import { audit, type AuditActor } from "../audit/log";
 import type { Db, Prisma } from "../db";
 import {
   applyRevision,
@@ -39,6 +40,12 @@ export interface WriteContext {
   actor: ImportActor;
   /** Plan and report, write nothing. */
   dryRun?: boolean;
+  /**
+   * Who to audit the writes as: each batch that writes leaves an
+   * `article.import.batch` event in its own transaction, so an import that is
+   * interrupted (or crashes) has an audit trail for every article it wrote.
+   */
+  auditActor?: AuditActor | null;
 }
 
 export type ArticleAction = "imported" | "updated" | "skipped";
@@ -86,6 +93,22 @@ export async function writeArticles(
   }
 }
 
+async function auditBatch(tx: Tx, actor: AuditActor, outcomes: readonly ArticleOutcome[]): Promise<void> {
+  const written = outcomes.filter(
+    (o): o is Extract<ArticleOutcome, { articleId: string }> => o.action === "imported" || o.action === "updated",
+  );
+  if (!written.length) return;
+  await audit(tx, {
+    action: "article.import.batch",
+    actor,
+    detail: {
+      imported: written.filter((o) => o.action === "imported").map((o) => o.articleId),
+      updated: written.filter((o) => o.action === "updated").map((o) => o.articleId),
+      lines: written.map((o) => o.line),
+    },
+  });
+}
+
 function rejected(article: PreparedArticle, error: unknown): ArticleOutcome {
   const message =
     error instanceof ImportError
@@ -105,7 +128,13 @@ async function writeTogether(ctx: WriteContext, articles: readonly PreparedArtic
   const batch = new BatchPlan(ctx, lookups);
   for (const article of articles) batch.add(article);
   if (!ctx.dryRun && batch.hasWrites()) {
-    await ctx.db.$transaction((tx) => batch.apply(tx), { timeout: 120_000, maxWait: 30_000 });
+    await ctx.db.$transaction(
+      async (tx) => {
+        await batch.apply(tx);
+        if (ctx.auditActor) await auditBatch(tx, ctx.auditActor, batch.outcomes);
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
   }
   return batch.outcomes;
 }

@@ -15,6 +15,8 @@
  */
 import os from "node:os";
 import { PgBoss, type Queue } from "pg-boss";
+import { parseEnv } from "../env";
+import { log } from "../observability/log";
 
 export const QUEUE_NAMES = {
   export: "export",
@@ -55,14 +57,9 @@ const globalForQueue = globalThis as unknown as { parallaxQueues?: Queues };
 const queues: Queues = (globalForQueue.parallaxQueues ??= new Map());
 
 function databaseUrl(url?: string): string {
-  const resolved = url ?? process.env.DATABASE_URL;
+  const resolved = url ?? parseEnv().DATABASE_URL;
   if (!resolved) throw new Error("The job queue needs DATABASE_URL.");
   return resolved;
-}
-
-function seconds(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value >= 1 ? value : fallback;
 }
 
 async function ensureQueue(boss: PgBoss, name: QueueName): Promise<void> {
@@ -76,16 +73,17 @@ async function ensureQueue(boss: PgBoss, name: QueueName): Promise<void> {
 }
 
 async function open(url: string): Promise<PgBoss> {
+  const env = parseEnv();
   const boss = new PgBoss({
     connectionString: url,
     schema: "pgboss",
     application_name: "parallax-queue",
-    max: Number(process.env.PARALLAX_QUEUE_POOL_SIZE ?? 4),
+    max: env.PARALLAX_QUEUE_POOL_SIZE,
     // How often stalled jobs (missed heartbeats, expired tries) are looked for.
-    superviseIntervalSeconds: seconds("PARALLAX_QUEUE_SUPERVISE_SECONDS", 10),
-    monitorIntervalSeconds: seconds("PARALLAX_QUEUE_SUPERVISE_SECONDS", 10),
+    superviseIntervalSeconds: env.PARALLAX_QUEUE_SUPERVISE_SECONDS,
+    monitorIntervalSeconds: env.PARALLAX_QUEUE_SUPERVISE_SECONDS,
   });
-  boss.on("error", (error: Error) => console.error("job queue error:", error.message));
+  boss.on("error", (error: Error) => log.error({ err: error }, "job queue error"));
   await boss.start();
   for (const name of Object.values(QUEUE_NAMES)) await ensureQueue(boss, name);
   return boss;
@@ -127,11 +125,18 @@ export async function queueState(
   return (job?.state as QueueState | undefined) ?? null;
 }
 
-/** How many jobs wait and run in each queue (metrics). */
-export async function queueDepths(url?: string): Promise<{ name: QueueName; queued: number; active: number }[]> {
+/** How many jobs wait, run and failed (still kept) in each queue (metrics). */
+export async function queueDepths(
+  url?: string,
+): Promise<{ name: QueueName; queued: number; active: number; failed: number }[]> {
   const boss = await jobQueue(url);
   const found = await boss.getQueues(Object.values(QUEUE_NAMES));
-  return found.map((q) => ({ name: q.name as QueueName, queued: q.queuedCount, active: q.activeCount }));
+  return found.map((q) => ({
+    name: q.name as QueueName,
+    queued: q.queuedCount,
+    active: q.activeCount,
+    failed: q.failedCount,
+  }));
 }
 
 /**
