@@ -6,6 +6,7 @@
  *   id: 1240 / event: ready / data: {"cursor":1240}           replay done, live from here
  *   event: reset / data: {…}         the cursor is older than the log keeps: reload the story
  *   event: presence / data: {"people":[…]}   who has the story open (after ready, then on change; no id)
+ *   event: shutdown / data: {…}     this server is shutting down; the stream ends, reconnect (elsewhere)
  *   : ping                           a heartbeat comment every 15 s
  *
  * A client resuming after cursor N (Last-Event-ID or ?after=) first gets
@@ -33,6 +34,8 @@ export interface EventStreamOptions {
   heartbeatMs?: number;
   /** Bytes queued for a client before it is cut off as too slow. */
   maxBuffered?: number;
+  /** Called once when the stream ends, however it ends (the client left, was cut off, or the hub closed). */
+  onEnd?: () => void;
 }
 
 const encoder = new TextEncoder();
@@ -49,6 +52,14 @@ function frame(event: string, data: unknown, id?: number): Uint8Array {
   return encoder.encode(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
+/** A change's frame, encoded once per process: the hub hands every stream of the story the same event objects. */
+const changeFrames = new WeakMap<StoryEvent, Uint8Array>();
+function changeFrame(e: StoryEvent): Uint8Array {
+  let bytes = changeFrames.get(e);
+  if (!bytes) changeFrames.set(e, (bytes = frame("change", e, e.cursor)));
+  return bytes;
+}
+
 export function storyEventStream(options: EventStreamOptions): ReadableStream<Uint8Array> {
   const { db, hub, storyId, reader } = options;
   const maxBuffered = options.maxBuffered ?? 4_000_000;
@@ -56,6 +67,13 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
   let unsubscribe: (() => void) | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
   let onAbort: (() => void) | null = null;
+  const ended = () => {
+    try {
+      options.onEnd?.();
+    } catch (error) {
+      log.error({ err: error }, "ending a live event stream failed");
+    }
+  };
 
   return new ReadableStream<Uint8Array>(
     {
@@ -65,6 +83,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
           if (finished) return;
           finished = true;
           open--;
+          ended();
           unsubscribe?.();
           if (heartbeat) clearInterval(heartbeat);
           if (onAbort) options.signal?.removeEventListener("abort", onAbort);
@@ -93,7 +112,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
           sentUpTo = fresh.at(-1)!.cursor;
           chain = chain
             .then(async () => {
-              for (const e of await filter.filter(fresh)) send(frame("change", e, e.cursor));
+              for (const e of await filter.filter(fresh)) send(changeFrame(e));
             })
             .catch((error: unknown) => {
               log.error({ err: error }, "filtering live events failed");
@@ -112,6 +131,10 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
               else void sendEvents(events);
             },
             lost: finish,
+            closing: () => {
+              send(frame("shutdown", { reason: "This server is shutting down. Reconnect to continue." }));
+              finish();
+            },
             presence: (people) => {
               if (!waiting) send(frame("presence", { people }));
             },
@@ -164,6 +187,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
         if (finished) return;
         finished = true;
         open--;
+        ended();
         unsubscribe?.();
         if (heartbeat) clearInterval(heartbeat);
         if (onAbort) options.signal?.removeEventListener("abort", onAbort);

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { queryAuditLog } from "@/lib/audit/query";
+import { listApiTokens } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db";
 import { requirePage } from "@/lib/http/page";
 import { getUserDetail } from "@/lib/users/list";
 import { AccountStatusBadge } from "@/components/admin/AccountStatusBadge";
 import { UserControls } from "@/components/admin/UserControls";
+import { UserTokens } from "@/components/admin/UserTokens";
 import { Time } from "@/components/ui/Time";
 
 export const metadata: Metadata = { title: "User" };
@@ -17,14 +19,21 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const user = await getUserDetail(db, id);
   if (!user) notFound();
   const recent = await queryAuditLog(db, { target: user.id, pageSize: 10 });
+  const tokens = await listApiTokens(db, user.id);
+  const now = new Date();
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
 
   return (
     <main className="mx-auto max-w-4xl px-6 py-10">
       <Link href="/admin/users" className="text-sm text-blue-800 hover:underline">
         ← Users
       </Link>
-      <h1 className="mt-2 text-2xl font-semibold tracking-tight">{user.name}</h1>
-      <p className="text-stone-600">{user.email}</p>
+      <h1 className="mt-2 text-2xl font-semibold tracking-tight">
+        <bdi>{user.name}</bdi>
+      </h1>
+      <p className="text-stone-600">
+        <bdi>{user.email}</bdi>
+      </p>
 
       <dl className="mt-6 grid grid-cols-[12rem_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="text-stone-600">Role</dt>
@@ -71,6 +80,23 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         isSelf={user.id === me.id}
       />
 
+      <section className="mt-10" aria-labelledby="tokens">
+        <h2 id="tokens" className="mb-2 text-lg font-medium">
+          API tokens
+        </h2>
+        <UserTokens
+          userId={user.id}
+          tokens={tokens.map((t) => ({
+            ...t,
+            createdAt: t.createdAt.toISOString(),
+            lastUsedAt: iso(t.lastUsedAt),
+            expiresAt: iso(t.expiresAt),
+            revokedAt: iso(t.revokedAt),
+            expired: t.expiresAt !== null && t.expiresAt <= now,
+          }))}
+        />
+      </section>
+
       <section className="mt-10" aria-labelledby="activity">
         <h2 id="activity" className="mb-2 text-lg font-medium">
           Recent security events
@@ -85,7 +111,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                   <Time value={e.at} />
                 </span>
                 <code>{e.action}</code>
-                <span className="text-stone-600">{e.actorEmail ? `by ${e.actorEmail}` : ""}</span>
+                <span className="text-stone-600">
+                  {e.actorEmail ? (
+                    <>
+                      by <bdi>{e.actorEmail}</bdi>
+                    </>
+                  ) : null}
+                </span>
               </li>
             ))}
           </ul>
