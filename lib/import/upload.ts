@@ -61,6 +61,8 @@ export type UploadInput =
       /** A spans file (gold-spans.jsonl format) merged in by external_id. */
       spans?: string | Uint8Array | null;
       options?: JsonlOptions;
+      /** The uploaded file's name, if it came as a file. */
+      fileName?: string | null;
     }
   | { format: DocumentFormat; content: string | Uint8Array; meta: DocumentMeta };
 
