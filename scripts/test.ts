@@ -5,6 +5,8 @@
  *   lint         eslint
  *   unit         Vitest, pure modules (no database)
  *   integration  Vitest against a real PostgreSQL: a fresh database per run
+ *   instances    Vitest starting several built app instances on one fresh database
+ *                (tests/instances/; builds first when the sources changed, like e2e)
  *   e2e          Playwright in a real Chromium against the production build
  *
  * `npm test -- unit integration` runs only the named stages; spec files
@@ -23,7 +25,7 @@ import { dropDatabase, freePort, stopOnExit, type PostgresServer } from "./lib/p
 import { freshDatabase, provideScratchServer } from "./lib/scratch-database";
 import { CommandError, bin, run } from "./lib/run";
 
-const STAGES = ["typecheck", "lint", "unit", "integration", "e2e"] as const;
+const STAGES = ["typecheck", "lint", "unit", "integration", "instances", "e2e"] as const;
 type Stage = (typeof STAGES)[number];
 
 const log = (message: string) => console.log(`\n[test] ${message}`);
@@ -53,7 +55,7 @@ async function main() {
     }
   };
   stopOnExit(cleanup);
-  const needsDb = stages.includes("integration") || stages.includes("e2e");
+  const needsDb = stages.includes("integration") || stages.includes("instances") || stages.includes("e2e");
   const chromium = stages.includes("e2e") ? ensureChromium(log) : undefined;
 
   try {
@@ -71,6 +73,18 @@ async function main() {
         const { name, url } = await freshDatabase(server!, "it");
         databases.push(name);
         await run(bin("vitest"), ["run", "--project", "integration", ...files], {
+          env: { ...process.env, DATABASE_URL: url, TEST_ADMIN_DATABASE_URL: server!.adminUrl },
+        });
+      });
+    }
+    // Test files given for other tiers only: nothing to run here.
+    const instanceFiles = files.filter((f) => f.replaceAll("\\", "/").includes("tests/instances/"));
+    if (stages.includes("instances") && (files.length === 0 || instanceFiles.length > 0)) {
+      await timed("instances", async () => {
+        await buildIfNeeded((m) => log(m));
+        const { name, url } = await freshDatabase(server!, "inst");
+        databases.push(name);
+        await run(bin("vitest"), ["run", "--project", "instances", ...instanceFiles], {
           env: { ...process.env, DATABASE_URL: url, TEST_ADMIN_DATABASE_URL: server!.adminUrl },
         });
       });
