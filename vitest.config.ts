@@ -15,7 +15,12 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "components/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "tests/fixtures/**/*.test.ts",
+          ],
           environment: "node",
         },
       },
@@ -28,6 +33,19 @@ export default defineConfig({
           // One real database per run, shared by all files: run them one at a time.
           fileParallelism: false,
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+          setupFiles: ["tests/integration/setup.ts"],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The shared corpus (../shared/corpus or PARALLAX_CORPUS): the `corpus` stage of `npm test`.
+          name: "corpus",
+          include: ["tests/corpus/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
           setupFiles: ["tests/integration/setup.ts"],
         },

@@ -9,11 +9,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { createApiToken } from "../lib/auth/api-tokens";
 import type { Db } from "../lib/db";
-import { corpusFile } from "../tests/support/corpus-dir";
+import { corpusFile, SHARED_CORPUS_DIR } from "../tests/support/corpus-dir";
 import { expect, test } from "./support/fixtures";
 
-const ARTICLES = corpusFile("articles.jsonl");
-const GOLD = corpusFile("gold-spans.jsonl");
+const ARTICLES = corpusFile("articles.jsonl", SHARED_CORPUS_DIR);
+const GOLD = corpusFile("gold-spans.jsonl", SHARED_CORPUS_DIR);
 
 const corpusIds = readFileSync(ARTICLES, "utf8")
   .split("\n")

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { importJsonl } from "../lib/import";
-import { corpusFile } from "../tests/support/corpus-dir";
+import { corpusFile, SHARED_CORPUS_DIR } from "../tests/support/corpus-dir";
 import { expect, test } from "./support/fixtures";
 
 const CORPUS_STORY = "us-china-ai-safety-talks-2023";
@@ -16,7 +16,7 @@ const DEMO_STORY = "varnhamn-shore-power";
 /** The corpus with its gold spans, imported through the real importer (idempotent: a second run changes nothing). */
 async function ensureCorpus(db: Parameters<typeof importJsonl>[0]) {
   const read = (file: string) =>
-    readFileSync(corpusFile(file), "utf8")
+    readFileSync(corpusFile(file, SHARED_CORPUS_DIR), "utf8")
       .split("\n")
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as { external_id: string; spans?: unknown[] });

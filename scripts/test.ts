@@ -2,12 +2,18 @@
  * `npm test`: the whole suite, in order of cost.
  *
  *   typecheck    tsc --noEmit
- *   lint         eslint
+ *   lint         eslint, prettier --check
  *   unit         Vitest, pure modules (no database)
  *   integration  Vitest against a real PostgreSQL: a fresh database per run
+ *   corpus       Vitest: the shared corpus through the import, reader, export
+ *                and suggestion checks (tests/corpus), only when the corpus is
+ *                there: PARALLAX_CORPUS, or ../shared/corpus beside the checkout
  *   instances    Vitest starting several built app instances on one fresh database
  *                (tests/instances/; builds first when the sources changed, like e2e)
  *   e2e          Playwright in a real Chromium against the production build
+ *
+ * Every other test reads the project's own fixture corpus (tests/fixtures/corpus),
+ * so a clone with nothing beside it passes `npm test`.
  *
  * `npm test -- unit integration` runs only the named stages; spec files
  * (`npm run test:e2e -- e2e/reader.spec.ts`) narrow the e2e stage to them
@@ -24,8 +30,9 @@ import { ensureChromium } from "./lib/chromium";
 import { dropDatabase, freePort, stopOnExit, type PostgresServer } from "./lib/postgres-server";
 import { freshDatabase, provideScratchServer } from "./lib/scratch-database";
 import { CommandError, bin, run } from "./lib/run";
+import { SHARED_CORPUS_DIR, hasSharedCorpus } from "../tests/support/corpus-dir";
 
-const STAGES = ["typecheck", "lint", "unit", "integration", "instances", "e2e"] as const;
+const STAGES = ["typecheck", "lint", "unit", "integration", "corpus", "instances", "e2e"] as const;
 type Stage = (typeof STAGES)[number];
 
 const log = (message: string) => console.log(`\n[test] ${message}`);
@@ -39,6 +46,7 @@ async function main() {
   if (unknown.length) throw new Error(`unknown stage(s): ${unknown.join(", ")} (stages: ${STAGES.join(", ")})`);
   const stages: Stage[] = requested.length ? (requested as Stage[]) : [...STAGES];
   const timings: [string, number][] = [];
+  const skipped: string[] = [];
   const timed = async (stage: string, fn: () => Promise<void>) => {
     const t0 = Date.now();
     log(`${stage} …`);
@@ -55,7 +63,14 @@ async function main() {
     }
   };
   stopOnExit(cleanup);
-  const needsDb = stages.includes("integration") || stages.includes("instances") || stages.includes("e2e");
+  // The corpus stage runs when the shared corpus is there; asked for by name, it must be.
+  const corpus = stages.includes("corpus") && hasSharedCorpus();
+  if (stages.includes("corpus") && !corpus && requested.includes("corpus")) {
+    throw new Error(
+      `the corpus stage needs the shared corpus: ${SHARED_CORPUS_DIR} is missing (set PARALLAX_CORPUS to its folder)`,
+    );
+  }
+  const needsDb = stages.includes("integration") || corpus || stages.includes("instances") || stages.includes("e2e");
   const chromium = stages.includes("e2e") ? ensureChromium(log) : undefined;
 
   try {
@@ -65,7 +80,11 @@ async function main() {
         await run(bin("next"), ["typegen"], { stdio: ["ignore", "ignore", "inherit"] });
         await run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
       });
-    if (stages.includes("lint")) await timed("lint", () => run(bin("eslint"), [".", "--max-warnings=0"]));
+    if (stages.includes("lint"))
+      await timed("lint", async () => {
+        await run(bin("eslint"), [".", "--max-warnings=0"]);
+        await run(bin("prettier"), ["--check", ".", "--log-level=warn"]);
+      });
     if (stages.includes("unit")) await timed("unit", () => run(bin("vitest"), ["run", "--project", "unit", ...files]));
     if (needsDb) server = await provideScratchServer();
     if (stages.includes("integration")) {
@@ -76,6 +95,23 @@ async function main() {
           env: { ...process.env, DATABASE_URL: url, TEST_ADMIN_DATABASE_URL: server!.adminUrl },
         });
       });
+    }
+    if (corpus) {
+      await timed("corpus", async () => {
+        const { name, url } = await freshDatabase(server!, "corpus");
+        databases.push(name);
+        await run(bin("vitest"), ["run", "--project", "corpus"], {
+          env: {
+            ...process.env,
+            DATABASE_URL: url,
+            TEST_ADMIN_DATABASE_URL: server!.adminUrl,
+            PARALLAX_CORPUS: SHARED_CORPUS_DIR,
+          },
+        });
+      });
+    } else if (stages.includes("corpus")) {
+      log(`corpus: skipped: no corpus (${SHARED_CORPUS_DIR} is missing; set PARALLAX_CORPUS to its folder)`);
+      skipped.push("corpus (no corpus)");
     }
     // Test files given for other tiers only: nothing to run here.
     const instanceFiles = files.filter((f) => f.replaceAll("\\", "/").includes("tests/instances/"));
@@ -112,7 +148,10 @@ async function main() {
   } finally {
     await cleanup();
   }
-  log(`passed: ${timings.map(([s, t]) => `${s} ${t.toFixed(1)}s`).join(", ")}`);
+  log(
+    `passed: ${timings.map(([s, t]) => `${s} ${t.toFixed(1)}s`).join(", ")}` +
+      (skipped.length ? `; skipped: ${skipped.join(", ")}` : ""),
+  );
 }
 
 main().then(

@@ -77,6 +77,27 @@ export function FilterFields({
           onChange={setList("reviewStatuses")}
         />
       </div>
+      <div className="grid gap-1 text-sm">
+        <label htmlFor="export-layer" className="font-medium">
+          Annotation layer
+        </label>
+        <select
+          id="export-layer"
+          value={state.layer}
+          onChange={(e) => onChange({ ...state, layer: e.target.value })}
+          className="max-w-md rounded-md border border-stone-300 bg-white px-2 py-1"
+        >
+          <option value="">Curated where a version has one, else shared</option>
+          <option value="curated">Curated</option>
+          <option value="shared">Shared (collaborative)</option>
+          {options.layerOwners.map((o) => (
+            <option key={o.email} value={o.email}>
+              {o.name}’s own layer ({o.email})
+            </option>
+          ))}
+          <option value="all">Every layer, with provenance (Parallax JSONL)</option>
+        </select>
+      </div>
       <div className="grid gap-5 sm:grid-cols-3">
         <DateRange legend="Span created" value={state.created} onChange={setRange("created")} />
         <DateRange legend="Span last changed" value={state.updated} onChange={setRange("updated")} />

@@ -16,6 +16,8 @@ export interface FilterState {
   created: RangeState;
   updated: RangeState;
   published: RangeState;
+  /** The annotation layer ("" for the default: curated where there is one, else shared). */
+  layer: string;
 }
 
 export type ListKey = "stories" | "languages" | "outlets" | "labels" | "kinds" | "annotators" | "reviewStatuses";
@@ -23,7 +25,7 @@ export type RangeKey = "created" | "updated" | "published";
 
 const emptyRange = (): RangeState => ({ from: "", to: "" });
 
-export function emptyFilter(initial: Partial<Pick<FilterState, ListKey>> = {}): FilterState {
+export function emptyFilter(initial: Partial<Pick<FilterState, ListKey | "layer">> = {}): FilterState {
   return {
     stories: [],
     languages: [],
@@ -35,6 +37,7 @@ export function emptyFilter(initial: Partial<Pick<FilterState, ListKey>> = {}): 
     created: emptyRange(),
     updated: emptyRange(),
     published: emptyRange(),
+    layer: "",
     ...initial,
   };
 }
@@ -48,5 +51,6 @@ export function toFilterJson(state: FilterState): Record<string, unknown> {
     const { from, to } = state[key];
     if (from || to) filter[key] = { ...(from && { from }), ...(to && { to }) };
   }
+  if (state.layer) filter.layer = state.layer;
   return filter;
 }

@@ -13,7 +13,7 @@ import { applySpanMutations } from "../../lib/annotation/spans";
 import type { Db } from "../../lib/db";
 import { importJsonl } from "../../lib/import";
 import { expect } from "./fixtures";
-import { corpusFile } from "../../tests/support/corpus-dir";
+import { corpusFile, SHARED_CORPUS_DIR } from "../../tests/support/corpus-dir";
 
 export const CORPUS_STORY = "us-china-ai-safety-talks-2023";
 
@@ -24,7 +24,7 @@ export const CORPUS_STORY = "us-china-ai-safety-talks-2023";
  * Returns the story key.
  */
 export async function importCorpusStory(db: Db, prefix: string): Promise<string> {
-  const lines = readFileSync(corpusFile("articles.jsonl"), "utf8")
+  const lines = readFileSync(corpusFile("articles.jsonl", SHARED_CORPUS_DIR), "utf8")
     .split("\n")
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as { external_id: string; story: string })

@@ -5,13 +5,17 @@
  *
  *   - share-lock the article row at the revision the offsets were checked
  *     against (a concurrent text revision waits, or we see it moved);
+ *   - share-lock the linked entity while it still has the label the span
+ *     takes from it (a concurrent relabel waits, or we see it moved), so a
+ *     span and its entity never disagree;
  *   - write the span (insert, or update guarded by its version);
  *   - append its SpanRevision, whose unique mutationId makes a duplicate of
  *     this very mutation fail the whole statement;
  *   - for an accepted suggestion, record the quote as an alias.
  *
- * They return null when the guard did not hold (the article was revised, or
- * the span is no longer at the expected version/state); a duplicate id or
+ * They return null when a guard did not hold (the article was revised, the
+ * entity relabelled, or the span is no longer at the expected version/state);
+ * a duplicate id or
  * mutationId raises a unique violation (see isUniqueViolation).
  * The rules themselves live in spans.ts; this file only writes.
  */
@@ -31,6 +35,21 @@ const RETURNED = Prisma.sql`
 // Prisma stores DateTime as UTC in timestamp columns; write "now" the same way.
 const NOW_UTC = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
+/**
+ * True while the span's entity (if any) still carries the span's label, with
+ * the entity row share-locked until the statement's transaction ends: a
+ * relabel (which updates the entity row first) either waits for this write and
+ * then carries the new span along, or has already committed and this check
+ * fails.
+ */
+function entityAgrees(entityId: string | null, labelId: string | null): Prisma.Sql {
+  if (!entityId) return Prisma.sql`TRUE`;
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM "Entity"
+    WHERE id = ${entityId}::uuid AND "labelId" IS NOT DISTINCT FROM ${labelId}::uuid
+    FOR SHARE)`;
+}
+
 export async function insertSpan(
   db: Db,
   span: NewSpan,
@@ -46,6 +65,8 @@ export async function insertSpan(
   const rows = await db.$queryRaw<SpanRow[]>`
     WITH art AS (
       SELECT id FROM "Article" WHERE id = ${span.articleId}::uuid AND revision = ${span.revision} FOR SHARE
+    ), ent AS (
+      SELECT 1 WHERE ${entityAgrees(span.entityId, span.labelId)}
     ), s AS (
       INSERT INTO "Span" (id, "articleId", revision, start, "end", quote, prefix, suffix, kind, "labelId", "entityId",
                           "claimId", source, "createdById", "updatedById", "updatedAt", layer, "layerOwnerId")
@@ -53,7 +74,7 @@ export async function insertSpan(
              ${span.suffix}, ${span.kind}::"SpanKind", ${span.labelId}::uuid, ${span.entityId}::uuid,
              ${span.claimId}::uuid, ${span.source}::"SpanSource", ${history.actorId}::uuid, ${history.actorId}::uuid,
              ${NOW_UTC}, ${span.layer ?? "SHARED"}::"SpanLayer", ${span.layerOwnerId ?? null}::uuid
-      FROM art
+      FROM art, ent
       RETURNING *
     ), rev AS (
       INSERT INTO "SpanRevision" ("spanId", version, action, "mutationId", "actorId", after)
@@ -90,6 +111,8 @@ export async function updateSpan(
     deletedNow: boolean;
     /** When offsets change: the article revision they were checked against. */
     articleRevision: { articleId: string; revision: number } | null;
+    /** When the span's entity or label changes: check that the entity carries the new label. */
+    checkEntity: boolean;
   },
   next: SpanState,
   history: {
@@ -117,6 +140,7 @@ export async function updateSpan(
         version = version + 1, "updatedById" = ${history.actorId}::uuid, "updatedAt" = ${NOW_UTC}
       WHERE id = ${target.id}::uuid AND version = ${target.baseVersion}
         AND ("deletedAt" IS NOT NULL) = ${target.deletedNow} ${guard}
+        AND ${target.checkEntity ? entityAgrees(next.entityId, next.labelId) : Prisma.sql`TRUE`}
       RETURNING *
     ), rev AS (
       INSERT INTO "SpanRevision" ("spanId", version, action, "mutationId", "actorId", before, after)

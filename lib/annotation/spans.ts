@@ -114,6 +114,11 @@ export async function applySpanMutations(
   return results;
 }
 
+/** The entity a write links to was relabelled between the read and the write: read again and retry. */
+class EntityMoved extends Error {}
+
+const ENTITY_RETRIES = 3;
+
 export async function applySpanMutation(
   db: Db,
   actor: Actor,
@@ -121,15 +126,32 @@ export async function applySpanMutation(
   mutation: SpanMutation,
 ): Promise<MutationResult> {
   try {
-    switch (mutation.type) {
-      case "create":
-        return await applyCreate(db, actor, articleId, mutation);
-      case "update":
-      case "delete":
-      case "restore":
-        return await applyChange(db, actor, articleId, mutation);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        switch (mutation.type) {
+          case "create":
+            return await applyCreate(db, actor, articleId, mutation);
+          case "update":
+          case "delete":
+          case "restore":
+            return await applyChange(db, actor, articleId, mutation);
+        }
+      } catch (error) {
+        if (!(error instanceof EntityMoved) || attempt >= ENTITY_RETRIES) throw error;
+      }
     }
   } catch (error) {
+    if (error instanceof EntityMoved) {
+      return {
+        mutationId: mutation.mutationId,
+        ok: false,
+        error: {
+          code: "ENTITY_CHANGED",
+          message: "The linked entity's type kept changing while this span was being saved; try again.",
+          status: 409,
+        },
+      };
+    }
     if (error instanceof AppError) {
       const current = (error.details as { current?: SpanDTO } | undefined)?.current;
       return {
@@ -152,6 +174,13 @@ async function replay(db: Db, mutationId: string, spanId: string): Promise<Mutat
   const span = await getSpan(db, spanId);
   if (!span) throw notFound("The span");
   return { mutationId, ok: true, span, replayed: true };
+}
+
+/** Throws EntityMoved when `entityId` no longer carries `labelId` (a relabel won the race). */
+async function checkEntityStill(db: Db, entityId: string | null, labelId: string | null): Promise<void> {
+  if (!entityId) return;
+  const entity = await db.entity.findUnique({ where: { id: entityId }, select: { labelId: true } });
+  if (!entity || entity.labelId !== labelId) throw new EntityMoved();
 }
 
 async function appliedSpanId(db: Db, mutationId: string): Promise<string | null> {
@@ -275,7 +304,10 @@ async function applyCreate(db: Db, actor: Actor, articleId: string, m: CreateMut
     const current = await getSpan(db, input.id);
     throw new AppError("SPAN_EXISTS", `A span with id ${input.id} already exists.`, 409, { current });
   }
-  if (!row) throw articleRevised();
+  if (!row) {
+    await checkEntityStill(db, span.entityId, span.labelId);
+    throw articleRevised();
+  }
   if (ctx.status === "NEW") {
     // A separate statement: updating the article row inside the write would wait on other writers' share locks.
     await db.article.updateMany({ where: { id: articleId, status: "NEW" }, data: { status: "IN_PROGRESS" } });
@@ -371,6 +403,7 @@ async function applyChange(db: Db, actor: Actor, articleId: string, m: ChangeMut
   let action: "UPDATE" | "DELETE" | "RESTORE";
   let guardRevision = false;
   const state = stateOf(ctx);
+  let relinks = false;
   switch (m.type) {
     case "delete":
       if (ctx.deletedAt) throw new AppError("SPAN_DELETED", "This span is already deleted.", 409, { current });
@@ -399,6 +432,7 @@ async function applyChange(db: Db, actor: Actor, articleId: string, m: ChangeMut
       if (!planned) return { mutationId: m.mutationId, ok: true, span: current, replayed: false };
       next = planned.next;
       guardRevision = planned.movesOffsets;
+      relinks = next.entityId !== state.entityId || next.labelId !== state.labelId;
       break;
     }
   }
@@ -412,6 +446,7 @@ async function applyChange(db: Db, actor: Actor, articleId: string, m: ChangeMut
         baseVersion: m.baseVersion,
         deletedNow: ctx.deletedAt !== null,
         articleRevision: guardRevision ? { articleId, revision: ctx.articleRevision } : null,
+        checkEntity: relinks,
       },
       next,
       {
@@ -431,7 +466,10 @@ async function applyChange(db: Db, actor: Actor, articleId: string, m: ChangeMut
     const applied = await appliedSpanId(db, m.mutationId);
     if (applied) return replay(db, m.mutationId, applied);
     const now = await getSpan(db, ctx.id);
-    if (now && now.version === m.baseVersion) throw articleRevised({ current: now });
+    if (now && now.version === m.baseVersion) {
+      if (relinks) await checkEntityStill(db, next.entityId, next.labelId);
+      throw articleRevised({ current: now });
+    }
     throw new AppError(
       "VERSION_CONFLICT",
       `Someone changed this span meanwhile (you edited version ${m.baseVersion}); nothing was overwritten.`,

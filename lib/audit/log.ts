@@ -9,9 +9,15 @@ export interface AuditActor {
   email: string;
 }
 
+/** The operator's command line (`npm run cli`): recorded with no user id and the actor name "cli". */
+export const CLI_ACTOR = { id: null, email: "cli" } as const;
+
+/** Who an audited change is recorded as done by: a user, or the operator's command line. */
+export type Auditor = AuditActor | typeof CLI_ACTOR;
+
 export interface AuditEntry {
   action: string;
-  actor?: AuditActor | null;
+  actor?: Auditor | null;
   target?: { type: string; id: string } | null;
   before?: Prisma.InputJsonValue | null;
   after?: Prisma.InputJsonValue | null;

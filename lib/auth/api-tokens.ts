@@ -8,7 +8,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db";
 import { AppError, notFound } from "../errors";
-import { audit } from "../audit/log";
+import { audit, type Auditor } from "../audit/log";
 import type { CurrentUser } from "./sessions";
 
 const PREFIX = "plx_";
@@ -87,44 +87,63 @@ export async function listApiTokens(db: Db, userId: string) {
 
 export const MAX_TOKENS_PER_USER = 50;
 
-/** Creates a personal access token for the user and audits it. The secret is returned once. */
+/**
+ * Creates a personal access token for `owner` and audits it, as done by
+ * `actor` (the owner on their account page; the operator's CLI for someone
+ * else). The secret is returned once.
+ */
 export async function createPersonalToken(
   db: Db,
-  user: { id: string; email: string },
+  owner: { id: string; email: string },
   input: { name: string; expiresInDays: number | null },
-  now = new Date(),
+  { actor = owner, now = new Date() }: { actor?: Auditor; now?: Date } = {},
 ): Promise<{ id: string; token: string; prefix: string; expiresAt: Date | null }> {
   const name = input.name.trim();
   if (!name || name.length > 100) throw new AppError("INVALID_INPUT", "Give the token a name of 1 to 100 characters.");
-  const active = await db.apiToken.count({ where: { userId: user.id, revokedAt: null } });
+  const active = await db.apiToken.count({ where: { userId: owner.id, revokedAt: null } });
   if (active >= MAX_TOKENS_PER_USER) {
     throw new AppError(
       "TOO_MANY_TOKENS",
-      `You have ${active} active tokens. Revoke some you no longer use first.`,
+      actor.id === owner.id
+        ? `You have ${active} active tokens. Revoke some you no longer use first.`
+        : `${owner.email} has ${active} active tokens. Revoke some first.`,
       409,
     );
   }
   const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;
-  const created = await createApiToken(db, user.id, name, expiresAt);
+  const created = await createApiToken(db, owner.id, name, expiresAt);
   await audit(db, {
     action: "token.created",
-    actor: user,
+    actor,
     target: { type: "api_token", id: created.id },
     after: { name, prefix: created.prefix, expiresAt: expiresAt?.toISOString() ?? null },
+    detail: { owner: owner.email },
   });
   return { ...created, expiresAt };
 }
 
-export async function revokePersonalToken(db: Db, user: { id: string; email: string }, tokenId: string): Promise<void> {
+/**
+ * Revokes one of `owner`'s tokens and audits it, as done by `actor` (the
+ * owner, an admin on the owner's page, or the operator's CLI). A token that is
+ * not the owner's is "not found"; revoking a revoked token changes nothing.
+ */
+export async function revokePersonalToken(
+  db: Db,
+  owner: { id: string; email: string },
+  tokenId: string,
+  { actor = owner }: { actor?: Auditor } = {},
+): Promise<{ revoked: boolean }> {
   if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw notFound("The token");
-  const token = await db.apiToken.findFirst({ where: { id: tokenId, userId: user.id }, select: { name: true } });
+  const token = await db.apiToken.findFirst({ where: { id: tokenId, userId: owner.id }, select: { name: true } });
   if (!token) throw notFound("The token");
-  if (!(await revokeApiToken(db, user.id, tokenId))) return; // already revoked
+  if (!(await revokeApiToken(db, owner.id, tokenId))) return { revoked: false }; // already revoked
   await audit(db, {
     action: "token.revoked",
-    actor: user,
+    actor,
     target: { type: "api_token", id: tokenId },
     before: { name: token.name, revokedAt: null },
     after: { revokedAt: new Date().toISOString() },
+    detail: { owner: owner.email },
   });
+  return { revoked: true };
 }

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import type { PasswordTokenPurpose } from "../generated/prisma/enums";
-import { audit } from "../audit/log";
+import { audit, type Auditor } from "../audit/log";
 import { hashToken } from "./api-tokens";
 import { appUrl } from "./config";
 import { MIN_PASSWORD_LENGTH, hashPassword } from "./password";
@@ -65,7 +65,8 @@ export async function setPasswordWithToken(
   db: Db,
   token: string,
   newPassword: string,
-  meta: { ip?: string | null } = {},
+  /** `actor`: who the change is recorded as done by, when not the account's owner (the operator's CLI). */
+  meta: { ip?: string | null; actor?: Auditor } = {},
   now = new Date(),
 ): Promise<{ email: string }> {
   if (newPassword.length < MIN_PASSWORD_LENGTH) {
@@ -84,10 +85,10 @@ export async function setPasswordWithToken(
     await revokeAllSessions(tx, row.user.id);
     await audit(tx, {
       action: "user.password_set",
-      actor: { id: row.user.id, email: row.user.email },
+      actor: meta.actor ?? { id: row.user.id, email: row.user.email },
       target: { type: "user", id: row.user.id },
       ip: meta.ip,
-      detail: { via: row.purpose === "SETUP" ? "setup_link" : "reset_link" },
+      detail: { via: meta.actor ? "operator" : row.purpose === "SETUP" ? "setup_link" : "reset_link" },
     });
   });
   return { email: row.user.email };

@@ -53,6 +53,10 @@ export interface ExportOptions {
   siteUrl?: string;
   /** Start CSV with a UTF-8 byte-order mark (for Excel). Default true. */
   csvBom?: boolean;
+  /** The user the export is for (their unfinished independent work hides others' layers; selection.ts). */
+  viewerId?: string;
+  /** Whether that user may read every annotator's layer (the layer "all", or another's). Default true. */
+  readsAllLayers?: boolean;
 }
 
 export interface ExportResult {
@@ -79,7 +83,10 @@ export async function prepareExport(
 ): Promise<PreparedExport> {
   const spec = formatSpec(request.format);
   const filter = parseExportFilter(request.filter);
-  const selection = await resolveSelection(prismaQuery(db), filter);
+  const selection = await resolveSelection(prismaQuery(db), filter, {
+    viewerId: options.viewerId,
+    readsAllLayers: options.readsAllLayers,
+  });
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error("Exports stream over their own connection: pass databaseUrl or set DATABASE_URL.");
   return new PreparedExport(request.format as ExportFormat, spec, selection, { ...options, databaseUrl });

@@ -56,6 +56,9 @@ const range = (bound: z.ZodType<string>) =>
 const kind = z.preprocess((v) => (typeof v === "string" ? v.toLowerCase() : v), z.enum(SPAN_KINDS));
 const reviewStatus = z.preprocess((v) => (typeof v === "string" ? v.toUpperCase() : v), z.enum(REVIEW_STATUSES));
 
+/** The layers named by a word; any other value names an annotator. */
+export const LAYER_NAMES = new Set(["curated", "shared", "all"]);
+
 export const exportFilterSchema = z.strictObject({
   /** Story keys. */
   stories: list(nonEmpty),
@@ -74,6 +77,14 @@ export const exportFilterSchema = z.strictObject({
   updated: range(instant),
   /** The article's publication date. */
   published: range(z.iso.date()),
+  /**
+   * Which annotation layer: "curated", "shared", "all" (every layer, for a
+   * lossless copy), or one annotator's own (their e-mail or id). Absent: the
+   * curated layer of each article that has one, else the shared layer.
+   */
+  layer: nonEmpty
+    .transform((v) => (v.includes("@") ? v.toLowerCase() : LAYER_NAMES.has(v.toLowerCase()) ? v.toLowerCase() : v))
+    .optional(),
 });
 
 export type ExportFilterInput = z.input<typeof exportFilterSchema>;
@@ -146,6 +157,7 @@ export function describeFilter(filter: ExportFilter): string {
   add("kinds", filter.kinds);
   add("annotators", filter.annotators);
   add("review", filter.reviewStatuses);
+  if (filter.layer) parts.push(`layer ${filter.layer}`);
   for (const key of ["created", "updated", "published"] as const) {
     const r = filter[key];
     if (r) parts.push(`${key} ${r.from ?? "…"} to ${r.to ?? "…"}`);

@@ -41,6 +41,8 @@ interface ExportJobParams {
   filter: ExportFilter;
   unit: "spans" | "claims";
   snapshot?: { name: string; description: string | null };
+  /** The user the export is for (selection.ts: what their unfinished independent work hides). */
+  viewerId?: string;
 }
 
 export interface ExportJobView {
@@ -116,11 +118,14 @@ export async function startExportJob(
   db: Db,
   request: ExportJobRequest,
   actor: Actor,
-  { databaseUrl }: { databaseUrl?: string } = {},
+  options: { databaseUrl?: string; readsAllLayers?: boolean } = {},
 ): Promise<ExportJobView> {
   const spec = formatSpec(request.format);
   const filter = parseExportFilter(request.filter);
-  await resolveSelection(prismaQuery(db), filter);
+  await resolveSelection(prismaQuery(db), filter, {
+    viewerId: actor?.id,
+    readsAllLayers: options.readsAllLayers ?? true,
+  });
   let snapshot: ExportJobParams["snapshot"];
   if (request.snapshot) {
     const input = parseSnapshotInput({ ...request.snapshot, format: request.format });
@@ -132,6 +137,7 @@ export async function startExportJob(
     filter,
     unit: spec.unit,
     ...(snapshot && { snapshot }),
+    ...(actor?.id && { viewerId: actor.id }),
   };
   const job = await db.$transaction(async (tx) => {
     const created = await tx.job.create({
@@ -155,7 +161,7 @@ export async function startExportJob(
     return created;
   });
   try {
-    await enqueue(queueOf(params), job.id, { databaseUrl });
+    await enqueue(queueOf(params), job.id, { databaseUrl: options.databaseUrl });
   } catch (error) {
     await db.job.update({
       where: { id: job.id },
@@ -209,7 +215,7 @@ async function execute(db: Db, jobId: string, attempt: number, options: ExportJo
       .finally(() => (writing = null));
   };
   // The row's own throttle above decides; the exporter reports every chunk.
-  const exportOptions = { ...options, progressIntervalMs: 0, onProgress };
+  const exportOptions = { ...options, progressIntervalMs: 0, onProgress, viewerId: params.viewerId };
   const dataDir = options.dataDir ?? datasetsDir();
 
   let data: Prisma.JobUpdateInput;

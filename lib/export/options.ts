@@ -12,10 +12,12 @@ export interface ExportFilterOptions {
   labels: { key: string; name: string; kind: "ENTITY" | "CLAIM"; archived: boolean }[];
   /** People who may have annotated (anyone with an account), by id. */
   annotators: { id: string; name: string }[];
+  /** Whose own layers there are to export: people with an independent assignment. */
+  layerOwners: { email: string; name: string }[];
 }
 
 export async function exportFilterOptions(db: Db, { maxStories = 2000 } = {}): Promise<ExportFilterOptions> {
-  const [stories, languages, outlets, labels, annotators] = await Promise.all([
+  const [stories, languages, outlets, labels, annotators, layerOwners] = await Promise.all([
     db.story.findMany({
       select: { key: true, title: true },
       orderBy: [{ updatedAt: "desc" }, { key: "asc" }],
@@ -34,6 +36,12 @@ export async function exportFilterOptions(db: Db, { maxStories = 2000 } = {}): P
       orderBy: [{ archived: "asc" }, { kind: "asc" }, { order: "asc" }, { key: "asc" }],
     }),
     db.user.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 1000 }),
+    db.user.findMany({
+      where: { assignments: { some: { mode: "INDEPENDENT" } } },
+      select: { email: true, name: true },
+      orderBy: [{ name: "asc" }, { email: "asc" }],
+      take: 1000,
+    }),
   ]);
   return {
     stories,
@@ -41,5 +49,6 @@ export async function exportFilterOptions(db: Db, { maxStories = 2000 } = {}): P
     outlets: outlets.map((o) => o.outlet!),
     labels,
     annotators,
+    layerOwners,
   };
 }

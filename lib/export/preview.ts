@@ -21,11 +21,14 @@ export interface ExportPreview {
 export async function previewExport(
   db: Db,
   filterInput: unknown,
-  options: { format?: string } = {},
+  options: { format?: string; viewerId?: string; readsAllLayers?: boolean } = {},
 ): Promise<ExportPreview> {
   const filter = parseExportFilter(filterInput);
   const query = prismaQuery(db);
-  const selection = await resolveSelection(query, filter);
+  const selection = await resolveSelection(query, filter, {
+    viewerId: options.viewerId,
+    readsAllLayers: options.readsAllLayers,
+  });
   const shape = formatSpec(options.format ?? "jsonl").shape(selection.spanCriteria);
   return { filter, counts: await countSelection(query, selection, shape) };
 }

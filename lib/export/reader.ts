@@ -109,7 +109,7 @@ function ahead<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => {});
   return promise;
 }
-type SpanRow = SpanRecord & { ord: number };
+type SpanRow = SpanRecord & { ord: number; createdByEmail: string | null; updatedByEmail: string | null };
 
 export class ExportReader {
   private readonly entities = new Map<string, EntityRecord>();
@@ -258,7 +258,9 @@ export class ExportReader {
          sp."labelId" AS label, sp."entityId" AS "entityId", sp."claimId" AS "claimId",
          sp."reviewStatus"::text AS "reviewStatus", sp.orphaned, sp.revision, sp.source::text AS source, sp.version,
          sp."createdById" AS "createdById", sp."updatedById" AS "updatedBy", sp."createdAt" AS "createdAt",
-         sp."updatedAt" AS "updatedAt"
+         sp."updatedAt" AS "updatedAt", sp."createdByEmail" AS "createdByEmail", sp."updatedByEmail" AS "updatedByEmail",
+         sp.layer::text AS layer, sp."layerOwnerId" AS annotator,
+         sp."proposedById" AS "proposedBy", sp."acceptedById" AS "acceptedBy", sp."sourceSpanId" AS "sourceSpanId"
        FROM unnest(${idsParam}::uuid[], ${revisionsParam}::int[]) WITH ORDINALITY AS g(id, revision, ord)
        JOIN "Span" sp ON sp."articleId" = g.id
        WHERE ${conditions.join(" AND ")}
@@ -311,9 +313,15 @@ export class ExportReader {
       const r = row as unknown as Record<string, unknown>;
       r.label = row.label === null ? null : (this.labels.get(row.label) ?? null);
       const creator = row.createdById ? this.users.get(row.createdById) : undefined;
-      r.createdBy = creator?.email ?? null;
+      // An imported span whose author has no account here keeps the e-mail the file gave.
+      r.createdBy = creator?.email ?? row.createdByEmail;
       r.createdByName = creator?.name ?? null;
-      r.updatedBy = row.updatedBy ? (this.users.get(row.updatedBy)?.email ?? null) : null;
+      r.updatedBy = (row.updatedBy ? this.users.get(row.updatedBy)?.email : undefined) ?? row.updatedByEmail;
+      // Until here the layer owner, proposer and accepter are user ids.
+      for (const key of ["annotator", "proposedBy", "acceptedBy"] as const) {
+        const id = row[key];
+        if (id) r[key] = this.users.get(id)?.email ?? null;
+      }
       r.createdAt = isoTimestamp(row.createdAt);
       r.updatedAt = isoTimestamp(row.updatedAt);
     }
@@ -330,6 +338,7 @@ export class ExportReader {
       if (s.createdById && !this.users.has(s.createdById)) userIds.add(s.createdById);
       // Until complete() runs, updatedBy holds the user's id.
       if (s.updatedBy && !this.users.has(s.updatedBy)) userIds.add(s.updatedBy);
+      for (const id of [s.annotator, s.proposedBy, s.acceptedBy]) if (id && !this.users.has(id)) userIds.add(id);
     }
     if (userIds.size) {
       const rows = await this.query<{ id: string; email: string; name: string }>(

@@ -43,6 +43,14 @@ export interface SpanRecord {
   updatedBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /** SHARED, ANNOTATOR or CURATED. */
+  layer: string;
+  /** E-mails: the annotator whose layer it is; who proposed and who accepted a curated span. */
+  annotator: string | null;
+  proposedBy: string | null;
+  acceptedBy: string | null;
+  /** The annotator span a curated span was taken from. */
+  sourceSpanId: string | null;
 }
 
 export interface EntityRecord {

@@ -4,8 +4,9 @@
  * counts shown before an export are the counts it writes.
  */
 import type { Db } from "../db";
+import { AppError } from "../errors";
 import { ExportFilterError } from "./errors";
-import { boundEnd, boundStart, hasSpanCriteria, type ExportFilter } from "./filter";
+import { boundEnd, boundStart, hasSpanCriteria, LAYER_NAMES, type ExportFilter } from "./filter";
 
 /** Runs one parameterized query ($1, $2… placeholders) and returns its rows. */
 export type Query = <T>(sql: string, params?: readonly unknown[]) => Promise<T[]>;
@@ -23,12 +24,32 @@ export class Params {
   }
 }
 
+/**
+ * The annotation layer an export reads: the curated layer where an article
+ * has one, else the shared one (auto, the default); one of them; an
+ * annotator's own; or every layer.
+ */
+export type LayerChoice =
+  | { kind: "auto" }
+  | { kind: "shared" }
+  | { kind: "curated" }
+  | { kind: "all" }
+  | { kind: "annotator"; ownerId: string };
+
 /** A filter whose keys and e-mails have been looked up. */
 export interface Selection {
   filter: ExportFilter;
   storyIds?: string[];
   labelIds?: string[];
   annotatorIds?: string[];
+  layer: LayerChoice;
+  /**
+   * The user the export is for, if any: on an article they annotate
+   * independently and have not marked done, no layer but theirs and the
+   * shared one is read (other annotators' work, and the curated layer made
+   * from it, stay hidden until then).
+   */
+  viewerId?: string;
   spanCriteria: boolean;
 }
 
@@ -38,7 +59,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Looks up story keys, label keys and annotators; names every one that does
  * not exist (a typo would otherwise export nothing, silently).
  */
-export async function resolveSelection(query: Query, filter: ExportFilter): Promise<Selection> {
+export async function resolveSelection(
+  query: Query,
+  filter: ExportFilter,
+  options: {
+    /** The user the export is for. */
+    viewerId?: string;
+    /** Whether they may read every annotator's layer (else only their own). Default true. */
+    readsAllLayers?: boolean;
+  } = {},
+): Promise<Selection> {
   const problems: string[] = [];
   const lookup = async (what: string, keys: string[] | undefined, sql: string) => {
     if (!keys) return undefined;
@@ -70,8 +100,33 @@ export async function resolveSelection(query: Query, filter: ExportFilter): Prom
     if (missing.length) problems.push(`unknown annotators: ${missing.join(", ")}`);
     annotatorIds = [...new Set(rows.map((r) => r.id))].sort();
   }
+  let layer: LayerChoice = { kind: "auto" };
+  if (filter.layer && LAYER_NAMES.has(filter.layer)) layer = { kind: filter.layer as "curated" | "shared" | "all" };
+  else if (filter.layer) {
+    const byId = UUID.test(filter.layer);
+    const [row] = await query<{ id: string }>(
+      byId
+        ? `SELECT id::text AS id FROM "User" WHERE id::text = $1`
+        : `SELECT id::text AS id FROM "User" WHERE lower(email) = $1`,
+      [filter.layer.toLowerCase()],
+    );
+    if (row) layer = { kind: "annotator", ownerId: row.id };
+    else problems.push(`unknown layer: ${filter.layer} (curated, shared, all, or an annotator's e-mail)`);
+  }
   if (problems.length) throw new ExportFilterError(problems);
-  return { filter, storyIds, labelIds, annotatorIds, spanCriteria: hasSpanCriteria(filter) };
+  const othersLayers = layer.kind === "all" || (layer.kind === "annotator" && layer.ownerId !== options.viewerId);
+  if (othersLayers && options.readsAllLayers === false) {
+    throw new AppError("FORBIDDEN", "Your role does not allow exporting another annotator's layer.", 403);
+  }
+  return {
+    filter,
+    storyIds,
+    labelIds,
+    annotatorIds,
+    layer,
+    ...(options.viewerId && { viewerId: options.viewerId }),
+    spanCriteria: hasSpanCriteria(filter),
+  };
 }
 
 /** Conditions on the article alias `a`. */
@@ -93,8 +148,7 @@ export function articleConditions(s: Selection, p: Params, a = "a"): string[] {
  */
 export function spanConditions(s: Selection, p: Params, placedRevision?: string, sp = "sp"): string[] {
   const f = s.filter;
-  // Exports carry the shared working layer; annotators' own layers never leave through them.
-  const where = [`${sp}."deletedAt" IS NULL`, `${sp}.layer = 'SHARED'`];
+  const where = [`${sp}."deletedAt" IS NULL`, ...layerConditions(s, p, sp)];
   if (placedRevision) where.push(`NOT ${sp}.orphaned`, `${sp}.revision = ${placedRevision}`);
   if (s.labelIds) where.push(`${sp}."labelId" = ANY(${p.add(s.labelIds)}::uuid[])`);
   if (f.kinds) where.push(`${sp}.kind::text = ANY(${p.add(f.kinds.map((k) => k.toUpperCase()))}::text[])`);
@@ -108,6 +162,28 @@ export function spanConditions(s: Selection, p: Params, placedRevision?: string,
     // Timestamps are stored as UTC without a zone.
     if (r?.from) where.push(`${sp}."${column}" >= (${p.add(boundStart(r.from))}::timestamptz AT TIME ZONE 'UTC')`);
     if (r?.to) where.push(`${sp}."${column}" < (${p.add(boundEnd(r.to))}::timestamptz AT TIME ZONE 'UTC')`);
+  }
+  return where;
+}
+
+/** The layer conditions on the span alias `sp` (lib/authz/layers.ts says who sees which layer in the app). */
+function layerConditions(s: Selection, p: Params, sp: string): string[] {
+  const where: string[] = [];
+  const layer = s.layer;
+  if (layer.kind === "shared") where.push(`${sp}.layer = 'SHARED'`);
+  else if (layer.kind === "curated") where.push(`${sp}.layer = 'CURATED'`);
+  else if (layer.kind === "annotator")
+    where.push(`${sp}.layer = 'ANNOTATOR'`, `${sp}."layerOwnerId" = ${p.add(layer.ownerId)}::uuid`);
+  else if (layer.kind === "auto") {
+    // An uncorrelated NOT IN: PostgreSQL hashes the curated articles once.
+    where.push(`(${sp}.layer = 'CURATED' OR (${sp}.layer = 'SHARED' AND ${sp}."articleId" NOT IN (
+      SELECT c."articleId" FROM "Span" c WHERE c.layer = 'CURATED' AND c."deletedAt" IS NULL)))`);
+  }
+  if (s.viewerId && layer.kind !== "shared") {
+    const viewer = p.add(s.viewerId);
+    where.push(`(${sp}.layer = 'SHARED' OR ${sp}."layerOwnerId" IS NOT DISTINCT FROM ${viewer}::uuid OR ${sp}."articleId" NOT IN (
+      SELECT x."articleId" FROM "Assignment" x
+      WHERE x."userId" = ${viewer}::uuid AND x.mode = 'INDEPENDENT' AND x.status <> 'DONE'))`);
   }
   return where;
 }

@@ -41,6 +41,12 @@ export interface PreparedSpan {
   updatedBy: string | null;
   createdAt: Date | null;
   updatedAt: Date | null;
+  layer: "SHARED" | "ANNOTATOR" | "CURATED";
+  /** E-mail (lower case) of the annotator whose layer it is. */
+  annotator: string | null;
+  proposedBy: string | null;
+  acceptedBy: string | null;
+  sourceSpanId: string | null;
 }
 
 export interface PreparedEntity {
@@ -65,6 +71,8 @@ export interface PreparedClaim {
   verdictId: string | null;
   note: string | null;
   evidenceUrls: string[];
+  createdAt: Date | null;
+  updatedAt: Date | null;
 }
 
 export interface PreparedArticle {
@@ -196,7 +204,16 @@ function prepare(line: number, input: ImportLine, { taxonomy, storyKey, storyTit
       }
       placed = quoteAt(index, start, end);
     }
-    const signature = `${placed.start}:${placed.end}:${kind}:${label?.key ?? ""}:${span.entity ?? ""}:${span.claim ?? ""}`;
+    const layer = span.layer
+      ? (span.layer.toUpperCase() as PreparedSpan["layer"])
+      : span.annotator
+        ? "ANNOTATOR"
+        : "SHARED";
+    const annotator = span.annotator ? span.annotator.toLowerCase() : null;
+    if (layer === "ANNOTATOR" && !annotator)
+      reject(`${where}: a span of an annotator's layer needs "annotator" (an e-mail)`);
+    if (layer !== "ANNOTATOR" && annotator) reject(`${where}: "annotator" goes only with the annotator layer`);
+    const signature = `${layer}:${annotator ?? ""}:${placed.start}:${placed.end}:${kind}:${label?.key ?? ""}:${span.entity ?? ""}:${span.claim ?? ""}`;
     if (!span.id && seenSpans.has(signature)) {
       warnings.push(`${where}: the same span appears twice; imported once`);
       continue;
@@ -219,6 +236,11 @@ function prepare(line: number, input: ImportLine, { taxonomy, storyKey, storyTit
       updatedBy: span.updated_by ?? null,
       createdAt: span.created_at ? new Date(span.created_at) : null,
       updatedAt: span.updated_at ? new Date(span.updated_at) : null,
+      layer,
+      annotator,
+      proposedBy: layer === "CURATED" ? (span.proposed_by ?? null) : null,
+      acceptedBy: layer === "CURATED" ? (span.accepted_by ?? null) : null,
+      sourceSpanId: layer === "CURATED" ? (span.source_span ?? null) : null,
     });
   }
 
@@ -320,6 +342,8 @@ function prepareClaim(c: ImportClaim, i: number, taxonomy: Taxonomy): PreparedCl
     verdictId,
     note: c.note ? normalizeSnippet(c.note) : null,
     evidenceUrls: (c.evidence_urls ?? []).map((u) => normalizeSnippet(u).trim()).filter(Boolean),
+    createdAt: c.created_at ? new Date(c.created_at) : null,
+    updatedAt: c.updated_at ? new Date(c.updated_at) : null,
   };
 }
 

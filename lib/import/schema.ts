@@ -51,11 +51,20 @@ export const importSpanSchema = z.object({
   revision: int32.min(1).nullish(),
   source: upperEnum(["MANUAL", "IMPORT", "SUGGESTION"] as const).nullish(),
   version: int32.min(1).nullish(),
-  /** E-mail of a user of this newsroom (unknown ones are left out). */
+  /** E-mail of who made (changed) the span: linked to a user of this newsroom, else kept as it is. */
   created_by: z.string().max(320).refine(noControls).nullish(),
   updated_by: z.string().max(320).refine(noControls).nullish(),
   created_at: z.iso.datetime({ offset: true }).nullish(),
   updated_at: z.iso.datetime({ offset: true }).nullish(),
+  /** The annotation layer; absent: an annotator's own when `annotator` is given, else the shared one. */
+  layer: lowerEnum(["shared", "annotator", "curated"] as const).nullish(),
+  /** E-mail of the account whose own layer the span goes to (it must exist). */
+  annotator: z.string().trim().max(320).refine(noControls).nullish(),
+  /** Curated spans: e-mails of who proposed and who accepted it (unknown ones are left out). */
+  proposed_by: z.string().max(320).refine(noControls).nullish(),
+  accepted_by: z.string().max(320).refine(noControls).nullish(),
+  /** Curated spans: the annotator span it was taken from. */
+  source_span: id.nullish(),
 });
 
 export const importEntitySchema = z.object({
@@ -80,6 +89,8 @@ export const importClaimSchema = z.object({
   verdict: key.nullish(),
   note: optionalText,
   evidence_urls: z.array(httpUrl).nullish(),
+  created_at: z.iso.datetime({ offset: true }).nullish(),
+  updated_at: z.iso.datetime({ offset: true }).nullish(),
 });
 
 export const importLineSchema = z.object({

@@ -190,6 +190,8 @@ const existingArticleSelect = {
 type ExistingArticle = Prisma.ArticleGetPayload<{ select: typeof existingArticleSelect }>;
 type ExistingSpan = SpanState & {
   articleId: string;
+  layer: "SHARED" | "ANNOTATOR" | "CURATED";
+  layerOwnerId: string | null;
   kind: "ENTITY" | "CLAIM";
   labelId: string | null;
   entityId: string | null;
@@ -243,7 +245,11 @@ async function lookUp(db: Db, articles: readonly PreparedArticle[]): Promise<Loo
     ...claimKeys.filter((k) => UUID.test(k)).map((k) => k.toLowerCase()),
   ]);
   const spanIds = unique(articles.flatMap((a) => a.spans.map((s) => s.id)));
-  const emails = unique(articles.flatMap((a) => a.spans.flatMap((s) => [s.createdBy, s.updatedBy])));
+  const emails = unique(
+    articles.flatMap((a) =>
+      a.spans.flatMap((s) => [s.createdBy, s.updatedBy, s.annotator, s.proposedBy, s.acceptedBy]),
+    ),
+  );
 
   const none = Promise.resolve([]);
   const [known, stories, entities, claims, spans, users] = await Promise.all([
@@ -267,7 +273,12 @@ async function lookUp(db: Db, articles: readonly PreparedArticle[]): Promise<Loo
         })
       : none,
     spanIds.length ? db.span.findMany({ where: { id: { in: spanIds } }, select: { id: true, articleId: true } }) : none,
-    emails.length ? db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } }) : none,
+    emails.length
+      ? db.user.findMany({
+          where: { email: { in: emails, mode: "insensitive" } },
+          select: { id: true, email: true },
+        })
+      : none,
   ]);
 
   const articlesById = new Map(known.map((a) => [a.id, a]));
@@ -304,7 +315,16 @@ async function lookUp(db: Db, articles: readonly PreparedArticle[]): Promise<Loo
     matched.size
       ? db.span.findMany({
           where: { articleId: { in: [...matched.keys()] } },
-          select: { ...spanStateSelect, articleId: true, kind: true, labelId: true, entityId: true, claimId: true },
+          select: {
+            ...spanStateSelect,
+            articleId: true,
+            kind: true,
+            labelId: true,
+            entityId: true,
+            claimId: true,
+            layer: true,
+            layerOwnerId: true,
+          },
         })
       : none,
     changedText.length
@@ -369,8 +389,16 @@ interface SpanRow {
   version: number;
   createdById: string | null;
   updatedById: string | null;
+  /** The file's e-mail when no account here has it. */
+  createdByEmail: string | null;
+  updatedByEmail: string | null;
   createdAt: Date;
   updatedAt: Date;
+  layer: "SHARED" | "ANNOTATOR" | "CURATED";
+  layerOwnerId: string | null;
+  proposedById: string | null;
+  acceptedById: string | null;
+  sourceSpanId: string | null;
 }
 interface ArticleRow {
   line: number;
@@ -627,9 +655,18 @@ class BatchPlan {
     for (const def of a.claims) this.claim(a, def.key, null, storyId, writes);
 
     const signatures = new Set(
-      existing.map((s) => signature(s.start, s.end, s.kind, s.labelId, s.entityId, s.claimId)),
+      existing.map(
+        (s) =>
+          `${s.layer}:${s.layerOwnerId ?? ""}:${signature(s.start, s.end, s.kind, s.labelId, s.entityId, s.claimId)}`,
+      ),
     );
     const users = this.lookups.usersByEmail;
+    // Who the file names: their account here, else their e-mail as given; nobody named: the importer.
+    const attribution = (email: string | null) => {
+      if (!email) return { id: this.ctx.actor.id, email: null };
+      const id = users.get(email.toLowerCase()) ?? null;
+      return { id, email: id ? null : email };
+    };
     const user = (email: string | null) => (email ? (users.get(email.toLowerCase()) ?? null) : null);
     let spansCreated = 0;
     for (const s of a.spans) {
@@ -645,10 +682,16 @@ class BatchPlan {
       if (s.kind === "ENTITY" && !labelId) {
         throw new Rejection(`spans[${s.index}]: an entity span needs a label (or an entity that has one)`);
       }
-      const sig = signature(s.start, s.end, s.kind, labelId, entity?.id ?? null, claimId);
+      const owner = s.annotator ? user(s.annotator) : null;
+      if (s.annotator && !owner) {
+        throw new Rejection(`spans[${s.index}]: annotator ${JSON.stringify(s.annotator)} is no account here`);
+      }
+      const sig = `${s.layer}:${owner ?? ""}:${signature(s.start, s.end, s.kind, labelId, entity?.id ?? null, claimId)}`;
       if (signatures.has(sig)) continue;
       signatures.add(sig);
       const id = s.id ?? randomUUID();
+      const createdBy = attribution(s.createdBy);
+      const updatedBy = attribution(s.updatedBy ?? s.createdBy);
       writes.spans.push({
         id,
         articleId,
@@ -666,10 +709,17 @@ class BatchPlan {
         orphaned: s.orphaned,
         source: s.source ?? "IMPORT",
         version: s.version ?? 1,
-        createdById: user(s.createdBy) ?? this.ctx.actor.id,
-        updatedById: user(s.updatedBy) ?? user(s.createdBy) ?? this.ctx.actor.id,
+        createdById: createdBy.id,
+        updatedById: updatedBy.id,
+        createdByEmail: createdBy.email,
+        updatedByEmail: updatedBy.email,
         createdAt: s.createdAt ?? this.now,
         updatedAt: s.updatedAt ?? s.createdAt ?? this.now,
+        layer: s.layer,
+        layerOwnerId: owner,
+        proposedById: user(s.proposedBy),
+        acceptedById: user(s.acceptedBy),
+        sourceSpanId: s.sourceSpanId,
       });
       // A quote may begin or end with whitespace (a span from a tab); its alias never does.
       const alias = s.quote.trim();
@@ -750,6 +800,9 @@ class BatchPlan {
       verdictId: def?.verdictId ?? null,
       note: def?.note ?? null,
       evidenceUrls: def?.evidenceUrls ?? [],
+      // createMany would otherwise stamp both with now.
+      ...(def?.createdAt && { createdAt: def.createdAt }),
+      ...((def?.updatedAt ?? def?.createdAt) && { updatedAt: def.updatedAt ?? def.createdAt! }),
     };
     writes.claims.set(ref, row);
     return row.id;
@@ -849,9 +902,28 @@ class BatchPlan {
         { name: "version", type: "int", values: s.map((x) => x.version) },
         { name: "createdById", type: "uuid", values: s.map((x) => x.createdById) },
         { name: "updatedById", type: "uuid", values: s.map((x) => x.updatedById) },
+        { name: "createdByEmail", type: "text", values: s.map((x) => x.createdByEmail) },
+        { name: "updatedByEmail", type: "text", values: s.map((x) => x.updatedByEmail) },
         { name: "createdAt", type: "timestamp(3)", values: s.map((x) => utc(x.createdAt)) },
         { name: "updatedAt", type: "timestamp(3)", values: s.map((x) => utc(x.updatedAt)) },
+        { name: "layer", type: '"SpanLayer"', values: s.map((x) => x.layer) },
+        { name: "layerOwnerId", type: "uuid", values: s.map((x) => x.layerOwnerId) },
+        { name: "proposedById", type: "uuid", values: s.map((x) => x.proposedById) },
+        { name: "acceptedById", type: "uuid", values: s.map((x) => x.acceptedById) },
+        { name: "sourceSpanId", type: "uuid", values: s.map((x) => x.sourceSpanId) },
       ]);
+      // An annotator's layer is read under an independent assignment: spans imported into
+      // one assign the version to its annotator (unless they already have an assignment).
+      const owned = new Map<string, { articleId: string; userId: string }>();
+      for (const x of s)
+        if (x.layerOwnerId)
+          owned.set(`${x.articleId}:${x.layerOwnerId}`, { articleId: x.articleId, userId: x.layerOwnerId });
+      if (owned.size) {
+        await tx.assignment.createMany({
+          data: [...owned.values()].map((o) => ({ ...o, mode: "INDEPENDENT" as const, assignedById: actor.id })),
+          skipDuplicates: true,
+        });
+      }
       await bulkInsert(tx, "SpanRevision", [
         { name: "spanId", type: "uuid", values: s.map((x) => x.id) },
         { name: "version", type: "int", values: s.map((x) => x.version) },
@@ -906,5 +978,7 @@ function snapshot(s: SpanRow) {
     reviewStatus: s.reviewStatus ?? "PENDING",
     orphaned: s.orphaned ?? false,
     source: s.source ?? "IMPORT",
+    layer: s.layer,
+    ...(s.layerOwnerId && { layerOwnerId: s.layerOwnerId }),
   };
 }

@@ -224,31 +224,43 @@ export async function reviseArticle(
   db: Db,
   articleId: string,
   newText: string,
-  { actor, note, expectedRevision }: { actor: RevisionActor; note?: string | null; expectedRevision?: number } = {
-    actor: { id: null },
-  },
+  options: ReviseOptions = { actor: { id: null } },
 ): Promise<ReviseResult> {
-  return db.$transaction(
-    async (tx) => {
-      const article = await tx.article.findUnique({
-        where: { id: articleId },
-        select: { id: true, text: true, contentHash: true, revision: true },
-      });
-      if (!article) throw new ImportError("NOT_FOUND", "the article was not found");
-      if (expectedRevision !== undefined && expectedRevision !== article.revision) {
-        throw new ImportError(
-          "CONFLICT",
-          `the article is at revision ${article.revision}, not ${expectedRevision}: someone changed it meanwhile`,
-        );
-      }
-      const spans = await tx.span.findMany({ where: { articleId }, select: spanStateSelect });
-      const plan = planRevision(article, spans, newText);
-      if (!plan) return { articleId, changed: false, revision: article.revision, spans: summarize([]) };
-      await applyRevision(tx, plan, { actor, note });
-      return { articleId, changed: true, revision: plan.toRevision, spans: summarize(plan.spans, spans) };
-    },
-    { timeout: 60_000, maxWait: 10_000 },
-  );
+  return db.$transaction((tx) => reviseArticleIn(tx, articleId, newText, options), REVISE_TRANSACTION);
+}
+
+export interface ReviseOptions {
+  actor: RevisionActor;
+  note?: string | null;
+  expectedRevision?: number;
+}
+
+/** Transaction options for a revision: long texts with many spans take a while to re-anchor. */
+export const REVISE_TRANSACTION = { timeout: 60_000, maxWait: 10_000 } as const;
+
+/** reviseArticle inside the caller's transaction (which may write more, e.g. the title and an audit event). */
+export async function reviseArticleIn(
+  tx: Tx,
+  articleId: string,
+  newText: string,
+  { actor, note, expectedRevision }: ReviseOptions,
+): Promise<ReviseResult> {
+  const article = await tx.article.findUnique({
+    where: { id: articleId },
+    select: { id: true, text: true, contentHash: true, revision: true },
+  });
+  if (!article) throw new ImportError("NOT_FOUND", "the article was not found");
+  if (expectedRevision !== undefined && expectedRevision !== article.revision) {
+    throw new ImportError(
+      "CONFLICT",
+      `the article is at revision ${article.revision}, not ${expectedRevision}: someone changed it meanwhile`,
+    );
+  }
+  const spans = await tx.span.findMany({ where: { articleId }, select: spanStateSelect });
+  const plan = planRevision(article, spans, newText);
+  if (!plan) return { articleId, changed: false, revision: article.revision, spans: summarize([]) };
+  await applyRevision(tx, plan, { actor, note });
+  return { articleId, changed: true, revision: plan.toRevision, spans: summarize(plan.spans, spans) };
 }
 
 export const spanStateSelect = {

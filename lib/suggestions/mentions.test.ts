@@ -6,7 +6,7 @@ import { sliceCodePoints } from "../text/code-points";
 import { findMentions, type Mention, type MentionArticle } from "./mentions";
 import { corpusFile } from "../../tests/support/corpus-dir";
 
-// The shared test corpus, used from where it lives (../shared/corpus beside the repository).
+// The fixture corpus (tests/fixtures/corpus): its gold is complete for the entities used here.
 const jsonl = (file: string) =>
   readFileSync(corpusFile(file), "utf8")
     .trim()
@@ -29,14 +29,13 @@ const demo: MentionArticle[] = DEMO_ARTICLES.map((a) => ({
   text: prepareText(a.paragraphs.join("\n\n")).text,
 }));
 
-const article = (language: string) => corpus.find((a) => a.language === language && a.id.startsWith("00"))!;
-const where = (mentions: Mention[]) => mentions.map((m) => `${m.articleId.slice(0, 3)}:${m.start}-${m.end}:${m.quote}`);
+const where = (mentions: Mention[]) => mentions.map((m) => `${m.articleId}:${m.start}-${m.end}:${m.quote}`);
 const goldOf = (entity: string) =>
   [...gold].flatMap(([id, spans]) =>
-    spans.filter((s) => s.entity === entity).map((s) => `${id.slice(0, 3)}:${s.start}-${s.end}:${s.text}`),
+    spans.filter((s) => s.entity === entity).map((s) => `${id}:${s.start}-${s.end}:${s.text}`),
   );
 
-describe("suggested mentions on the shared corpus", () => {
+describe("suggested mentions on the fixture corpus", () => {
   it("finds the corpus texts where the gold says", () => {
     // The normalized texts keep the gold offsets (nothing to normalize before them).
     for (const a of corpus) {
@@ -44,38 +43,42 @@ describe("suggested mentions on the shared corpus", () => {
     }
   });
 
-  it('offers French "université de Tsinghua" after "Tsinghua University" is linked, and the exact English and Swedish forms', () => {
+  it('offers French "université de Kestrel" after "Kestrel University" is linked, and the exact English and Swedish forms', () => {
     const found = findMentions(
-      corpus.filter((a) => a.language !== "zh-Hans"),
-      { name: "Tsinghua University", aliases: [] },
+      corpus.filter((a) => a.language !== "zh-Hans" && a.language !== "ar"),
+      { name: "Kestrel University", aliases: [] },
     );
-    expect(where(found)).toEqual(goldOf("tsinghua-university").filter((g) => !g.startsWith("003")));
+    expect(where(found)).toEqual(goldOf("kestrel-university").filter((g) => !/^fx-arctic-(zh|ar)/.test(g)));
+    expect(found).toHaveLength(5);
     const fr = found.find((m) => m.language === "fr")!;
-    expect(fr).toMatchObject({ quote: "université de Tsinghua", reason: "cognate" });
+    expect(fr).toMatchObject({ quote: "université de Kestrel", reason: "cognate" });
     expect(found.filter((m) => m.language !== "fr").every((m) => m.reason === "name")).toBe(true);
   });
 
-  it("finds Chinese names as substrings, with nothing around them to mark word boundaries", () => {
-    const found = findMentions(corpus, { name: "Tsinghua University", aliases: ["清华大学"] });
+  it("finds Chinese and Arabic names as substrings, with nothing around them to mark word boundaries", () => {
+    const found = findMentions(corpus, { name: "Kestrel University", aliases: ["凯斯特尔大学", "جامعة كستريل"] });
     const zh = found.filter((m) => m.language === "zh-Hans");
-    expect(where(zh)).toEqual(goldOf("tsinghua-university").filter((g) => g.startsWith("003")));
+    expect(where(zh)).toEqual(goldOf("kestrel-university").filter((g) => g.startsWith("fx-arctic-zh")));
     expect(zh[0]!.reason).toBe("alias");
+    expect(where(found)).toEqual(goldOf("kestrel-university"));
   });
 
-  it("finds every gold mention of Geneva from its name and aliases, and nothing else", () => {
-    const found = findMentions(corpus, { name: "Geneva", aliases: ["Genève", "日内瓦"] });
-    expect(new Set(where(found))).toEqual(new Set(goldOf("geneva")));
+  it("finds every gold mention of Gothenburg from its name and aliases, and nothing else", () => {
+    const found = findMentions(corpus, { name: "Gothenburg", aliases: ["Göteborg", "哥德堡", "غوتنبرغ"] });
+    expect(new Set(where(found))).toEqual(new Set(goldOf("gothenburg")));
+    expect(found).toHaveLength(9);
   });
 
   it("leaves out what a span of the entity already covers", () => {
-    const sv = article("sv");
-    const [first, ...rest] = goldOf("financial-times");
-    const [, range] = first!.split(":");
+    const [first, ...rest] = goldOf("baltic-courier");
+    const [id, range] = first!.split(":");
     const [start, end] = range!.split("-").map(Number);
-    const found = findMentions(corpus, { name: "Financial Times", aliases: [] }, [
-      { articleId: sv.id, start: start!, end: end! },
+    expect(id).toBe("fx-tidal-sv");
+    const found = findMentions(corpus, { name: "Baltic Courier", aliases: [] }, [
+      { articleId: id!, start: start!, end: end! },
     ]);
     expect(where(found)).toEqual(rest);
+    expect(rest).toHaveLength(4);
   });
 
   it("does not match inside words or in the wrong case", () => {

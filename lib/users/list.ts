@@ -1,5 +1,6 @@
 /** The admin console's user list: search, filters, and what each row shows. */
 import type { Db, Prisma } from "../db";
+import { AppError } from "../errors";
 import type { Role } from "../generated/prisma/enums";
 
 export interface UserQuery {
@@ -96,4 +97,15 @@ export async function getUserDetail(db: Db, id: string) {
     activeSessions: _count.sessions,
     activeTokens: _count.apiTokens,
   };
+}
+
+/** The account with this e-mail (any case), for tools that name people by e-mail. */
+export async function userByEmail(db: Db, email: string) {
+  const normalized = email.trim().toLowerCase();
+  const user = await db.user.findUnique({
+    where: { email: normalized },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true },
+  });
+  if (!user) throw new AppError("NOT_FOUND", `There is no account for ${normalized}.`, 404);
+  return user;
 }

@@ -11,7 +11,7 @@
 import type { Db, Prisma } from "../db";
 import { AppError, notFound } from "../errors";
 import type { Role } from "../generated/prisma/enums";
-import { audit, type AuditActor } from "../audit/log";
+import { audit, type Auditor } from "../audit/log";
 import { revokeAllApiTokens } from "../auth/api-tokens";
 import { issuePasswordToken } from "../auth/password-tokens";
 import { revokeAllSessions } from "../auth/sessions";
@@ -37,26 +37,26 @@ async function lockTarget(tx: Tx, userId: string) {
 
 export async function createUser(
   db: Db,
-  actor: AuditActor,
+  actor: Auditor,
   input: NewUser,
-): Promise<{ id: string; email: string; link: string; expiresAt: Date }> {
+): Promise<{ id: string; email: string; token: string; link: string; expiresAt: Date }> {
   const data = newUserSchema.parse(input);
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
     if (existing) throw new AppError("EMAIL_TAKEN", `There is already an account for ${data.email}.`, 409);
     const user = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role } });
-    const { link, expiresAt } = await issuePasswordToken(tx, user.id, "SETUP");
+    const { token, link, expiresAt } = await issuePasswordToken(tx, user.id, "SETUP");
     await audit(tx, {
       action: "user.created",
       actor,
       target: { type: "user", id: user.id },
       after: { email: user.email, name: user.name, role: user.role },
     });
-    return { id: user.id, email: user.email, link, expiresAt };
+    return { id: user.id, email: user.email, token, link, expiresAt };
   });
 }
 
-export async function changeRole(db: Db, actor: AuditActor, userId: string, role: Role): Promise<{ changed: boolean }> {
+export async function changeRole(db: Db, actor: Auditor, userId: string, role: Role): Promise<{ changed: boolean }> {
   return db.$transaction(async (tx) => {
     const { user, isLastActiveAdmin } = await lockTarget(tx, userId);
     if (user.role === role) return { changed: false };
@@ -77,7 +77,7 @@ export async function changeRole(db: Db, actor: AuditActor, userId: string, role
 /** Disabling ends every session at once (API tokens stop working too: they check the account). */
 export async function setDisabled(
   db: Db,
-  actor: AuditActor,
+  actor: Auditor,
   userId: string,
   disabled: boolean,
 ): Promise<{ changed: boolean; sessionsEnded: number }> {
@@ -107,22 +107,22 @@ export async function setDisabled(
  */
 export async function resetPassword(
   db: Db,
-  actor: AuditActor,
+  actor: Auditor,
   userId: string,
-): Promise<{ link: string; expiresAt: Date; sessionsEnded: number; tokensRevoked: number }> {
+): Promise<{ token: string; link: string; expiresAt: Date; sessionsEnded: number; tokensRevoked: number }> {
   return db.$transaction(async (tx) => {
     const { user } = await lockTarget(tx, userId);
     if (user.disabledAt) throw new AppError("USER_DISABLED", "Enable the account before resetting its password.", 409);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash: null, mustSetPassword: false } });
     const sessionsEnded = await revokeAllSessions(tx, user.id);
     const tokensRevoked = await revokeAllApiTokens(tx, user.id);
-    const { link, expiresAt } = await issuePasswordToken(tx, user.id, "RESET");
+    const { token, link, expiresAt } = await issuePasswordToken(tx, user.id, "RESET");
     await audit(tx, {
       action: "user.password_reset",
       actor,
       target: { type: "user", id: user.id },
       detail: { sessionsEnded, tokensRevoked, linkExpiresAt: expiresAt.toISOString() },
     });
-    return { link, expiresAt, sessionsEnded, tokensRevoked };
+    return { token, link, expiresAt, sessionsEnded, tokensRevoked };
   });
 }

@@ -5,14 +5,13 @@
  */
 import type { Db } from "../db";
 import { notFound } from "../errors";
-import { audit, type AuditActor } from "../audit/log";
+import { audit, type Auditor } from "../audit/log";
 import { clearAccountThrottle } from "../auth/throttle";
 import { normalizeEmail } from "../auth/sign-in";
 
 export async function unlockSignIn(
   db: Db,
-  /** null: the operator's CLI. */
-  actor: AuditActor | null,
+  actor: Auditor,
   who: { userId: string } | { email: string },
 ): Promise<{ email: string; countersCleared: number }> {
   const user =
@@ -28,7 +27,7 @@ export async function unlockSignIn(
       action: "user.sign_in_unlocked",
       actor,
       target: { type: "user", id: user.id },
-      detail: { countersCleared, via: actor ? "console" : "cli" },
+      detail: { countersCleared, via: actor.id === null ? "cli" : "console" },
     });
     return { email: user.email, countersCleared };
   });

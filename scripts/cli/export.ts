@@ -40,6 +40,9 @@ Filters (repeat an option for several values; no filter exports everything):
   --kind entity|claim
   --annotator EMAIL|ID    spans created by this user
   --status STATUS         review status: PENDING, APPROVED, REJECTED
+  --layer LAYER           annotation layer: curated, shared, all, or an annotator's
+                          e-mail (their own layer); default: curated where a version
+                          has one, else shared
   --from DATE, --to DATE  spans created in this range (UTC days, --to included;
                           or ISO timestamps)
   --updated-from DATE, --updated-to DATE     spans last changed in this range
@@ -72,6 +75,7 @@ const OPTIONS = {
   label: { type: "string", multiple: true },
   kind: { type: "string", multiple: true },
   annotator: { type: "string", multiple: true },
+  layer: { type: "string" },
   status: { type: "string", multiple: true },
   from: { type: "string" },
   to: { type: "string" },
@@ -104,6 +108,7 @@ function parse(args: string[]) {
     kinds: values.kind as ExportFilterInput["kinds"],
     annotators: values.annotator,
     reviewStatuses: values.status as ExportFilterInput["reviewStatuses"],
+    layer: values.layer,
     created: range(values.from, values.to),
     updated: range(values["updated-from"], values["updated-to"]),
     published: range(values["published-from"], values["published-to"]),

@@ -2,6 +2,7 @@
  * `users unlock EMAIL`: lifts sign-in throttling from an account (what the
  * admin console's "Unlock sign-in" does), for when no admin can sign in.
  */
+import { CLI_ACTOR } from "../../lib/audit/log";
 import { unlockSignIn } from "../../lib/users/unlock";
 import type { CliCommand, CliContext } from "./types";
 
@@ -16,7 +17,7 @@ export async function runUnlock(args: string[], ctx: CliContext): Promise<number
     console.error(UNLOCK_HELP);
     return 2;
   }
-  const { email: unlocked, countersCleared } = await unlockSignIn(ctx.db, null, { email });
+  const { email: unlocked, countersCleared } = await unlockSignIn(ctx.db, CLI_ACTOR, { email });
   console.log(`Unlocked sign-in for ${unlocked} (${countersCleared} counter(s) cleared).`);
   return 0;
 }

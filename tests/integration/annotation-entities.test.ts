@@ -266,22 +266,21 @@ describe("suggestions", () => {
     }
   });
 
-  it("on the corpus: linking Tsinghua University in English offers the French cognate; accepting it adds an alias", async () => {
+  it("on the fixture corpus: linking Kestrel University in English offers the French cognate; accepting it adds an alias", async () => {
     const corpus = readFileSync(corpusFile("articles.jsonl"), "utf8")
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l) as { story: string; language: string; text: string })
-      .filter((a) => a.story === "us-china-ai-safety-talks-2023");
+      .filter((a) => a.story === "fixture-tidal-talks-2025");
     const { story, articles } = await createStory(db, corpus);
     const en = articles.find((a) => a.language === "en")!;
     const fr = articles.find((a) => a.language === "fr")!;
     // A fresh entity (another test file may import one with aliases already).
-    const tsinghua = (
-      await newEntity({ name: "Tsinghua University", labelId: labels.get("ORG"), allowDuplicate: true })
-    ).body.entity;
+    const kestrel = (await newEntity({ name: "Kestrel University", labelId: labels.get("ORG"), allowDuplicate: true }))
+      .body.entity;
 
     // Link the first English mention, as an editor would.
-    const at = [...en.text.slice(0, en.text.indexOf("Tsinghua University"))].length;
+    const at = [...en.text.slice(0, en.text.indexOf("Kestrel University"))].length;
     const link = await call<{ results: MutationResult[] }>(mutationsRoute.POST, {
       as: editor,
       params: { id: en.id },
@@ -294,10 +293,10 @@ describe("suggestions", () => {
               id: randomUUID(),
               articleId: en.id,
               start: at,
-              end: at + 19,
-              quote: "Tsinghua University",
+              end: at + 18,
+              quote: "Kestrel University",
               kind: "ENTITY",
-              entityId: tsinghua.id,
+              entityId: kestrel.id,
             },
           },
         ],
@@ -305,12 +304,12 @@ describe("suggestions", () => {
     });
     expect(link.body.results[0]!.ok).toBe(true);
 
-    const res = await suggestions(story.id, tsinghua.id);
+    const res = await suggestions(story.id, kestrel.id);
     const offered = res.body.suggestions.map((s) => `${s.language}:${s.quote}:${s.reason}`);
     expect(offered).toEqual([
-      "en:Tsinghua University:name",
-      "fr:université de Tsinghua:cognate",
-      "sv:Tsinghua University:name",
+      "en:Kestrel University:name",
+      "fr:université de Kestrel:cognate",
+      "sv:Kestrel University:name",
     ]);
 
     // Accept the French one: a create with source SUGGESTION.
@@ -330,7 +329,7 @@ describe("suggestions", () => {
               end: frSuggestion.end,
               quote: frSuggestion.quote,
               kind: "ENTITY",
-              entityId: tsinghua.id,
+              entityId: kestrel.id,
               source: "SUGGESTION",
             },
           },
@@ -341,24 +340,24 @@ describe("suggestions", () => {
       ok: true,
       span: { source: "SUGGESTION", labelId: labels.get("ORG") },
     });
-    const aliases = await db.entityAlias.findMany({ where: { entityId: tsinghua.id } });
-    expect(aliases.map((a) => `${a.language}:${a.alias}`)).toEqual(["fr:université de Tsinghua"]);
-    const afterAccept = await suggestions(story.id, tsinghua.id);
+    const aliases = await db.entityAlias.findMany({ where: { entityId: kestrel.id } });
+    expect(aliases.map((a) => `${a.language}:${a.alias}`)).toEqual(["fr:université de Kestrel"]);
+    const afterAccept = await suggestions(story.id, kestrel.id);
     expect(afterAccept.body.suggestions.map((s) => s.language)).toEqual(["en", "sv"]);
 
     // Rejected: gone for this editor, still offered to another; undo brings it back.
     const sv = afterAccept.body.suggestions.find((s) => s.language === "sv")!;
-    const body = { entityId: tsinghua.id, articleId: sv.articleId, start: sv.start, end: sv.end, quote: sv.quote };
+    const body = { entityId: kestrel.id, articleId: sv.articleId, start: sv.start, end: sv.end, quote: sv.quote };
     expect((await call(rejectionsRoute.POST, { as: editor, params: { id: story.id }, body })).status).toBe(200);
     expect((await call(rejectionsRoute.POST, { as: editor, params: { id: story.id }, body })).status).toBe(200);
-    expect((await suggestions(story.id, tsinghua.id)).body.suggestions.map((s) => s.language)).toEqual(["en"]);
-    expect((await suggestions(story.id, tsinghua.id, secondEditor)).body.suggestions.map((s) => s.language)).toEqual([
+    expect((await suggestions(story.id, kestrel.id)).body.suggestions.map((s) => s.language)).toEqual(["en"]);
+    expect((await suggestions(story.id, kestrel.id, secondEditor)).body.suggestions.map((s) => s.language)).toEqual([
       "en",
       "sv",
     ]);
     expect((await call(rejectionsRoute.POST, { as: viewer, params: { id: story.id }, body })).status).toBe(403);
     await call(rejectionsRoute.DELETE, { as: editor, method: "DELETE", params: { id: story.id }, body });
-    expect((await suggestions(story.id, tsinghua.id)).body.suggestions.map((s) => s.language)).toEqual(["en", "sv"]);
+    expect((await suggestions(story.id, kestrel.id)).body.suggestions.map((s) => s.language)).toEqual(["en", "sv"]);
   });
 
   it("find Chinese mentions by alias and offer an existing unlinked span for linking", async () => {
@@ -366,19 +365,19 @@ describe("suggestions", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l) as { story: string; language: string; text: string })
-      .filter((a) => a.story === "us-china-ai-dialogue-geneva-2024");
+      .filter((a) => a.story === "fixture-arctic-lanes-2026");
     const { story, articles } = await createStory(db, corpus);
     const zh = articles.find((a) => a.language === "zh-Hans")!;
-    const geneva = (
+    const city = (
       await newEntity({
-        name: "Geneva",
+        name: "Gothenburg",
         labelId: labels.get("GPE"),
         allowDuplicate: true,
-        aliases: [{ language: "zh-Hans", alias: "日内瓦" }],
+        aliases: [{ language: "zh-Hans", alias: "哥德堡" }],
       })
     ).body.entity;
-    // An editor has tagged one 日内瓦 without linking it.
-    const at = [...zh.text.slice(0, zh.text.indexOf("日内瓦"))].length;
+    // An editor has tagged the first 哥德堡 without linking it.
+    const at = [...zh.text.slice(0, zh.text.indexOf("哥德堡"))].length;
     const spanId = randomUUID();
     await call(mutationsRoute.POST, {
       as: editor,
@@ -393,7 +392,7 @@ describe("suggestions", () => {
               articleId: zh.id,
               start: at,
               end: at + 3,
-              quote: "日内瓦",
+              quote: "哥德堡",
               kind: "ENTITY",
               labelId: labels.get("GPE"),
             },
@@ -401,10 +400,14 @@ describe("suggestions", () => {
         ],
       },
     });
-    const res = await suggestions(story.id, geneva.id);
+    const res = await suggestions(story.id, city.id);
     const zhs = res.body.suggestions.filter((s) => s.language === "zh-Hans");
-    expect(zhs.map((s) => s.quote)).toEqual(["日内瓦", "日内瓦", "Geneva", "Geneva"]);
+    // Chinese has the alias twice and the Latin name once, with no spaces around any of them.
+    expect(zhs.map((s) => s.quote)).toEqual(["哥德堡", "哥德堡", "Gothenburg"]);
     expect(zhs[0]).toMatchObject({ start: at, spanId });
-    expect(res.body.suggestions.filter((s) => s.language === "en").map((s) => s.quote)).toEqual(["Geneva"]);
+    expect(zhs.slice(1).every((s) => !s.spanId)).toBe(true);
+    expect(res.body.suggestions.filter((s) => s.language === "en").map((s) => s.quote)).toEqual(["Gothenburg"]);
+    // No Arabic alias yet: the Arabic version offers nothing.
+    expect(res.body.suggestions.filter((s) => s.language === "ar")).toEqual([]);
   });
 });

@@ -1,13 +1,14 @@
 /**
- * The shared test corpus (../shared/corpus), read from there: articles with
- * their gold spans merged in by external_id, as import JSONL.
+ * A test corpus (the fixture corpus unless another folder is named, see
+ * tests/support/corpus-dir.ts): articles with their gold spans merged in by
+ * external_id, as import JSONL.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
 import type { Db } from "@/lib/db";
-import { corpusFile } from "@/tests/support/corpus-dir";
+import { corpusFile, FIXTURE_CORPUS_DIR } from "@/tests/support/corpus-dir";
 
 export interface CorpusArticle {
   external_id: string;
@@ -19,28 +20,29 @@ export interface CorpusArticle {
   spans?: { start: number; end: number; text: string; kind: string; label?: string; entity?: string; claim?: string }[];
 }
 
-function readJsonl<T>(file: string): T[] {
-  return readFileSync(corpusFile(file), "utf8")
+export function readJsonl<T>(file: string, dir: string = FIXTURE_CORPUS_DIR): T[] {
+  return readFileSync(corpusFile(file, dir), "utf8")
     .split("\n")
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as T);
 }
 
 /**
- * The corpus articles with their gold spans. `prefix` makes external ids and
+ * The articles of a corpus with their gold spans. `prefix` makes external ids and
  * story keys distinct, so test files sharing a database do not meet.
  */
 export function corpusArticles({
   prefix = "",
   spans = true,
-}: { prefix?: string; spans?: boolean } = {}): CorpusArticle[] {
+  dir = FIXTURE_CORPUS_DIR,
+}: { prefix?: string; spans?: boolean; dir?: string } = {}): CorpusArticle[] {
   const gold = new Map(
-    readJsonl<{ external_id: string; spans: CorpusArticle["spans"] }>("gold-spans.jsonl").map((g) => [
+    readJsonl<{ external_id: string; spans: CorpusArticle["spans"] }>("gold-spans.jsonl", dir).map((g) => [
       g.external_id,
       g.spans,
     ]),
   );
-  return readJsonl<CorpusArticle>("articles.jsonl").map((a) => ({
+  return readJsonl<CorpusArticle>("articles.jsonl", dir).map((a) => ({
     ...a,
     external_id: `${prefix}${a.external_id}`,
     story: `${prefix}${a.story}`,

@@ -1,6 +1,6 @@
 /**
  * Every export format against its spec (docs/formats.md), on the demo
- * newsroom, the Unicode fixtures and the shared corpus with its gold spans:
+ * newsroom, the Unicode fixtures and the fixture corpus with its gold spans:
  * each output parses, carries the required fields, and every span's quote is
  * the article text at its code-point offsets — checked here and in Python.
  */

@@ -97,15 +97,15 @@ describe("POST /api/import with JSONL", () => {
     expect(first.status).toBe(200);
     expect(first.json()).toMatchObject({
       kind: "jsonl",
-      report: { imported: 5, updated: 0, skipped: 0, rejected: [], spans: goldSpanCount() },
+      report: { imported: 6, updated: 0, skipped: 0, rejected: [], spans: goldSpanCount() },
       spansFile: null,
     });
     const articles = await db.article.count({ where: { externalId: { startsWith: prefix } } });
     const spans = await db.span.count({ where: { article: { externalId: { startsWith: prefix } } } });
-    expect(articles).toBe(5);
+    expect(articles).toBe(6);
 
     const again = await post(body, auth);
-    expect(again.json().report).toMatchObject({ imported: 0, updated: 0, skipped: 5, rejected: [], spans: 0 });
+    expect(again.json().report).toMatchObject({ imported: 0, updated: 0, skipped: 6, rejected: [], spans: 0 });
     expect(await db.article.count({ where: { externalId: { startsWith: prefix } } })).toBe(articles);
     expect(await db.span.count({ where: { article: { externalId: { startsWith: prefix } } } })).toBe(spans);
   });
@@ -121,16 +121,16 @@ describe("POST /api/import with JSONL", () => {
     const res = await post(form, { authorization: `Bearer ${editor}` });
     expect(res.status).toBe(200);
     const { report, spansFile } = res.json();
-    expect(report).toMatchObject({ imported: 5, rejected: [], spans: goldSpanCount() });
-    expect(spansFile).toMatchObject({ lines: 7, matched: 5, unmatched: [{ line: 6, externalId: `${prefix}nowhere` }] });
-    expect(spansFile.rejected).toEqual([{ line: 7, reason: expect.stringContaining("not valid JSON") }]);
+    expect(report).toMatchObject({ imported: 6, rejected: [], spans: goldSpanCount() });
+    expect(spansFile).toMatchObject({ lines: 8, matched: 6, unmatched: [{ line: 7, externalId: `${prefix}nowhere` }] });
+    expect(spansFile.rejected).toEqual([{ line: 8, reason: expect.stringContaining("not valid JSON") }]);
 
-    const geneva = await db.span.findFirst({
-      where: { article: { externalId: `${prefix}000_f22444b573f99c26` }, quote: "Genève" },
+    const city = await db.span.findFirst({
+      where: { article: { externalId: `${prefix}fx-tidal-sv` }, quote: "Göteborg" },
       include: { entity: true, label: true },
     });
-    expect(geneva?.label?.key).toBe("GPE");
-    expect(geneva?.entity?.key).toBe("geneva");
+    expect(city?.label?.key).toBe("GPE");
+    expect(city?.entity?.key).toBe("gothenburg");
   });
 
   it("reports each bad line with its number and reason and imports the good ones", async () => {
@@ -190,7 +190,7 @@ describe("POST /api/import with JSONL", () => {
       .map((l) => JSON.parse(l) as { type: string; [k: string]: unknown });
     expect(events[0]).toMatchObject({ type: "started", format: "jsonl" });
     expect(events.some((e) => e.type === "progress")).toBe(true);
-    expect(events.at(-1)).toMatchObject({ type: "result", kind: "jsonl", report: { imported: 5 } });
+    expect(events.at(-1)).toMatchObject({ type: "result", kind: "jsonl", report: { imported: 6 } });
     const last = events.filter((e) => e.type === "progress").at(-1)!;
     expect(last.bytes).toBe(Buffer.byteLength(body));
     expect(last.totalBytes).toBe(Buffer.byteLength(body));
@@ -203,7 +203,7 @@ describe("POST /api/import with JSONL", () => {
       { authorization: `Bearer ${editor}`, "content-type": "application/x-ndjson" },
       "?dryRun=1&wait=true",
     );
-    expect(res.json().report).toMatchObject({ imported: 5, dryRun: true });
+    expect(res.json().report).toMatchObject({ imported: 6, dryRun: true });
     expect(await db.article.count({ where: { externalId: { startsWith: prefix } } })).toBe(0);
   });
 });

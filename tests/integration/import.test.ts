@@ -6,25 +6,25 @@ import { testDb } from "./db";
 
 const db = testDb();
 
-describe("importing the corpus with its gold spans", () => {
+describe("importing the fixture corpus with its gold spans", () => {
   const articles = corpusArticles({ prefix: "imp-" });
   const file = tempFile("corpus.jsonl", toJsonl(articles));
   const externalIds = articles.map((a) => a.external_id);
   const goldSpans = articles.reduce((n, a) => n + a.spans!.length, 0);
 
-  it("imports 5 articles in 2 stories with every span", async () => {
+  it("imports 6 articles in 2 stories with every span", async () => {
     const progress: number[] = [];
     const report = await importJsonl(db, { path: file }, { onProgress: (p) => progress.push(p.bytes) });
-    expect(report).toMatchObject({ imported: 5, updated: 0, skipped: 0, rejected: [], spans: goldSpans, lines: 5 });
+    expect(report).toMatchObject({ imported: 6, updated: 0, skipped: 0, rejected: [], spans: goldSpans, lines: 6 });
     expect(progress.at(-1)).toBe(report.bytes);
 
     const stored = await db.article.findMany({
       where: { externalId: { in: externalIds } },
       include: { story: true, spans: true, revisions: true },
     });
-    expect(stored).toHaveLength(5);
+    expect(stored).toHaveLength(6);
     expect(new Set(stored.map((a) => a.story.key))).toEqual(
-      new Set(["imp-us-china-ai-safety-talks-2023", "imp-us-china-ai-dialogue-geneva-2024"]),
+      new Set(["imp-fixture-tidal-talks-2025", "imp-fixture-arctic-lanes-2026"]),
     );
     expect(stored.reduce((n, a) => n + a.spans.length, 0)).toBe(goldSpans);
     for (const article of stored) {
@@ -44,22 +44,23 @@ describe("importing the corpus with its gold spans", () => {
   });
 
   it("links one entity and one claim across languages", async () => {
-    const tsinghua = await db.entity.findUniqueOrThrow({
-      where: { key: "tsinghua-university" },
+    const kestrel = await db.entity.findUniqueOrThrow({
+      where: { key: "kestrel-university" },
       include: { spans: { include: { article: true } }, aliases: true, label: true },
     });
-    const imported = tsinghua.spans.filter((s) => s.article.externalId?.startsWith("imp-"));
-    expect(new Set(imported.map((s) => s.article.language))).toEqual(new Set(["sv", "en", "fr", "zh-Hans"]));
-    expect(tsinghua.label.key).toBe("ORG");
-    expect(tsinghua.aliases).toEqual(
+    const imported = kestrel.spans.filter((s) => s.article.externalId?.startsWith("imp-"));
+    expect(new Set(imported.map((s) => s.article.language))).toEqual(new Set(["sv", "en", "fr", "zh-Hans", "ar"]));
+    expect(kestrel.label.key).toBe("ORG");
+    expect(kestrel.aliases).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ language: "fr", alias: "université de Tsinghua" }),
-        expect.objectContaining({ language: "zh-Hans", alias: "清华大学" }),
-        expect.objectContaining({ language: "sv", alias: "Tsinghua University" }),
+        expect.objectContaining({ language: "fr", alias: "université de Kestrel" }),
+        expect.objectContaining({ language: "zh-Hans", alias: "凯斯特尔大学" }),
+        expect.objectContaining({ language: "ar", alias: "جامعة كستريل" }),
+        expect.objectContaining({ language: "sv", alias: "Kestrel University" }),
       ]),
     );
     const claim = await db.claim.findUniqueOrThrow({
-      where: { key: "talks-held-jul-oct-2023" },
+      where: { key: "talks-held-mar-sep-2025" },
       include: { spans: { include: { article: true } } },
     });
     expect(new Set(claim.spans.map((s) => s.article.language))).toEqual(new Set(["sv", "en", "fr"]));
@@ -69,7 +70,7 @@ describe("importing the corpus with its gold spans", () => {
   it("changes nothing when the same file is imported again", async () => {
     const before = await snapshot(db);
     const report = await importJsonl(db, { path: file });
-    expect(report).toMatchObject({ imported: 0, updated: 0, skipped: 5, rejected: [], spans: 0, entities: 0 });
+    expect(report).toMatchObject({ imported: 0, updated: 0, skipped: 6, rejected: [], spans: 0, entities: 0 });
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -78,9 +79,9 @@ describe("importing the corpus with its gold spans", () => {
     await importJsonl(db, { content: toJsonl(plain) });
     const withSpans = corpusArticles({ prefix: "imp2-" });
     const report = await importJsonl(db, { content: toJsonl(withSpans) });
-    expect(report).toMatchObject({ imported: 0, updated: 5, spans: goldSpans });
+    expect(report).toMatchObject({ imported: 0, updated: 6, spans: goldSpans });
     const again = await importJsonl(db, { content: toJsonl(withSpans) });
-    expect(again).toMatchObject({ updated: 0, skipped: 5, spans: 0 });
+    expect(again).toMatchObject({ updated: 0, skipped: 6, spans: 0 });
   });
 
   it("skips the same text in the same story even without an external id", async () => {
@@ -90,7 +91,7 @@ describe("importing the corpus with its gold spans", () => {
     expect(one).toMatchObject({ imported: 1, skipped: 1 });
     const two = await importJsonl(db, { content: toJsonl([line]) });
     expect(two).toMatchObject({ imported: 0, skipped: 1 });
-    expect(await db.article.count({ where: { story: { key: "imp3-us-china-ai-safety-talks-2023" } } })).toBe(1);
+    expect(await db.article.count({ where: { story: { key: "imp3-fixture-tidal-talks-2025" } } })).toBe(1);
   });
 });
 
@@ -461,7 +462,7 @@ describe("dry run", () => {
       { content: toJsonl([...corpusArticles({ prefix: "dry-" }), "{not json"]) },
       { dryRun: true },
     );
-    expect(report).toMatchObject({ dryRun: true, imported: 5, rejected: [{ line: 6 }] });
+    expect(report).toMatchObject({ dryRun: true, imported: 6, rejected: [{ line: 7 }] });
     expect(report.spans).toBeGreaterThan(50);
     expect(await snapshot(db)).toEqual(before);
   });

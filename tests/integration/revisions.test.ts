@@ -11,8 +11,8 @@ const swedish = articles.find((a) => a.language === "sv")!;
 
 /** The Swedish article's paragraphs (one per non-blank line). */
 const paragraphs = swedish.text.split("\n").filter((l) => l.trim());
-const geneva = paragraphs.findIndex((p) => p.includes("ägt rum i Genève"));
-const insiders = paragraphs.findIndex((p) => p.startsWith("Insiders föreslog"));
+const gothenburg = paragraphs.findIndex((p) => p.includes("hölls samtalen i Göteborg"));
+const participants = paragraphs.findIndex((p) => p.startsWith("Deltagare uppger"));
 
 describe("article revisions", () => {
   let articleId = "";
@@ -23,11 +23,12 @@ describe("article revisions", () => {
 
   it("carries spans to the new text: moved ones found, deleted ones kept and flagged", async () => {
     const before = await db.span.findMany({ where: { articleId } });
-    // Move the Geneva paragraph to the end of the body and delete the "Insiders" one
-    // (the only Swedish mention of ByteDance, Tencent, Baidu and Google DeepMind).
-    const moved = paragraphs[geneva]!;
-    const edited = paragraphs.filter((_, i) => i !== geneva && i !== insiders);
-    edited.splice(10, 0, moved);
+    // Move the Gothenburg paragraph to the end of the body (before the newsletter footer) and delete
+    // the "Deltagare" one (the only Swedish mention of Nordhav Energi, Brisant Marine, Tidewright Labs and Océanis).
+    expect([gothenburg, participants]).toEqual([4, 6]);
+    const moved = paragraphs[gothenburg]!;
+    const edited = paragraphs.filter((_, i) => i !== gothenburg && i !== participants);
+    edited.splice(9, 0, moved);
     const newText = edited.join("\n\n");
 
     const result = await reviseArticle(db, articleId, newText, {
@@ -37,10 +38,10 @@ describe("article revisions", () => {
     });
     expect(result).toMatchObject({ changed: true, revision: 2 });
     expect(result.spans.orphaned.map((o) => o.quote).sort()).toEqual([
-      "Baidu",
-      "ByteDance",
-      "Google DeepMind",
-      "Tencent",
+      "Brisant Marine",
+      "Nordhav Energi",
+      "Océanis",
+      "Tidewright Labs",
     ]);
 
     const article = await db.article.findUniqueOrThrow({
@@ -64,21 +65,21 @@ describe("article revisions", () => {
         expect(sliceCodePoints(newText, span.start, span.end)).toBe(span.quote);
       }
     }
-    const genevaSpan = article.spans.find((s) => s.quote === "Genève")!;
-    const oldGeneva = before.find((s) => s.id === genevaSpan.id)!;
-    expect(genevaSpan.start).toBeGreaterThan(oldGeneva.start + 500);
-    expect(genevaSpan.prefix.endsWith("har ägt rum i ")).toBe(true);
-    expect(genevaSpan.version).toBe(oldGeneva.version + 1);
+    const citySpan = article.spans.find((s) => s.quote === "Göteborg")!;
+    const oldCity = before.find((s) => s.id === citySpan.id)!;
+    expect(citySpan.start).toBeGreaterThan(oldCity.start + 500);
+    expect(citySpan.prefix.endsWith("hölls samtalen i ")).toBe(true);
+    expect(citySpan.version).toBe(oldCity.version + 1);
 
     // Every carried span has its history entry.
     const history = await db.spanRevision.findMany({
       where: { spanId: { in: before.map((s) => s.id) }, action: "UPDATE" },
     });
     expect(history).toHaveLength(before.length);
-    expect(history.find((h) => h.spanId === genevaSpan.id)).toMatchObject({
+    expect(history.find((h) => h.spanId === citySpan.id)).toMatchObject({
       version: 2,
-      before: expect.objectContaining({ start: oldGeneva.start, revision: 1 }),
-      after: expect.objectContaining({ start: genevaSpan.start, revision: 2, method: "context" }),
+      before: expect.objectContaining({ start: oldCity.start, revision: 1 }),
+      after: expect.objectContaining({ start: citySpan.start, revision: 2, method: "context" }),
     });
   });
 
@@ -112,11 +113,11 @@ describe("article revisions", () => {
   });
 
   it("re-importing changed text reports spans it could not place", async () => {
-    const changed = { ...swedish, text: swedish.text.replace("Tsinghua University", "ett universitet"), spans: [] };
+    const changed = { ...swedish, text: swedish.text.replace("Kestrel University", "ett universitet"), spans: [] };
     const report = await importJsonl(db, { content: toJsonl([changed]) });
     expect(report).toMatchObject({ updated: 1, revisions: 1, orphanedSpans: 1 });
-    expect(report.warnings[0]!.message).toMatch(/1 span\(s\) could not be placed.*"Tsinghua University"/);
-    const orphan = await db.span.findFirstOrThrow({ where: { articleId, quote: "Tsinghua University" } });
+    expect(report.warnings[0]!.message).toMatch(/1 span\(s\) could not be placed.*"Kestrel University"/);
+    const orphan = await db.span.findFirstOrThrow({ where: { articleId, quote: "Kestrel University" } });
     expect(orphan).toMatchObject({ orphaned: true, revision: 3 });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { ACCOUNT_POLICY, IP_POLICY, PAIR_POLICY } from "@/lib/auth/throttle";
+import { CLI_ACTOR } from "@/lib/audit/log";
 import { createDb } from "@/lib/db";
 import { unlockSignIn } from "@/lib/users/unlock";
 import { testDb } from "./db";
@@ -106,7 +107,7 @@ describe("sign-in throttling", () => {
       await db.auditEvent.findFirstOrThrow({ where: { action: "user.sign_in_unlocked", targetId: user.id } }),
     ).toMatchObject({ actorId: admin.id });
     // The CLI's form: by e-mail, any case.
-    expect((await unlockSignIn(db, null, { email: user.email.toUpperCase() })).email).toBe(user.email);
+    expect((await unlockSignIn(db, CLI_ACTOR, { email: user.email.toUpperCase() })).email).toBe(user.email);
   });
 
   it("counts failures per address across accounts, shared by every app instance through the database", async () => {

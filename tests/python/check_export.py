@@ -21,12 +21,17 @@ W3C Web Annotation export of the same selection) this asserts, for every span:
     claim's `author` is a Person or an Organization (or a subtype);
   - CoNLL (--conll): four whitespace-separated columns per token line, no
     token of invisible format characters only (U+200E, U+200F, U+FEFF…), and
-    well-formed BIO tags.
+    well-formed BIO tags;
+  - entity aliases never begin or end with white space;
+  - round trip (--same-as FILE, --same-claimreview FILE): the export equals
+    the one it was re-imported from, record by record and field by field
+    (claim times and span attribution included), as does its ClaimReview.
 
 Prints a JSON summary and exits 0, or lists the problems and exits 1.
 Standard library only.
 
 usage: check_export.py --jsonl FILE [--webanno FILE] [--claimreview FILE] [--conll FILE]
+                       [--same-as FILE] [--same-claimreview FILE]
 """
 import argparse
 import hashlib
@@ -124,6 +129,10 @@ def check_jsonl(c, path):
             entities = {e["key"] for e in article["entities"]}
             claims = {k["key"] for k in article["claims"]}
             summary["entities"] += len(entities)
+            for entity in article["entities"]:
+                for alias in entity["aliases"]:
+                    if alias["alias"] != alias["alias"].strip():
+                        c.fail(where, f"entity {entity['key']}: alias {alias['alias']!r} has white space around it")
             summary["claims"] += len(claims)
             for claim in article["claims"]:
                 if claim["claimant"] is not None and claim["claimant"] not in entities:
@@ -255,12 +264,56 @@ def check_conll(c, path):
     return summary
 
 
+def differences(a, b, path=""):
+    """Every path at which two JSON values differ, with both values."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in sorted(set(a) | set(b)):
+            if key not in b:
+                yield f"{path}.{key}: {a[key]!r} is missing"
+            elif key not in a:
+                yield f"{path}.{key}: {b[key]!r} was added"
+            else:
+                yield from differences(a[key], b[key], f"{path}.{key}")
+    elif isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            yield f"{path}: {len(a)} items became {len(b)}"
+        for i, (x, y) in enumerate(zip(a, b)):
+            yield from differences(x, y, f"{path}[{i}]")
+    elif type(a) is not type(b) or a != b:
+        yield f"{path}: {a!r} became {b!r}"
+
+
+def check_same_records(c, original, path):
+    """The re-imported export holds exactly the original's records and fields."""
+    with open(original, encoding="utf-8") as f:
+        before = [json.loads(line) for line in f]
+    with open(path, encoding="utf-8") as f:
+        after = [json.loads(line) for line in f]
+    if len(before) != len(after):
+        c.fail(path, f"{len(after)} records, but {original} has {len(before)}")
+    for n, (a, b) in enumerate(zip(before, after), 1):
+        for difference in differences(a, b):
+            c.fail(f"{path}:{n}", difference)
+    return {"compared": min(len(before), len(after))}
+
+
+def check_same_document(c, original, path):
+    with open(original, encoding="utf-8") as f:
+        before = json.load(f)
+    with open(path, encoding="utf-8") as f:
+        after = json.load(f)
+    for difference in differences(before, after):
+        c.fail(path, difference)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jsonl", required=True)
     parser.add_argument("--webanno")
     parser.add_argument("--claimreview")
     parser.add_argument("--conll")
+    parser.add_argument("--same-as", help="the Parallax JSONL export that --jsonl was re-imported from")
+    parser.add_argument("--same-claimreview", help="the ClaimReview export --claimreview must equal")
     args = parser.parse_args()
     c = Checker()
     texts, summary = check_jsonl(c, args.jsonl)
@@ -270,6 +323,10 @@ def main():
         summary.update(check_claimreview(c, args.claimreview))
     if args.conll:
         summary.update(check_conll(c, args.conll))
+    if args.same_as:
+        summary.update(check_same_records(c, args.same_as, args.jsonl))
+    if args.same_claimreview:
+        check_same_document(c, args.same_claimreview, args.claimreview)
     if c.problems:
         print(f"{len(c.problems)} problem(s) in the export:", file=sys.stderr)
         for problem in c.problems[:MAX_REPORTED]:

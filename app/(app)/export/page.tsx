@@ -38,7 +38,7 @@ export default async function ExportPage({ searchParams }: { searchParams: Promi
       <ExportBuilder
         options={options}
         formats={formatChoices()}
-        initial={{ stories: all(params.story), languages: all(params.language) }}
+        initial={{ stories: all(params.story), languages: all(params.language), layer: all(params.layer)[0] ?? "" }}
         initialFormat={format && isExportFormat(format) ? format : "jsonl"}
         initialJobId={job && UUID.test(job) ? job : null}
         canSnapshot={can(user, "snapshot.create")}

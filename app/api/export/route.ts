@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { db, type Prisma } from "@/lib/db";
 import { prepareExport } from "@/lib/export";
 import { audit } from "@/lib/audit/log";
+import { can } from "@/lib/authz/policy";
 import { route } from "@/lib/http/route";
 import { actorOf, downloadHeaders, exportFileBase, exportRequestSchema, readBody } from "./_lib/http";
 
@@ -12,7 +13,10 @@ import { actorOf, downloadHeaders, exportFileBase, exportRequestSchema, readBody
  */
 export const POST = route({ permission: "export.run" }, async (req, { user }) => {
   const request = await readBody(req, exportRequestSchema);
-  const plan = await prepareExport(db, request);
+  const plan = await prepareExport(db, request, {
+    viewerId: user!.id,
+    readsAllLayers: can(user, "assignment.manage"),
+  });
   await audit(db, {
     action: "export.downloaded",
     actor: actorOf(user!),

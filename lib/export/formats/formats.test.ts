@@ -29,6 +29,11 @@ const span = (over: Partial<SpanRecord> = {}): SpanRecord => ({
   updatedBy: "editor@example.org",
   createdAt: "2026-03-01T10:00:00.000Z",
   updatedAt: "2026-03-01T12:00:00.000Z",
+  layer: "SHARED",
+  annotator: null,
+  proposedBy: null,
+  acceptedBy: null,
+  sourceSpanId: null,
   ...over,
 });
 
@@ -92,6 +97,29 @@ describe("Parallax JSONL pieces", () => {
     expect(JSON.parse(spanJson(span(), { revision: 1 }, null, null))).not.toHaveProperty("revision");
   });
 
+  it("names the layer and provenance of a span outside the shared layer", () => {
+    expect(JSON.parse(spanJson(span(), { revision: 1 }, null, null))).not.toHaveProperty("layer");
+    const own = span({ layer: "ANNOTATOR", annotator: "ann@example.org" });
+    expect(JSON.parse(spanJson(own, { revision: 1 }, null, null))).toMatchObject({
+      layer: "annotator",
+      annotator: "ann@example.org",
+    });
+    const curated = span({
+      layer: "CURATED",
+      proposedBy: "ann@example.org",
+      acceptedBy: "cur@example.org",
+      sourceSpanId: "00000000-0000-4000-8000-000000000002",
+      orphaned: true,
+    });
+    expect(JSON.parse(spanJson(curated, { revision: 2 }, null, null))).toMatchObject({
+      revision: 1,
+      layer: "curated",
+      proposed_by: "ann@example.org",
+      accepted_by: "cur@example.org",
+      source_span: "00000000-0000-4000-8000-000000000002",
+    });
+  });
+
   it("assembles a line that parses, with entities and claims sorted by key", () => {
     const claim: ClaimRecord = {
       id: "c1",
@@ -142,6 +170,8 @@ describe("Parallax JSONL pieces", () => {
         verdict: "TRUE",
         note: null,
         evidence_urls: [],
+        created_at: "2026-03-01T10:00:00.000Z",
+        updated_at: "2026-03-01T10:00:00.000Z",
       },
     ]);
     expect(line.endsWith("\n")).toBe(true);

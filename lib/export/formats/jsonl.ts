@@ -62,8 +62,27 @@ export function spanJson(
     created_at: s.createdAt,
     updated_at: s.updatedAt,
   });
-  // A span a text edit could not place keeps the offsets of the revision it was made on.
-  return isPlaced(s, article) ? json : `${json.slice(0, -1)},"revision":${s.revision}}`;
+  // A span a text edit could not place keeps the offsets of the revision it was made on;
+  // a span of another layer than the shared one says which, and where it came from.
+  const extra = [
+    isPlaced(s, article) ? "" : `"revision":${s.revision}`,
+    s.layer === "SHARED" || !s.layer ? "" : layerJson(s).slice(1, -1),
+  ].filter(Boolean);
+  return extra.length ? `${json.slice(0, -1)},${extra.join(",")}}` : json;
+}
+
+/** A span's layer and provenance (import puts it back in the same layer). */
+function layerJson(s: SpanRecord): string {
+  return jsonText(
+    s.layer === "ANNOTATOR"
+      ? { layer: "annotator", annotator: s.annotator }
+      : {
+          layer: "curated",
+          proposed_by: s.proposedBy,
+          accepted_by: s.acceptedBy,
+          source_span: s.sourceSpanId,
+        },
+  );
 }
 
 export function entityJson(e: EntityRecord): string {
@@ -88,6 +107,8 @@ export function claimJson(c: ClaimRecord, claimantKey: string | null): string {
     verdict: c.verdict?.key ?? null,
     note: c.note,
     evidence_urls: c.evidenceUrls,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
   });
 }
 

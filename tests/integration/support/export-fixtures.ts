@@ -9,8 +9,9 @@
  *   combining marks composed by NFC and not, Hebrew and Arabic), plus a
  *   deleted span, an orphaned span, an article without spans, overlapping
  *   entities and cells a spreadsheet would run as formulas;
- * - loadCorpusFixture: the shared test corpus with its gold spans, inserted
- *   directly (the product importer is built elsewhere).
+ * - loadCorpusFixture: a test corpus (the fixture corpus unless another
+ *   folder is named) with its gold spans, inserted directly, not through the
+ *   product importer.
  *
  * Every span goes through SpanValidator before it is stored.
  */
@@ -27,7 +28,7 @@ import { normalizeSnippet } from "@/lib/text/normalize";
 import { findQuote, quoteAt } from "@/lib/text/quote";
 import { freshDatabase } from "@/scripts/lib/scratch-database";
 import { withDatabase } from "@/scripts/lib/postgres-server";
-import { CORPUS_DIR } from "@/tests/support/corpus-dir";
+import { FIXTURE_CORPUS_DIR } from "@/tests/support/corpus-dir";
 
 export interface ExportDatabase<T> {
   db: Db;
@@ -391,11 +392,14 @@ interface GoldSpan {
 }
 
 /**
- * Loads ../shared/corpus (articles and gold spans) as the importer would:
+ * Loads a corpus folder (articles and gold spans) as the importer would:
  * text normalized, span offsets carried through the normalization and
  * validated. Returns the number of articles and spans stored.
  */
-export async function loadCorpusFixture(db: Db, dir = CORPUS_DIR): Promise<{ articles: number; spans: number }> {
+export async function loadCorpusFixture(
+  db: Db,
+  dir = FIXTURE_CORPUS_DIR,
+): Promise<{ articles: number; spans: number }> {
   await seedTaxonomy(db);
   const labels = new Map((await db.label.findMany()).map((l) => [l.key, l.id]));
   const lines = (file: string) =>

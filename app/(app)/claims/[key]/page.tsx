@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { loadClaimPage, type ClaimMention } from "@/lib/annotation/claim-page";
-import { requirePage } from "@/lib/http/page";
+import { pageAllows, requirePage } from "@/lib/http/page";
 import { storyHref } from "@/lib/reader/href";
 import { textDirection } from "@/lib/reader/script";
 
@@ -22,7 +22,7 @@ function keyOf(raw: string): string {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requirePage({ permission: "story.read" });
+  if (!(await pageAllows({ permission: "story.read" }))) return { title: "Claim" };
   const claim = await loadClaimPage(db, keyOf((await params).key));
   return { title: claim ? `Claim: ${claim.statement.slice(0, 80)}` : "Claim" };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
 import { previewExport } from "@/lib/export";
 import { route } from "@/lib/http/route";
@@ -11,8 +12,12 @@ const previewRequest = z.strictObject({
 });
 
 /** The counts an export of `{format, filter}` would write, before running it. */
-export const POST = route({ permission: "export.run" }, async (req) => {
+export const POST = route({ permission: "export.run" }, async (req, { user }) => {
   const { format, filter } = await readBody(req, previewRequest);
-  const preview = await previewExport(db, filter ?? {}, format ? { format } : {});
+  const preview = await previewExport(db, filter ?? {}, {
+    ...(format && { format }),
+    viewerId: user!.id,
+    readsAllLayers: can(user, "assignment.manage"),
+  });
   return json(preview);
 });
