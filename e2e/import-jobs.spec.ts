@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 
-const ARTICLES = 24_000;
+const ARTICLES = 16_000;
 const BAD_LINES = [2, ARTICLES + 2];
 
 /** A JSONL file of `ARTICLES` short articles, one span each, and two bad lines. */
