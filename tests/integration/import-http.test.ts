@@ -235,7 +235,7 @@ describe("POST /api/import as a job", () => {
       id: job.id,
       status: "DONE",
       progress: null,
-      result: { kind: "jsonl", report: { imported: 5, rejected: [], spans: goldSpanCount() } },
+      result: { kind: "jsonl", report: { imported: 6, rejected: [], spans: goldSpanCount() } },
     });
     const listed = await get(listJobs, "/api/imports", editor);
     expect(listed.json.jobs.map((j: { id: string }) => j.id)).toContain(job.id);
