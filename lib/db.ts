@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { parseEnv } from "./env";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
 
 export type { Prisma };
@@ -7,7 +8,7 @@ export type { Prisma };
 export type Tx = Prisma.TransactionClient;
 
 function createClient(url: string): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({ connectionString: url, max: parseEnv().DATABASE_POOL_SIZE });
   return new PrismaClient({ adapter });
 }
 
@@ -20,7 +21,7 @@ const globalForDb = globalThis as unknown as { parallaxDb?: PrismaClient };
 /** The process-wide Prisma client, connected to DATABASE_URL. */
 export function getDb(): PrismaClient {
   if (!globalForDb.parallaxDb) {
-    const url = process.env.DATABASE_URL;
+    const url = parseEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides one.");
     globalForDb.parallaxDb = createClient(url);
   }

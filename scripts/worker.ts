@@ -5,11 +5,12 @@
  * SIGTERM/SIGINT: running jobs get PARALLAX_SHUTDOWN_GRACE_MS (default
  * 10 s) to end, then go back to the queue.
  */
+import { checkServerEnv } from "../lib/env";
 import { stopJobQueues } from "../lib/jobs/queue";
 import { startWorker } from "../lib/jobs/worker";
 
 async function main() {
-  if (!process.env.DATABASE_URL) throw new Error("The worker needs DATABASE_URL.");
+  const env = checkServerEnv(process.env, { secret: false });
   const worker = await startWorker();
   console.log("[worker] taking jobs");
   let stopping = false;
@@ -17,7 +18,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`[worker] ${signal}: stopping`);
-    await stopJobQueues({ graceMs: Number(process.env.PARALLAX_SHUTDOWN_GRACE_MS ?? 10_000) });
+    await stopJobQueues({ graceMs: env.PARALLAX_SHUTDOWN_GRACE_MS });
     await worker.stop();
     process.exit(0);
   };

@@ -3,13 +3,14 @@
  * that is shown once (on the console) and must be changed at first sign-in.
  */
 import type { Db } from "../db";
+import { parseEnv } from "../env";
 import { generatePassword, hashPassword } from "./password";
 
 export const FIRST_ADMIN_EMAIL = "admin@parallax.local";
 
 export async function ensureFirstAdmin(
   db: Db,
-  email = process.env.PARALLAX_ADMIN_EMAIL ?? FIRST_ADMIN_EMAIL,
+  email = parseEnv().PARALLAX_ADMIN_EMAIL ?? FIRST_ADMIN_EMAIL,
 ): Promise<{ email: string; password: string } | null> {
   const admins = await db.user.count({ where: { role: "ADMIN", disabledAt: null } });
   if (admins > 0) return null;

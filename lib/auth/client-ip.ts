@@ -10,9 +10,11 @@
  *   which drops a client-sent header before Next.js sees the request, so this
  *   is always the socket's address: a client cannot pick its own.
  */
+import { parseEnv } from "../env";
+
 export function clientIp(
   headers: { get(name: string): string | null },
-  trustProxy = process.env.TRUST_PROXY === "1",
+  trustProxy = parseEnv().TRUST_PROXY === "1",
 ): string | null {
   const hops = (headers.get("x-forwarded-for") ?? "")
     .split(",")

@@ -1,4 +1,5 @@
 /** Session settings shared by next-auth and our own session checks. */
+import { appUrlFrom, parseEnv } from "../env";
 
 /** Absolute lifetime of a sign-in. */
 export const SESSION_MAX_AGE_SECONDS = 14 * 24 * 60 * 60;
@@ -6,7 +7,7 @@ export const SESSION_MAX_AGE_SECONDS = 14 * 24 * 60 * 60;
 export const SESSION_TOUCH_INTERVAL_MS = 60_000;
 
 export function appUrl(): string {
-  return process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000";
+  return appUrlFrom(parseEnv());
 }
 
 /** Cookies are marked Secure (and get the __Secure- prefix) when the app is served over HTTPS. */
@@ -19,7 +20,8 @@ export function sessionCookieName(): string {
 }
 
 export function authSecret(): string {
-  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const env = parseEnv();
+  const secret = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set. Start the app with `npm start`, which provides one.");
   return secret;
 }

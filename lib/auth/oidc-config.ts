@@ -3,6 +3,8 @@
  * Entra ID, …), configured by environment variables. SSO is off unless
  * OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are all set.
  */
+import { parseEnv, type RawEnv } from "../env";
+
 export interface OidcConfig {
   issuer: string;
   clientId: string;
@@ -15,16 +17,17 @@ export interface OidcConfig {
 
 export const OIDC_PROVIDER_ID = "oidc";
 
-export function oidcConfig(env: Record<string, string | undefined> = process.env): OidcConfig | null {
-  const issuer = env.OIDC_ISSUER?.trim();
-  const clientId = env.OIDC_CLIENT_ID?.trim();
+export function oidcConfig(raw: RawEnv = process.env): OidcConfig | null {
+  const env = parseEnv(raw);
+  const issuer = env.OIDC_ISSUER;
+  const clientId = env.OIDC_CLIENT_ID;
   const clientSecret = env.OIDC_CLIENT_SECRET;
   if (!issuer || !clientId || !clientSecret) return null;
   return {
     issuer: issuer.replace(/\/$/, ""),
     clientId,
     clientSecret,
-    name: env.OIDC_NAME?.trim() || "single sign-on",
+    name: env.OIDC_NAME || "single sign-on",
     allowedDomains: (env.OIDC_ALLOWED_DOMAINS ?? "")
       .split(",")
       .map((d) => d.trim().toLowerCase().replace(/^@/, ""))

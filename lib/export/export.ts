@@ -23,6 +23,7 @@ import type { RenderContext } from "./formats/types";
 import { ExportReader, type ArticleChunk, type BatchSizes } from "./reader";
 import { isPlaced } from "./records";
 import { prismaQuery, resolveSelection, type ExportCounts, type Selection } from "./selection";
+import { parseEnv, type RawEnv } from "../env";
 
 export interface ExportRequest {
   format: string;
@@ -70,9 +71,10 @@ export interface ExportResult {
 }
 
 /** The organization named as ClaimReview author, from the environment. */
-export function configuredOrganization(env: NodeJS.ProcessEnv = process.env): Organization {
-  const name = env.PARALLAX_ORGANIZATION_NAME?.trim() || "Parallax newsroom";
-  const url = env.PARALLAX_ORGANIZATION_URL?.trim();
+export function configuredOrganization(raw: RawEnv = process.env): Organization {
+  const env = parseEnv(raw);
+  const name = env.PARALLAX_ORGANIZATION_NAME || "Parallax newsroom";
+  const url = env.PARALLAX_ORGANIZATION_URL;
   return url ? { name, url } : { name };
 }
 
@@ -87,7 +89,7 @@ export async function prepareExport(
     viewerId: options.viewerId,
     readsAllLayers: options.readsAllLayers,
   });
-  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  const databaseUrl = options.databaseUrl ?? parseEnv().DATABASE_URL;
   if (!databaseUrl) throw new Error("Exports stream over their own connection: pass databaseUrl or set DATABASE_URL.");
   return new PreparedExport(request.format as ExportFormat, spec, selection, { ...options, databaseUrl });
 }

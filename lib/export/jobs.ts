@@ -28,6 +28,7 @@ import { formatSpec, type ExportFormat } from "./formats";
 import { prismaQuery, resolveSelection } from "./selection";
 import { assertSnapshotNameFree, createSnapshot, getSnapshot, parseSnapshotInput, type Actor } from "./snapshots";
 import { datasetsDir, resolveDataPath, verifiedReadStream, writeNewFile } from "./storage";
+import { parseEnv, type RawEnv } from "../env";
 
 export interface ExportJobRequest {
   format: string;
@@ -371,9 +372,8 @@ export async function openExportJobFile(
 }
 
 /** Days an export job's file is kept: PARALLAX_EXPORT_RETENTION_DAYS, default 7. */
-export function exportRetentionDays(env: NodeJS.ProcessEnv = process.env): number {
-  const days = Number(env.PARALLAX_EXPORT_RETENTION_DAYS);
-  return env.PARALLAX_EXPORT_RETENTION_DAYS && Number.isFinite(days) && days >= 0 ? days : 7;
+export function exportRetentionDays(env: RawEnv = process.env): number {
+  return parseEnv(env).PARALLAX_EXPORT_RETENTION_DAYS;
 }
 
 /** Deletes the files of export jobs finished before `before` (snapshots are kept). Returns how many. */

@@ -11,10 +11,11 @@ import path from "node:path";
 import { Transform, type Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { IntegrityError } from "./errors";
+import { parseEnv, type RawEnv } from "../env";
 
 /** The folder for snapshots and export-job files: PARALLAX_DATA_DIR, default `.data/datasets`. */
-export function datasetsDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.PARALLAX_DATA_DIR || path.join(process.cwd(), ".data", "datasets"));
+export function datasetsDir(env: RawEnv = process.env): string {
+  return path.resolve(parseEnv(env).PARALLAX_DATA_DIR || path.join(process.cwd(), ".data", "datasets"));
 }
 
 /** Resolves a stored relative path inside the data folder, refusing anything that escapes it. */

@@ -3,11 +3,14 @@
  * Origin header on every cross-origin request and on same-origin POSTs;
  * when absent we fall back to Sec-Fetch-Site, then to Referer.
  */
+import { parseEnv } from "../env";
+
 export function isSameOrigin(headers: { get(name: string): string | null }, url: URL): boolean {
   const expected = new Set([url.origin]);
   const host = headers.get("x-forwarded-host") ?? headers.get("host");
   if (host) expected.add(`${headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "")}://${host}`);
-  if (process.env.APP_URL) expected.add(new URL(process.env.APP_URL).origin);
+  const appUrl = parseEnv().APP_URL;
+  if (appUrl) expected.add(new URL(appUrl).origin);
   const origin = headers.get("origin");
   if (origin) return expected.has(origin);
   const site = headers.get("sec-fetch-site");

@@ -15,6 +15,7 @@
  */
 import os from "node:os";
 import { PgBoss, type Queue } from "pg-boss";
+import { parseEnv } from "../env";
 
 export const QUEUE_NAMES = {
   export: "export",
@@ -55,14 +56,9 @@ const globalForQueue = globalThis as unknown as { parallaxQueues?: Queues };
 const queues: Queues = (globalForQueue.parallaxQueues ??= new Map());
 
 function databaseUrl(url?: string): string {
-  const resolved = url ?? process.env.DATABASE_URL;
+  const resolved = url ?? parseEnv().DATABASE_URL;
   if (!resolved) throw new Error("The job queue needs DATABASE_URL.");
   return resolved;
-}
-
-function seconds(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value >= 1 ? value : fallback;
 }
 
 async function ensureQueue(boss: PgBoss, name: QueueName): Promise<void> {
@@ -76,14 +72,15 @@ async function ensureQueue(boss: PgBoss, name: QueueName): Promise<void> {
 }
 
 async function open(url: string): Promise<PgBoss> {
+  const env = parseEnv();
   const boss = new PgBoss({
     connectionString: url,
     schema: "pgboss",
     application_name: "parallax-queue",
-    max: Number(process.env.PARALLAX_QUEUE_POOL_SIZE ?? 4),
+    max: env.PARALLAX_QUEUE_POOL_SIZE,
     // How often stalled jobs (missed heartbeats, expired tries) are looked for.
-    superviseIntervalSeconds: seconds("PARALLAX_QUEUE_SUPERVISE_SECONDS", 10),
-    monitorIntervalSeconds: seconds("PARALLAX_QUEUE_SUPERVISE_SECONDS", 10),
+    superviseIntervalSeconds: env.PARALLAX_QUEUE_SUPERVISE_SECONDS,
+    monitorIntervalSeconds: env.PARALLAX_QUEUE_SUPERVISE_SECONDS,
   });
   boss.on("error", (error: Error) => console.error("job queue error:", error.message));
   await boss.start();

@@ -21,6 +21,7 @@ import { deleteEndedImportUploads, runImportJob } from "../import/jobs";
 import { pruneChangeLog } from "../live/prune";
 import { prunePresence } from "../live/presence";
 import { jobQueue, QUEUE_NAMES, RETRY_LIMIT } from "./queue";
+import { parseEnv } from "../env";
 
 export interface WorkerOptions {
   /** The database (default DATABASE_URL). */
@@ -54,7 +55,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   const db = options.databaseUrl ? createDb(options.databaseUrl) : getDb();
   const dataDir = options.dataDir ?? datasetsDir();
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
-  const concurrency = options.concurrency ?? Number(process.env.PARALLAX_WORKER_CONCURRENCY ?? 2);
+  const concurrency = options.concurrency ?? parseEnv().PARALLAX_WORKER_CONCURRENCY;
 
   const exportHandler = async ([job]: RunJob[]) => {
     if (!job) return;

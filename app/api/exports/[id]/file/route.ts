@@ -3,11 +3,11 @@ import { db } from "@/lib/db";
 import { getExportJob, openExportJobFile } from "@/lib/export";
 import { route } from "@/lib/http/route";
 import { digestHeaders, downloadHeaders, webStream } from "@/app/api/export/_lib/http";
-import { ownJob } from "../own-job";
+import { ownExportJob } from "@/lib/authz/objects";
 
 /** A finished job's file (409 while it runs), checked against its SHA-256 as it streams. */
 export const GET = route<{ id: string }>({ permission: "export.run" }, async (req, { user, params }) => {
-  const job = ownJob(await getExportJob(db, params.id), user!);
+  const job = ownExportJob(await getExportJob(db, params.id), user!);
   // A snapshot job's file is the dataset's.
   if (job.result?.snapshotId)
     return NextResponse.redirect(new URL(`/api/datasets/${job.result.snapshotId}/file`, req.url), 303);

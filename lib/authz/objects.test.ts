@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { ownExportJob } from "./objects";
+
+describe("ownExportJob", () => {
+  const job = { id: "j1", createdById: "u1" };
+
+  it("gives a job to its creator and to administrators", () => {
+    expect(ownExportJob(job, { id: "u1", role: "VIEWER" })).toBe(job);
+    expect(ownExportJob(job, { id: "u2", role: "ADMIN" })).toBe(job);
+  });
+
+  it("makes someone else's job not exist, an ownerless one included", () => {
+    expect(() => ownExportJob(job, { id: "u2", role: "EDITOR" })).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => ownExportJob({ createdById: null }, { id: "u2", role: "EDITOR" })).toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
+  });
+});

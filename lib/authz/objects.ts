@@ -1,0 +1,18 @@
+/**
+ * Checks on one object, after the permission table has let the request in:
+ * whether this user may see this particular row. A row someone may not see
+ * does not exist for them (404, not 403), so ids cannot be probed.
+ */
+import type { Role } from "../generated/prisma/enums";
+import { notFound } from "../errors";
+
+export interface Owner {
+  id: string;
+  role: Role;
+}
+
+/** An export job is its creator's; administrators see every job. */
+export function ownExportJob<T extends { createdById: string | null }>(job: T, user: Owner): T {
+  if (job.createdById !== user.id && user.role !== "ADMIN") throw notFound("The export job");
+  return job;
+}
