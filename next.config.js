@@ -22,6 +22,8 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "oidc-provider",
     "pg-boss",
+    // One prom-client per process: the metrics registry is shared by every bundle.
+    "prom-client",
   ],
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403 (lib/http/page.ts).

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "./lib/http/csp";
 import { invalidUrlText } from "./lib/http/input";
+import { acceptableRequestId } from "./lib/observability/request-id";
 
 /**
  * Runs before every request. It authorizes nothing (that happens on the
@@ -9,7 +10,9 @@ import { invalidUrlText } from "./lib/http/input";
  * and passes the requested path on, so a page can send an anonymous visitor
  * to sign-in and back. A URL whose path or query carries text that cannot be
  * stored (a NUL character, broken Unicode) is answered 400 here, for pages and
- * API alike.
+ * API alike. Every request gets a request id (X-Request-Id: the one a proxy in
+ * front passed on, or a new one), on the request — so the server's log lines
+ * carry it — and on the response.
  */
 export function proxy(request: NextRequest) {
   const invalid = invalidUrlText(request.nextUrl);
@@ -22,12 +25,16 @@ export function proxy(request: NextRequest) {
     dev: process.env.NODE_ENV === "development",
     formTargets: oidcIssuer ? [oidcIssuer] : [],
   });
+  const forwarded = request.headers.get("x-request-id");
+  const requestId = acceptableRequestId(forwarded) ? forwarded : crypto.randomUUID();
   const headers = new Headers(request.headers);
+  headers.set("x-request-id", requestId);
   headers.set("x-parallax-path", request.nextUrl.pathname + request.nextUrl.search);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("X-Request-Id", requestId);
   return response;
 }
 

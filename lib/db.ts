@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { parseEnv } from "./env";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
 
@@ -7,8 +8,11 @@ export type { Prisma };
 /** A client inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Prisma.TransactionClient;
 
-function createClient(url: string): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: parseEnv().DATABASE_POOL_SIZE });
+function createClient(url: string, onPool?: (pool: pg.Pool) => void): PrismaClient {
+  const pool = new pg.Pool({ connectionString: url, max: parseEnv().DATABASE_POOL_SIZE });
+  onPool?.(pool);
+  // The client owns the pool: $disconnect() ends it.
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter });
 }
 
@@ -16,16 +20,22 @@ export type Db = PrismaClient;
 
 // One client per process; cached on globalThis so hot reloads in development
 // do not open a new pool each time.
-const globalForDb = globalThis as unknown as { parallaxDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { parallaxDb?: PrismaClient; parallaxDbPool?: pg.Pool };
 
 /** The process-wide Prisma client, connected to DATABASE_URL. */
 export function getDb(): PrismaClient {
   if (!globalForDb.parallaxDb) {
     const url = parseEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides one.");
-    globalForDb.parallaxDb = createClient(url);
+    globalForDb.parallaxDb = createClient(url, (pool) => (globalForDb.parallaxDbPool = pool));
   }
   return globalForDb.parallaxDb;
+}
+
+/** The process-wide client's connection pool (metrics), once the client exists. */
+export function dbPoolStats(): { totalCount: number; idleCount: number; waitingCount: number } | null {
+  const pool = globalForDb.parallaxDbPool;
+  return pool ? { totalCount: pool.totalCount, idleCount: pool.idleCount, waitingCount: pool.waitingCount } : null;
 }
 
 /** A separate client for tools and tests that manage their own connection lifetime. */

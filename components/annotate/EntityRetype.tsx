@@ -14,8 +14,8 @@
  * - `onCancel()`: Esc or Cancel.
  */
 import { useEffect, useRef, useState } from "react";
-import { annotationApi, errorMessage } from "@/lib/annotate-client/api";
-import type { LabelDTO } from "@/lib/annotate-client/types";
+import { annotationApi, conflictingEntity, errorMessage } from "@/lib/annotate-client/api";
+import type { EntityDTO, LabelDTO } from "@/lib/annotate-client/types";
 import { buttonClass, panelClass, primaryClass } from "./ui";
 import { useRemote } from "./use-remote";
 
@@ -30,22 +30,36 @@ export interface EntityRetypeProps {
 }
 
 export function EntityRetype({ entityId, quote, label, labels, onRetyped, onUnlink, onCancel }: EntityRetypeProps) {
-  const entity = useRemote((signal) => annotationApi.getEntity(entityId, signal), entityId);
+  const remote = useRemote((signal) => annotationApi.getEntity(entityId, signal), entityId);
+  // The entity as the server last answered: after a conflict, the version someone else saved.
+  const [fresh, setFresh] = useState<EntityDTO | null>(null);
+  const entity = fresh?.id === entityId ? fresh : remote.data;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), [entity.data]);
-  const name = entity.data?.name ?? "its entity";
-  const current = labels.find((l) => l.id === entity.data?.labelId)?.name ?? entity.data?.labelKey ?? "another type";
+  useEffect(() => first.current?.focus(), [entity]);
+  const name = entity?.name ?? "its entity";
+  const typeName = (e: EntityDTO | undefined) =>
+    labels.find((l) => l.id === e?.labelId)?.name ?? e?.labelKey ?? "another type";
+  const current = typeName(entity);
 
   const retype = async () => {
+    if (!entity) return;
     setBusy(true);
     setError(null);
     try {
-      await annotationApi.updateEntity(entityId, { labelId: label.id });
+      await annotationApi.updateEntity(entityId, entity.version, { labelId: label.id });
       onRetyped();
     } catch (e) {
-      setError(errorMessage(e));
+      const now = conflictingEntity(e);
+      if (now) {
+        setFresh(now);
+        setError(
+          `Someone changed this entity meanwhile: it is now ${now.name} (${typeName(now)}). Nothing was overwritten; choose again.`,
+        );
+      } else {
+        setError(errorMessage(e));
+      }
     } finally {
       setBusy(false);
     }
@@ -69,7 +83,11 @@ export function EntityRetype({ entityId, quote, label, labels, onRetyped, onUnli
         becomes {label.name} only with its entity, or unlinked.
       </p>
       {error ? (
-        <p role="alert" className="mt-1 rounded-md bg-red-50 px-2 py-1.5 text-red-800">
+        <p
+          role="alert"
+          data-testid="entity-retype-error"
+          className="mt-1 rounded-md bg-red-50 px-2 py-1.5 text-red-800"
+        >
           {error}
         </p>
       ) : null}
@@ -78,7 +96,7 @@ export function EntityRetype({ entityId, quote, label, labels, onRetyped, onUnli
           ref={first}
           type="button"
           className={primaryClass}
-          disabled={busy || !entity.data}
+          disabled={busy || !entity}
           onClick={() => void retype()}
         >
           Make {name} {label.name} (all its mentions)

@@ -91,8 +91,8 @@ export function FilterFields({
           <option value="curated">Curated</option>
           <option value="shared">Shared (collaborative)</option>
           {options.layerOwners.map((o) => (
-            <option key={o.email} value={o.email}>
-              {o.name}’s own layer ({o.email})
+            <option key={o.id} value={o.id}>
+              {o.name}’s own layer
             </option>
           ))}
           <option value="all">Every layer, with provenance (Parallax JSONL)</option>

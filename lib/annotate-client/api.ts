@@ -74,14 +74,37 @@ export const annotationApi = {
   getEntity: (entityId: string, signal?: AbortSignal) =>
     request<{ entity: EntityDTO }>("GET", `/api/entities/${id(entityId)}`, undefined, signal).then((r) => r.entity),
 
-  /** Renames or retypes an entity; a new type is carried to every span linked to it. */
-  updateEntity: (entityId: string, patch: { name?: string; labelId?: string }) =>
-    request<{ entity: EntityDTO }>("PATCH", `/api/entities/${id(entityId)}`, patch).then((r) => r.entity),
-
-  addAlias: (entityId: string, alias: { language: string; alias: string }) =>
-    request<{ entity: EntityDTO }>("PATCH", `/api/entities/${id(entityId)}`, { addAliases: [alias] }).then(
+  /**
+   * Renames or retypes an entity; a new type is carried to every span linked
+   * to it. `baseVersion` is the entity's version the edit was made against:
+   * if someone changed it meanwhile, an ApiError VERSION_CONFLICT carries the
+   * entity as it is now (conflictingEntity).
+   */
+  updateEntity: (entityId: string, baseVersion: number, patch: { name?: string; labelId?: string }) =>
+    request<{ entity: EntityDTO }>("PATCH", `/api/entities/${id(entityId)}`, { baseVersion, ...patch }).then(
       (r) => r.entity,
     ),
+
+  addAlias: (entityId: string, baseVersion: number, alias: { language: string; alias: string }) =>
+    request<{ entity: EntityDTO }>("PATCH", `/api/entities/${id(entityId)}`, {
+      baseVersion,
+      addAliases: [alias],
+    }).then((r) => r.entity),
+
+  /** Edits a claim made against `baseVersion` (VERSION_CONFLICT with the claim as it is now otherwise). */
+  updateClaim: (
+    claimId: string,
+    baseVersion: number,
+    patch: {
+      statement?: string;
+      claimantId?: string | null;
+      claimDate?: string | null;
+      verdictId?: string | null;
+      note?: string | null;
+      evidenceUrls?: string[];
+    },
+  ) =>
+    request<{ claim: ClaimDTO }>("PATCH", `/api/claims/${id(claimId)}`, { baseVersion, ...patch }).then((r) => r.claim),
 
   searchClaims: (p: { q?: string; storyId?: string; limit?: number }, signal?: AbortSignal) =>
     request<{ claims: ClaimDTO[] }>("GET", `/api/claims${query(p)}`, undefined, signal).then((r) => r.claims),
@@ -126,6 +149,12 @@ export const annotationApi = {
       (r) => r.history,
     ),
 };
+
+/** The entity as it is now, when `error` is a VERSION_CONFLICT answer to an entity edit. */
+export function conflictingEntity(error: unknown): EntityDTO | null {
+  if (!(error instanceof ApiError) || error.code !== "VERSION_CONFLICT") return null;
+  return (error.details as { current?: EntityDTO } | undefined)?.current ?? null;
+}
 
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;

@@ -83,12 +83,17 @@ export async function createClaim(db: Db, input: ClaimCreateInput): Promise<Clai
   return claimDTO(row);
 }
 
+/**
+ * Changes a claim, if it is still at `input.baseVersion` (else a
+ * VERSION_CONFLICT with the claim as it is now: nothing is overwritten).
+ */
 export async function updateClaim(db: Db, id: string, input: ClaimUpdateInput): Promise<ClaimDTO> {
-  const current = await db.claim.findUnique({ where: { id }, select: { verdictId: true } });
+  const current = await db.claim.findUnique({ where: { id }, select: { verdictId: true, version: true } });
   if (!current) throw notFound("The claim");
+  if (current.version !== input.baseVersion) throw await claimConflict(db, id, input.baseVersion);
   await checkRefs(db, input, current);
-  const row = await db.claim.update({
-    where: { id },
+  const { count } = await db.claim.updateMany({
+    where: { id, version: input.baseVersion },
     data: {
       statement: input.statement,
       storyId: input.storyId,
@@ -97,8 +102,19 @@ export async function updateClaim(db: Db, id: string, input: ClaimUpdateInput): 
       verdictId: input.verdictId,
       note: input.note,
       evidenceUrls: input.evidenceUrls === undefined ? undefined : unique(input.evidenceUrls),
+      version: { increment: 1 },
     },
-    select: CLAIM_SELECT,
   });
-  return claimDTO(row);
+  if (count === 0) throw await claimConflict(db, id, input.baseVersion);
+  return getClaim(db, id);
+}
+
+async function claimConflict(db: Db, id: string, baseVersion: number): Promise<AppError> {
+  const current = await getClaim(db, id);
+  return new AppError(
+    "VERSION_CONFLICT",
+    `Someone changed this claim meanwhile (you edited version ${baseVersion}, it is now at version ${current.version}); nothing was overwritten.`,
+    409,
+    { current },
+  );
 }

@@ -120,6 +120,8 @@ export interface EntityDTO {
   wikidataQid: string | null;
   description: string | null;
   aliases: { language: string; alias: string }[];
+  /** Incremented by every edit; a PATCH names the version it was made against (baseVersion). */
+  version: number;
 }
 
 export const ENTITY_SELECT = {
@@ -131,6 +133,7 @@ export const ENTITY_SELECT = {
   wikidataQid: true,
   description: true,
   aliases: { select: { language: true, alias: true }, orderBy: [{ language: "asc" }, { alias: "asc" }] },
+  version: true,
 } satisfies Prisma.EntitySelect;
 
 export function entityDTO(row: {
@@ -142,6 +145,7 @@ export function entityDTO(row: {
   wikidataQid: string | null;
   description: string | null;
   aliases: { language: string; alias: string }[];
+  version: number;
 }): EntityDTO {
   return {
     id: row.id,
@@ -152,6 +156,7 @@ export function entityDTO(row: {
     wikidataQid: row.wikidataQid,
     description: row.description,
     aliases: row.aliases.map((a) => ({ language: a.language, alias: a.alias })),
+    version: row.version,
   };
 }
 
@@ -165,6 +170,8 @@ export interface ClaimDTO {
   verdict: { id: string; key: string; name: string; color: string; value: number } | null;
   note: string | null;
   evidenceUrls: string[];
+  /** Incremented by every edit; a PATCH names the version it was made against (baseVersion). */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -179,6 +186,7 @@ export const CLAIM_SELECT = {
   verdict: { select: { id: true, key: true, name: true, color: true, value: true } },
   note: true,
   evidenceUrls: true,
+  version: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.ClaimSelect;
@@ -193,6 +201,7 @@ export function claimDTO(row: {
   verdict: ClaimDTO["verdict"];
   note: string | null;
   evidenceUrls: string[];
+  version: number;
   createdAt: Date;
   updatedAt: Date;
 }): ClaimDTO {
@@ -206,6 +215,7 @@ export function claimDTO(row: {
     verdict: row.verdict,
     note: row.note,
     evidenceUrls: row.evidenceUrls,
+    version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -214,8 +214,10 @@ export async function createEntity(db: Db, input: EntityCreateInput): Promise<En
 }
 
 /**
- * Changes an entity. A new type (labelId) is carried to every span linked to
- * it, each with a history entry, so spans and their entity never disagree.
+ * Changes an entity, if it is still at `input.baseVersion` (else a
+ * VERSION_CONFLICT with the entity as it is now: nothing is overwritten). A
+ * new type (labelId) is carried to every span linked to it, each with a
+ * history entry, so spans and their entity never disagree.
  */
 export async function updateEntity(
   db: Db,
@@ -223,8 +225,9 @@ export async function updateEntity(
   id: string,
   input: EntityUpdateInput,
 ): Promise<EntityDTO> {
-  const existing = await db.entity.findUnique({ where: { id }, select: { id: true, labelId: true } });
+  const existing = await db.entity.findUnique({ where: { id }, select: { id: true, labelId: true, version: true } });
   if (!existing) throw notFound("The entity");
+  if (existing.version !== input.baseVersion) throw await entityConflict(db, id, input.baseVersion);
   if (input.labelId && input.labelId !== existing.labelId) await entityLabel(db, input.labelId);
   if (input.wikidataQid) {
     const same = await db.entity.findFirst({
@@ -243,7 +246,12 @@ export async function updateEntity(
     }
   }
 
-  await db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
+    // The entity row first, guarded by its version: a concurrent edit (or relabel) waits here, then misses.
+    const [row] = await tx.$queryRaw<{ labelId: string }[]>`
+      SELECT "labelId"::text AS "labelId" FROM "Entity"
+      WHERE id = ${id}::uuid AND version = ${input.baseVersion} FOR UPDATE`;
+    if (!row) return false;
     await tx.entity.update({
       where: { id },
       data: {
@@ -251,6 +259,7 @@ export async function updateEntity(
         ...(input.labelId !== undefined ? { labelId: input.labelId } : {}),
         ...(input.wikidataQid !== undefined ? { wikidataQid: input.wikidataQid } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
+        version: { increment: 1 },
       },
     });
     if (input.aliases) {
@@ -268,9 +277,21 @@ export async function updateEntity(
         skipDuplicates: true,
       });
     }
-    if (input.labelId && input.labelId !== existing.labelId) await relabelSpans(tx, actor, id, input.labelId);
+    if (input.labelId && input.labelId !== row.labelId) await relabelSpans(tx, actor, id, input.labelId);
+    return true;
   });
+  if (!updated) throw await entityConflict(db, id, input.baseVersion);
   return getEntity(db, id);
+}
+
+async function entityConflict(db: Db, id: string, baseVersion: number): Promise<AppError> {
+  const current = await getEntity(db, id);
+  return new AppError(
+    "VERSION_CONFLICT",
+    `Someone changed this entity meanwhile (you edited version ${baseVersion}, it is now at version ${current.version}); nothing was overwritten.`,
+    409,
+    { current },
+  );
 }
 
 async function relabelSpans(tx: Prisma.TransactionClient, actor: { id: string }, entityId: string, labelId: string) {

@@ -139,6 +139,8 @@ export const entityCreateInput = z.object({
 
 export const entityUpdateInput = z
   .object({
+    /** The entity's version the edit was made against; a newer one makes it a VERSION_CONFLICT. */
+    baseVersion,
     name: cleanText("name", 300).optional(),
     labelId: id("labelId").optional(),
     wikidataQid,
@@ -168,7 +170,14 @@ const claimFields = {
 };
 
 export const claimCreateInput = z.object(claimFields);
-export const claimUpdateInput = z.object({ ...claimFields, statement: claimFields.statement.optional() }).strict();
+export const claimUpdateInput = z
+  .object({
+    /** The claim's version the edit was made against; a newer one makes it a VERSION_CONFLICT. */
+    baseVersion,
+    ...claimFields,
+    statement: claimFields.statement.optional(),
+  })
+  .strict();
 
 export type ClaimCreateInput = z.infer<typeof claimCreateInput>;
 export type ClaimUpdateInput = z.infer<typeof claimUpdateInput>;

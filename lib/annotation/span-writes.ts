@@ -21,6 +21,7 @@
  */
 import type { Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
+import { metrics } from "../observability/metrics";
 import type { NewSpan, SpanKind, SpanReviewStatus, SpanRow, SpanSnapshot } from "./dto";
 
 export type { NewSpan };
@@ -82,6 +83,7 @@ export async function insertSpan(
       FROM s
     )${aliasInsert}
     SELECT ${RETURNED} FROM s`;
+  if (rows[0]) metrics().spanWrites.inc({ action: "create" });
   return rows[0] ?? null;
 }
 
@@ -149,6 +151,7 @@ export async function updateSpan(
       FROM s
     )
     SELECT ${RETURNED} FROM s`;
+  if (rows[0]) metrics().spanWrites.inc({ action: history.action.toLowerCase() });
   return rows[0] ?? null;
 }
 

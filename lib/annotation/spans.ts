@@ -32,6 +32,7 @@ import { spanMutation, type CreateMutation, type SpanMutation, type UpdateMutati
 import { describeIssue } from "../validation";
 import { inLayers, layerView, visibleSpanWhere, type Viewer } from "../authz/layers";
 import type { AssignmentMode } from "../generated/prisma/enums";
+import { log } from "../observability/log";
 
 export interface Actor {
   id: string;
@@ -160,7 +161,7 @@ export async function applySpanMutation(
         error: { code: error.code, message: error.message, status: error.status, ...(current ? { current } : {}) },
       };
     }
-    console.error(error);
+    log.error({ err: error }, "a span mutation failed");
     return {
       mutationId: mutation.mutationId,
       ok: false,

@@ -25,6 +25,9 @@ export interface AuthRequestMeta {
 
 type Claims = Record<string, unknown>;
 
+/** What a visitor is told when sign-in fails for a reason of ours (the details go to the log). */
+export const SIGN_IN_FAILED = "Sign-in failed. Please try again.";
+
 function emailVerified(value: unknown): boolean | undefined {
   if (typeof value === "boolean") return value;
   if (value === "true") return true;
@@ -78,12 +81,19 @@ export function authOptions(meta: AuthRequestMeta = { ip: null, userAgent: null 
         name: "E-mail and password",
         credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials) {
-          const result = await signInWithPassword(db, {
-            email: String(credentials?.email ?? ""),
-            password: String(credentials?.password ?? ""),
-            ip: meta.ip,
-            userAgent: meta.userAgent,
-          });
+          let result: Awaited<ReturnType<typeof signInWithPassword>>;
+          try {
+            result = await signInWithPassword(db, {
+              email: String(credentials?.email ?? ""),
+              password: String(credentials?.password ?? ""),
+              ip: meta.ip,
+              userAgent: meta.userAgent,
+            });
+          } catch (error) {
+            // next-auth shows a thrown message to the visitor: never the database's or the code's own words.
+            console.error(error);
+            throw new Error(SIGN_IN_FAILED);
+          }
           // next-auth passes a thrown message to the sign-in form as `error`.
           if (!result.ok) throw new Error(result.message);
           return { id: result.userId, email: result.email, name: result.name, sid: result.sessionId };

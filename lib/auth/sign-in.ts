@@ -27,6 +27,15 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/**
+ * Text PostgreSQL can store: a NUL or a lone surrogate (never in a stored
+ * address) becomes U+FFFD, so such an attempt is throttled and audited like
+ * any other wrong address instead of failing in the database.
+ */
+function storable(value: string): string {
+  return value.toWellFormed().replaceAll("\0", "\uFFFD");
+}
+
 export async function signInWithPassword(
   db: Db,
   input: {
@@ -39,7 +48,7 @@ export async function signInWithPassword(
     pause?: (ms: number) => Promise<void>;
   },
 ): Promise<SignInResult> {
-  const email = normalizeEmail(input.email).slice(0, 320);
+  const email = storable(normalizeEmail(input.email).slice(0, 320));
   const now = input.now ?? new Date();
   const keys = throttleKeys(email, input.ip);
 

@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   "user.manage": ADMINS,
   /** Browse the audit log. */
   "audit.read": ADMINS,
+  /** Scrape /api/metrics from anywhere (from the server itself needs no account). */
+  "metrics.read": ADMINS,
   /** Own account: password, sessions, personal access tokens. */
   "account.self": ALL,
   /** Change one's own password: the only thing a user may do while a temporary password must still be replaced. */

@@ -58,6 +58,8 @@ export interface ExportOptions {
   viewerId?: string;
   /** Whether that user may read every annotator's layer (the layer "all", or another's). Default true. */
   readsAllLayers?: boolean;
+  /** Whether annotators may be named by e-mail (SelectionOptions). Default true. */
+  annotatorEmails?: boolean;
 }
 
 export interface ExportResult {
@@ -88,6 +90,7 @@ export async function prepareExport(
   const selection = await resolveSelection(prismaQuery(db), filter, {
     viewerId: options.viewerId,
     readsAllLayers: options.readsAllLayers,
+    annotatorEmails: options.annotatorEmails,
   });
   const databaseUrl = options.databaseUrl ?? parseEnv().DATABASE_URL;
   if (!databaseUrl) throw new Error("Exports stream over their own connection: pass databaseUrl or set DATABASE_URL.");

@@ -119,13 +119,14 @@ export async function startExportJob(
   db: Db,
   request: ExportJobRequest,
   actor: Actor,
-  options: { databaseUrl?: string; readsAllLayers?: boolean } = {},
+  options: { databaseUrl?: string; readsAllLayers?: boolean; annotatorEmails?: boolean } = {},
 ): Promise<ExportJobView> {
   const spec = formatSpec(request.format);
   const filter = parseExportFilter(request.filter);
   await resolveSelection(prismaQuery(db), filter, {
     viewerId: actor?.id,
     readsAllLayers: options.readsAllLayers ?? true,
+    annotatorEmails: options.annotatorEmails ?? true,
   });
   let snapshot: ExportJobParams["snapshot"];
   if (request.snapshot) {

@@ -12,8 +12,8 @@ export interface ExportFilterOptions {
   labels: { key: string; name: string; kind: "ENTITY" | "CLAIM"; archived: boolean }[];
   /** People who may have annotated (anyone with an account), by id. */
   annotators: { id: string; name: string }[];
-  /** Whose own layers there are to export: people with an independent assignment. */
-  layerOwners: { email: string; name: string }[];
+  /** Whose own layers there are to export: people with an independent assignment, by id (not e-mail: see selection.ts). */
+  layerOwners: { id: string; name: string }[];
 }
 
 export async function exportFilterOptions(db: Db, { maxStories = 2000 } = {}): Promise<ExportFilterOptions> {
@@ -38,8 +38,8 @@ export async function exportFilterOptions(db: Db, { maxStories = 2000 } = {}): P
     db.user.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 1000 }),
     db.user.findMany({
       where: { assignments: { some: { mode: "INDEPENDENT" } } },
-      select: { email: true, name: true },
-      orderBy: [{ name: "asc" }, { email: "asc" }],
+      select: { id: true, name: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
       take: 1000,
     }),
   ]);

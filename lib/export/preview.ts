@@ -5,7 +5,7 @@
 import type { Db } from "../db";
 import { parseExportFilter, type ExportFilter } from "./filter";
 import { formatSpec } from "./formats";
-import { countSelection, prismaQuery, resolveSelection, type ExportCounts } from "./selection";
+import { countSelection, prismaQuery, resolveSelection, type ExportCounts, type SelectionOptions } from "./selection";
 
 export interface ExportPreview {
   filter: ExportFilter;
@@ -21,13 +21,14 @@ export interface ExportPreview {
 export async function previewExport(
   db: Db,
   filterInput: unknown,
-  options: { format?: string; viewerId?: string; readsAllLayers?: boolean } = {},
+  options: { format?: string } & SelectionOptions = {},
 ): Promise<ExportPreview> {
   const filter = parseExportFilter(filterInput);
   const query = prismaQuery(db);
   const selection = await resolveSelection(query, filter, {
     viewerId: options.viewerId,
     readsAllLayers: options.readsAllLayers,
+    annotatorEmails: options.annotatorEmails,
   });
   const shape = formatSpec(options.format ?? "jsonl").shape(selection.spanCriteria);
   return { filter, counts: await countSelection(query, selection, shape) };

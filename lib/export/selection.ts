@@ -55,6 +55,26 @@ export interface Selection {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export interface SelectionOptions {
+  /** The user the export is for. */
+  viewerId?: string;
+  /** Whether they may read every annotator's layer (else only their own). Default true. */
+  readsAllLayers?: boolean;
+  /**
+   * Whether annotators (and an annotator's layer) may be named by e-mail
+   * address. Callers who may not look accounts up (anyone but an
+   * administrator, over HTTP) name them by id — "unknown annotator" would
+   * otherwise tell them which addresses have accounts — or name their own
+   * layer. Default true (the CLI and the export worker).
+   */
+  annotatorEmails?: boolean;
+}
+
+export const ANNOTATOR_EMAILS_REFUSED =
+  "annotators: name annotators by id (the Export page lists them); selecting them by e-mail address is for administrators";
+export const LAYER_EMAIL_REFUSED =
+  "layer: name an annotator's layer by their id (or your own e-mail); selecting it by another's e-mail address is for administrators";
+
 /**
  * Looks up story keys, label keys and annotators; names every one that does
  * not exist (a typo would otherwise export nothing, silently).
@@ -62,13 +82,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function resolveSelection(
   query: Query,
   filter: ExportFilter,
-  options: {
-    /** The user the export is for. */
-    viewerId?: string;
-    /** Whether they may read every annotator's layer (else only their own). Default true. */
-    readsAllLayers?: boolean;
-  } = {},
+  options: SelectionOptions = {},
 ): Promise<Selection> {
+  const annotatorEmails = options.annotatorEmails ?? true;
   const problems: string[] = [];
   const lookup = async (what: string, keys: string[] | undefined, sql: string) => {
     if (!keys) return undefined;
@@ -89,6 +105,8 @@ export async function resolveSelection(
   if (filter.annotators) {
     const ids = filter.annotators.filter((a) => UUID.test(a)).map((a) => a.toLowerCase());
     const emails = filter.annotators.filter((a) => !UUID.test(a));
+    // Refused whether or not the addresses have accounts, before any is looked up.
+    if (emails.length && !annotatorEmails) throw new ExportFilterError([ANNOTATOR_EMAILS_REFUSED]);
     const rows = await query<{ id: string; email: string }>(
       `SELECT id::text AS id, lower(email) AS email FROM "User" WHERE id::text = ANY($1::text[]) OR lower(email) = ANY($2::text[])`,
       [ids, emails],
@@ -110,8 +128,12 @@ export async function resolveSelection(
         : `SELECT id::text AS id FROM "User" WHERE lower(email) = $1`,
       [filter.layer.toLowerCase()],
     );
+    // Someone else's address, or none: the same answer, so the layer cannot be used to probe addresses.
+    if (!byId && !annotatorEmails && (!row || row.id !== options.viewerId)) {
+      throw new ExportFilterError([LAYER_EMAIL_REFUSED]);
+    }
     if (row) layer = { kind: "annotator", ownerId: row.id };
-    else problems.push(`unknown layer: ${filter.layer} (curated, shared, all, or an annotator's e-mail)`);
+    else problems.push(`unknown layer: ${filter.layer} (curated, shared, all, or an annotator's id or e-mail)`);
   }
   if (problems.length) throw new ExportFilterError(problems);
   const othersLayers = layer.kind === "all" || (layer.kind === "annotator" && layer.ownerId !== options.viewerId);

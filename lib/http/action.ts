@@ -7,7 +7,10 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "../errors";
-import { getCurrentUser } from "../auth/current-user";
+import { randomUUID } from "node:crypto";
+import { currentHeaders, getCurrentUser } from "../auth/current-user";
+import { log, withLogContext } from "../observability/log";
+import { acceptableRequestId } from "../observability/request-id";
 import type { CurrentUser } from "../auth/sessions";
 import { decide, type Access } from "./access";
 import { findInvalidText, invalidTextError } from "./input";
@@ -29,6 +32,11 @@ export function action<S extends z.ZodType, T>(
   fn: (input: z.infer<S>, ctx: { user: CurrentUser }) => Promise<T>,
 ): GuardedAction<z.input<S>, T> {
   const wrapped = async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    const forwarded = (await currentHeaders()).get("x-request-id");
+    const requestId = acceptableRequestId(forwarded) ? forwarded : randomUUID();
+    return withLogContext({ requestId }, () => run(raw));
+  };
+  const run = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
     const decision = decide(access, user);
     if (decision !== "allow") return { ok: false, error: REFUSALS[decision] };
@@ -55,7 +63,7 @@ export function action<S extends z.ZodType, T>(
     } catch (error) {
       if (error instanceof AppError)
         return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
-      console.error(error);
+      log.error({ err: error }, "a server action failed");
       return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } };
     }
   };

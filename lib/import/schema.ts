@@ -9,6 +9,16 @@ import { z } from "zod";
 const id = z.guid().transform((s) => s.toLowerCase());
 /** Offsets, versions and revisions are stored as 32-bit integers. */
 const int32 = z.int().max(2_147_483_647);
+/**
+ * Versions and revisions go up by one with every edit: an imported one must
+ * leave room for edits, or the record could never be changed again (the next
+ * number would not fit the column). A billion edits is room enough.
+ */
+export const MAX_IMPORTED_COUNTER = 1_000_000_000;
+const counter = z
+  .int()
+  .min(1)
+  .max(MAX_IMPORTED_COUNTER, `must be at most ${MAX_IMPORTED_COUNTER} (it grows with every edit)`);
 const text = z.string();
 const optionalText = z.string().nullish();
 /** "2024-01-11", or a full timestamp of which the date is kept. */
@@ -48,9 +58,9 @@ export const importSpanSchema = z.object({
   review_status: upperEnum(["PENDING", "APPROVED", "REJECTED"] as const).nullish(),
   orphaned: z.boolean().nullish(),
   /** For orphaned spans: the article revision their offsets refer to. */
-  revision: int32.min(1).nullish(),
+  revision: counter.nullish(),
   source: upperEnum(["MANUAL", "IMPORT", "SUGGESTION"] as const).nullish(),
-  version: int32.min(1).nullish(),
+  version: counter.nullish(),
   /** E-mail of who made (changed) the span: linked to a user of this newsroom, else kept as it is. */
   created_by: z.string().max(320).refine(noControls).nullish(),
   updated_by: z.string().max(320).refine(noControls).nullish(),
@@ -115,7 +125,7 @@ export const importLineSchema = z.object({
   url: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), httpUrl.nullish()),
   published: isoDate,
   status: upperEnum(["NEW", "IN_PROGRESS", "REVIEWED"] as const).nullish(),
-  revision: int32.min(1).nullish(),
+  revision: counter.nullish(),
   content_hash: z.string().nullish(),
   text: z.string({ error: "is required" }),
   spans: z.array(importSpanSchema).nullish(),

@@ -4,6 +4,7 @@
  * queue on SIGTERM (lib/jobs/queue.ts stopJobQueues).
  */
 import { startWorker } from "./worker";
+import { log } from "../observability/log";
 
 const globalForWorker = globalThis as unknown as { parallaxWorker?: Promise<unknown> };
 
@@ -11,7 +12,7 @@ export function startInProcessWorker(): void {
   if (globalForWorker.parallaxWorker) return;
   const attempt = (delayMs: number): Promise<unknown> =>
     startWorker().catch(async (error: unknown) => {
-      console.error(`job worker did not start: ${error instanceof Error ? error.message : String(error)}`);
+      log.error({ err: error }, "the job worker did not start; trying again");
       await new Promise((r) => setTimeout(r, delayMs));
       return attempt(Math.min(delayMs * 2, 60_000));
     });

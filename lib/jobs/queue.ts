@@ -16,6 +16,7 @@
 import os from "node:os";
 import { PgBoss, type Queue } from "pg-boss";
 import { parseEnv } from "../env";
+import { log } from "../observability/log";
 
 export const QUEUE_NAMES = {
   export: "export",
@@ -82,7 +83,7 @@ async function open(url: string): Promise<PgBoss> {
     superviseIntervalSeconds: env.PARALLAX_QUEUE_SUPERVISE_SECONDS,
     monitorIntervalSeconds: env.PARALLAX_QUEUE_SUPERVISE_SECONDS,
   });
-  boss.on("error", (error: Error) => console.error("job queue error:", error.message));
+  boss.on("error", (error: Error) => log.error({ err: error }, "job queue error"));
   await boss.start();
   for (const name of Object.values(QUEUE_NAMES)) await ensureQueue(boss, name);
   return boss;
@@ -124,11 +125,18 @@ export async function queueState(
   return (job?.state as QueueState | undefined) ?? null;
 }
 
-/** How many jobs wait and run in each queue (metrics). */
-export async function queueDepths(url?: string): Promise<{ name: QueueName; queued: number; active: number }[]> {
+/** How many jobs wait, run and failed (still kept) in each queue (metrics). */
+export async function queueDepths(
+  url?: string,
+): Promise<{ name: QueueName; queued: number; active: number; failed: number }[]> {
   const boss = await jobQueue(url);
   const found = await boss.getQueues(Object.values(QUEUE_NAMES));
-  return found.map((q) => ({ name: q.name as QueueName, queued: q.queuedCount, active: q.activeCount }));
+  return found.map((q) => ({
+    name: q.name as QueueName,
+    queued: q.queuedCount,
+    active: q.activeCount,
+    failed: q.failedCount,
+  }));
 }
 
 /**

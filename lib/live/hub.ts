@@ -17,6 +17,7 @@ import type { Db } from "../db";
 import { hydrateChanges, type StoryEvent } from "./events";
 import { CHANGE_CHANNEL, FeedReader, type ChangeRow } from "./feed";
 import { PRESENCE_CHANNEL, presenceOf, type PresencePerson } from "./presence";
+import { log } from "../observability/log";
 
 export type HubListener = {
   /** Events of the story, in cursor order. */
@@ -136,7 +137,7 @@ export class LiveHub {
     try {
       people = await presenceOf(this.db, storyId);
     } catch (error) {
-      console.error("reading presence failed", error);
+      log.error({ err: error }, "reading presence failed");
       return;
     }
     const json = JSON.stringify(people);
@@ -165,7 +166,7 @@ export class LiveHub {
       try {
         rows = await this.reader!.poll();
       } catch (error) {
-        console.error("reading the change feed failed", error);
+        log.error({ err: error }, "reading the change feed failed");
         this.retryLater(1_000);
         return;
       }
@@ -191,7 +192,7 @@ export class LiveHub {
     try {
       events = await hydrateChanges(this.db, wanted);
     } catch (error) {
-      console.error("reading changed rows for the live feed failed", error);
+      log.error({ err: error }, "reading changed rows for the live feed failed");
       for (const storyId of new Set(wanted.map((r) => r.storyId))) {
         for (const l of this.listeners.get(storyId) ?? []) l.lost();
       }
@@ -208,7 +209,7 @@ export class LiveHub {
         try {
           l.events(list);
         } catch (error) {
-          console.error("a live listener failed", error);
+          log.error({ err: error }, "a live listener failed");
         }
       }
     }
@@ -223,7 +224,7 @@ export class LiveHub {
       else if (n.channel === PRESENCE_CHANNEL && n.payload) void this.refreshPresence(n.payload);
     });
     client.on("error", (error) => {
-      console.error("the live feed's LISTEN connection failed", error.message);
+      log.error({ err: error }, "the live feed's LISTEN connection failed");
       this.reconnect(client);
     });
     client.on("end", () => this.reconnect(client));
@@ -247,7 +248,7 @@ export class LiveHub {
       this.connect().then(
         () => this.schedule(), // catch up on whatever was announced while away
         (error: unknown) => {
-          console.error("reconnecting the live feed failed", (error as Error).message);
+          log.error({ err: error }, "reconnecting the live feed failed");
           this.backoff = Math.min(this.backoff * 2, 5_000);
           setTimeout(attempt, this.backoff).unref();
         },

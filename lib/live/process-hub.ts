@@ -24,3 +24,8 @@ export async function closeLiveHub(): Promise<void> {
   globalForHub.parallaxLiveHub = undefined;
   await hub?.close();
 }
+
+/** Event streams subscribed in this process (0 before the hub starts), for metrics. */
+export function liveSubscriberCount(): number {
+  return globalForHub.parallaxLiveHub?.subscriberCount ?? 0;
+}

@@ -20,6 +20,7 @@ import { hydrateChanges, type StoryEvent } from "./events";
 import { oldestCursor, readStoryChanges } from "./feed";
 import type { LiveHub } from "./hub";
 import { EventFilter, type EventReader } from "./visibility";
+import { log } from "../observability/log";
 
 export interface EventStreamOptions {
   db: Db;
@@ -95,7 +96,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
               for (const e of await filter.filter(fresh)) send(frame("change", e, e.cursor));
             })
             .catch((error: unknown) => {
-              console.error("filtering live events failed", error);
+              log.error({ err: error }, "filtering live events failed");
               finish();
             });
           return chain;
@@ -116,7 +117,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
             },
           });
         } catch (error) {
-          console.error("opening a live event stream failed", error);
+          log.error({ err: error }, "opening a live event stream failed");
           return finish();
         }
         unsubscribe = subscription.unsubscribe;
@@ -140,7 +141,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
             }
           }
         } catch (error) {
-          console.error("replaying the change feed failed", error);
+          log.error({ err: error }, "replaying the change feed failed");
           return finish();
         }
         // Everything of the story up to the horizon has been sent: the client's cursor may move there.
@@ -153,7 +154,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
         try {
           send(frame("presence", { people: await hub.presence(storyId) }));
         } catch (error) {
-          console.error("reading presence failed", error);
+          log.error({ err: error }, "reading presence failed");
         }
 
         heartbeat = setInterval(() => send(encoder.encode(": ping\n\n")), options.heartbeatMs ?? 15_000);

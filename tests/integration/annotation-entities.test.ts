@@ -140,7 +140,7 @@ describe("entities", () => {
       as: editor,
       method: "PATCH",
       params: { id: kiel.id },
-      body: { labelId: labels.get("LOC"), addAliases: [{ language: "de", alias: "Kiel" }] },
+      body: { baseVersion: kiel.version, labelId: labels.get("LOC"), addAliases: [{ language: "de", alias: "Kiel" }] },
     });
     expect(res.status).toBe(200);
     expect(res.body.entity).toMatchObject({ labelKey: "LOC" });
@@ -189,7 +189,7 @@ describe("claims", () => {
       as: editor,
       method: "PATCH",
       params: { id: res.body.claim.id },
-      body: { verdictId: null, note: "Waiting for the measurements." },
+      body: { baseVersion: res.body.claim.version, verdictId: null, note: "Waiting for the measurements." },
     });
     expect(patched.body.claim).toMatchObject({ verdict: null, note: "Waiting for the measurements." });
   });

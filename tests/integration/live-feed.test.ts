@@ -121,7 +121,7 @@ describe("the change feed", () => {
     expect(new Set(subjects(rows))).toEqual(new Set([span.id]));
 
     // The entity, edited, and a claim attached to the story: logged for this story.
-    await updateEntity(db, actor, entity.id, { description: "A sailor" });
+    await updateEntity(db, actor, entity.id, { baseVersion: entity.version, description: "A sailor" });
     const claim = await createClaim(db, { statement: "Kiel was cold.", storyId });
     const more = (await reader.poll()).filter((r) => r.storyId === storyId);
     expect(more.map((r) => [r.kind, r.subjectId])).toEqual([

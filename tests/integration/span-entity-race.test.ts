@@ -59,7 +59,10 @@ describe("spans and their entity agree under concurrency", () => {
           },
         }),
       );
-      const [a, b] = await Promise.all([...creates, updateEntity(db, actor, entity.id, { labelId: org })]);
+      const [a, b] = await Promise.all([
+        ...creates,
+        updateEntity(db, actor, entity.id, { baseVersion: 1, labelId: org }),
+      ]);
       for (const r of [a, b])
         if (!r || !("ok" in r) || !r.ok) wrong.push(`try ${i}: create failed ${JSON.stringify(r)}`);
       const { entity: label, disagree } = await expectAgreement(entity.id);
@@ -87,7 +90,7 @@ describe("spans and their entity agree under concurrency", () => {
           baseVersion: created.span.version,
           patch: { entityId: entity.id },
         }),
-        updateEntity(db, actor, entity.id, { labelId: org }),
+        updateEntity(db, actor, entity.id, { baseVersion: 1, labelId: org }),
       ]);
       if (!linked.ok) wrong.push(`try ${i}: link failed ${JSON.stringify(linked)}`);
       const { disagree } = await expectAgreement(entity.id);

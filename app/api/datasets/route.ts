@@ -20,6 +20,7 @@ export const POST = route({ permission: "snapshot.create" }, async (req, { user 
   const { name, description, format, filter } = await readBody(req, snapshotRequestSchema);
   const job = await startExportJob(db, { format, filter, snapshot: { name, description } }, actorOf(user!), {
     readsAllLayers: can(user, "assignment.manage"),
+    annotatorEmails: can(user, "user.manage"),
   });
   return new Response(JSON.stringify({ job }), {
     status: 202,

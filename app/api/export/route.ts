@@ -16,6 +16,7 @@ export const POST = route({ permission: "export.run" }, async (req, { user }) =>
   const plan = await prepareExport(db, request, {
     viewerId: user!.id,
     readsAllLayers: can(user, "assignment.manage"),
+    annotatorEmails: can(user, "user.manage"),
   });
   await audit(db, {
     action: "export.downloaded",

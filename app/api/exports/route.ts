@@ -21,7 +21,10 @@ export const POST = route({ permission: "export.run" }, async (req, { user }) =>
   if (request.snapshot && !can(user, "snapshot.create")) {
     throw new AppError("FORBIDDEN", "Your role does not allow creating dataset snapshots.", 403);
   }
-  const job = await startExportJob(db, request, actorOf(user!), { readsAllLayers: can(user, "assignment.manage") });
+  const job = await startExportJob(db, request, actorOf(user!), {
+    readsAllLayers: can(user, "assignment.manage"),
+    annotatorEmails: can(user, "user.manage"),
+  });
   return new Response(JSON.stringify({ job }), {
     status: 202,
     headers: {

@@ -18,6 +18,7 @@ export const POST = route({ permission: "export.run" }, async (req, { user }) =>
     ...(format && { format }),
     viewerId: user!.id,
     readsAllLayers: can(user, "assignment.manage"),
+    annotatorEmails: can(user, "user.manage"),
   });
   return json(preview);
 });
