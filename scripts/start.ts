@@ -16,6 +16,7 @@ import { seedDemoNewsroom } from "../lib/demo/seed";
 import { buildIfNeeded } from "./lib/build";
 import { migrateDeploy } from "./lib/migrate";
 import { provideAppDatabase, stopOnExit } from "./lib/postgres-server";
+import { assertPortFree } from "./lib/port";
 import { bin } from "./lib/run";
 import { authSecret } from "./lib/secrets";
 
@@ -60,6 +61,8 @@ async function main(mode: "production" | "development") {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "localhost";
   const appUrl = process.env.APP_URL ?? `http://${host}:${port}`;
+  // Before anything else: with the port taken, the health check below would reach the other process.
+  await assertPortFree(port, host);
 
   const { server, url } = await provideAppDatabase(log);
   const running: { app?: ChildProcess } = {};
@@ -108,6 +111,9 @@ async function main(mode: "production" | "development") {
   });
 
   await waitForHealth(`${appUrl}/api/health`, app);
+  // A server that answered while ours exited (its port taken meanwhile) is not ours.
+  await new Promise((r) => setTimeout(r, 500));
+  if (app.exitCode !== null) throw new Error(`The app exited (code ${app.exitCode}); is port ${port} in use?`);
   console.log("");
   log(`Parallax is running at ${appUrl}`);
   log(`Sign in at ${appUrl}/signin`);

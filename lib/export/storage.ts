@@ -55,6 +55,44 @@ export async function writeNewFile<T>(finalPath: string, write: (out: Writable) 
   }
 }
 
+/** How a writeNewFile temporary file is named: `<final>.partial-<pid>-<ms>`. */
+const PARTIAL = /\.partial-\d+-\d+$/;
+
+/** A partial file untouched this long belongs to no live writer (a writer appends as it goes). */
+export const STALE_PARTIAL_MS = 60 * 60 * 1000;
+
+/**
+ * Removes temporary files that writers which crashed left in the data
+ * folder. Several instances may share the folder, so a file is only removed
+ * once it has not been written to for `olderThanMs`: a live job on another
+ * instance keeps its file fresh. Returns the paths removed.
+ */
+export async function removeStalePartials(
+  dataDir: string,
+  { now = Date.now(), olderThanMs = STALE_PARTIAL_MS }: { now?: number; olderThanMs?: number } = {},
+): Promise<string[]> {
+  const removed: string[] = [];
+  const visit = async (dir: string): Promise<void> => {
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return [];
+      throw error;
+    });
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await visit(full);
+      else if (entry.isFile() && PARTIAL.test(entry.name)) {
+        const stat = await fs.stat(full).catch(() => null);
+        if (stat && now - stat.mtimeMs >= olderThanMs) {
+          await fs.rm(full, { force: true });
+          removed.push(full);
+        }
+      }
+    }
+  };
+  await visit(path.resolve(dataDir));
+  return removed;
+}
+
 export async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash("sha256");
   let bytes = 0;

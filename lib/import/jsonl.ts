@@ -7,6 +7,7 @@
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import type { AuditActor } from "../audit/log";
 import type { Db, Tx } from "../db";
 import { ImportError } from "./errors";
 import { MAX_LINE_BYTES } from "./limits";
@@ -69,6 +70,8 @@ export interface ImportOptions {
   resume?: ImportCheckpoint | null;
   /** Inside every write transaction, with what it wrote (e.g. an audit event). */
   onWrite?: (tx: Tx, written: WrittenOutcome[]) => Promise<void>;
+  /** Audit every written batch as this user, in the batch's own transaction (write.ts). */
+  auditActor?: AuditActor | null;
 }
 
 /**
@@ -118,6 +121,7 @@ export async function importJsonl(db: Db, source: JsonlSource, options: ImportOp
     actor: options.actor ?? { id: null },
     dryRun: options.dryRun ?? false,
     onWrite: options.onWrite,
+    auditActor: options.auditActor ?? null,
   };
   const batchSize = Math.max(1, options.batchSize ?? 200);
   const report: ImportReport = {

@@ -89,6 +89,7 @@ export async function importUpload(db: Db, input: UploadInput, ctx: UploadContex
       progressIntervalMs: 200,
       signal: ctx.signal,
       transformLine: merger?.merge,
+      auditActor: ctx.actor,
     });
     if (!report.dryRun) {
       await audit(db, {

@@ -13,6 +13,7 @@
  * entity and claim, deleted ones included) are never added twice.
  */
 import { randomUUID } from "node:crypto";
+import { audit, type AuditActor } from "../audit/log";
 import type { Db, Prisma } from "../db";
 import {
   applyRevision,
@@ -45,6 +46,12 @@ export interface WriteContext {
    * when the rows do). Throwing undoes the transaction.
    */
   onWrite?: (tx: Tx, written: WrittenOutcome[]) => Promise<void>;
+  /**
+   * Who to audit the writes as: each batch that writes leaves an
+   * `article.import.batch` event in its own transaction, so an import that is
+   * interrupted (or crashes) has an audit trail for every article it wrote.
+   */
+  auditActor?: AuditActor | null;
 }
 
 /**
@@ -133,6 +140,22 @@ async function writeOneByOne(
   return outcomes;
 }
 
+async function auditBatch(tx: Tx, actor: AuditActor, outcomes: readonly ArticleOutcome[]): Promise<void> {
+  const written = outcomes.filter(
+    (o): o is Extract<ArticleOutcome, { articleId: string }> => o.action === "imported" || o.action === "updated",
+  );
+  if (!written.length) return;
+  await audit(tx, {
+    action: "article.import.batch",
+    actor,
+    detail: {
+      imported: written.filter((o) => o.action === "imported").map((o) => o.articleId),
+      updated: written.filter((o) => o.action === "updated").map((o) => o.articleId),
+      lines: written.map((o) => o.line),
+    },
+  });
+}
+
 function rejected(article: PreparedArticle, error: unknown): ArticleOutcome {
   const message =
     error instanceof ImportError
@@ -162,6 +185,7 @@ async function writeTogether(
         const written = batch.outcomes.filter(
           (o): o is WrittenOutcome => o.action !== "rejected" && o.action !== "skipped",
         );
+        if (ctx.auditActor) await auditBatch(tx, ctx.auditActor, batch.outcomes);
         if (ctx.onWrite && written.length) await ctx.onWrite(tx, written);
         await done?.(tx, batch.outcomes);
       },

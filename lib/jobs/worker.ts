@@ -6,8 +6,9 @@
  *   export, dataset-snapshot   runExportJob (lib/export/jobs.ts)
  *   import                     runImportJob (lib/import/jobs.ts)
  *   cleanup                    every hour: export files past their retention; uploads of ended
- *                              imports; change-log rows and presence rows past theirs
- *                              (lib/live/prune.ts, presence.ts)
+ *                              imports; temporary files crashed writers left (also at start);
+ *                              change-log rows and presence rows past theirs (lib/live/prune.ts,
+ *                              presence.ts)
  *
  * A handler gets the queue job's try number (retryCount) and abort signal.
  * An unexpected error returns the job to the queue until the last try; the
@@ -16,7 +17,7 @@
 import type { Job } from "pg-boss";
 import { createDb, getDb, type Db } from "../db";
 import { deleteExportJobFiles, exportRetentionDays, runExportJob } from "../export/jobs";
-import { datasetsDir } from "../export/storage";
+import { datasetsDir, removeStalePartials } from "../export/storage";
 import { deleteEndedImportUploads, runImportJob } from "../import/jobs";
 import { pruneChangeLog } from "../live/prune";
 import { prunePresence } from "../live/presence";
@@ -44,9 +45,14 @@ type RunJob = Job<{ jobId: string }>;
 /** Cron for the cleanup job: every hour, at minute 7. */
 export const CLEANUP_CRON = "7 * * * *";
 
-/** Deletes export files past PARALLAX_EXPORT_RETENTION_DAYS; returns how many. */
+/**
+ * Deletes export files past PARALLAX_EXPORT_RETENTION_DAYS, and temporary
+ * files of writers that crashed (storage.ts removeStalePartials); returns how
+ * many export files it deleted.
+ */
 export async function runCleanup(db: Db, { dataDir = datasetsDir(), now = new Date() } = {}): Promise<number> {
   const before = new Date(now.getTime() - exportRetentionDays() * 24 * 60 * 60 * 1000);
+  await removeStalePartials(dataDir, { now: now.getTime() });
   return deleteExportJobFiles(db, before, { dataDir });
 }
 
@@ -56,6 +62,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   const dataDir = options.dataDir ?? datasetsDir();
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
   const concurrency = options.concurrency ?? parseEnv().PARALLAX_WORKER_CONCURRENCY;
+  // What a crash of an earlier run left; a live writer elsewhere keeps its file fresh, so it stays.
+  await removeStalePartials(dataDir).catch((error: unknown) => console.error("removing stale partial files:", error));
 
   const exportHandler = async ([job]: RunJob[]) => {
     if (!job) return;
