@@ -5,13 +5,15 @@
  */
 export interface BenchApp {
   baseUrl: string;
+  /** The server's process id (for memory readings). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
 export interface BenchContext {
   /** Creates and migrates a new, empty database; dropped when the run ends. */
   freshDatabase(purpose: string): Promise<{ url: string }>;
-  /** Starts the production build on a free port against `databaseUrl`. */
+  /** Starts the production build on a free port against `databaseUrl` (call again for another instance). */
   startApp(databaseUrl: string): Promise<BenchApp>;
   /** Chromium executable for browser benchmarks. */
   chromiumPath(): string;

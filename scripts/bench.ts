@@ -50,6 +50,7 @@ async function startApp(databaseUrl: string): Promise<BenchApp> {
   }
   return {
     baseUrl,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

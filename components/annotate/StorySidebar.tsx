@@ -127,7 +127,9 @@ export function StorySidebar({
                       className="inline-block h-2.5 w-2.5 rounded-sm"
                       style={{ backgroundColor: color(e.labelId) }}
                     />
-                    <span className="font-medium">{e.name}</span>
+                    <a href={`/entities/${e.id}`} className="font-medium hover:underline">
+                      {e.name}
+                    </a>
                     <span className="text-xs text-stone-500">{e.labelKey}</span>
                     {e.wikidataQid ? <span className="text-xs text-stone-500">{e.wikidataQid}</span> : null}
                   </p>

@@ -24,7 +24,7 @@ export function DatasetTable({ datasets }: { datasets: SnapshotView[] }) {
             <tr key={d.id} data-testid={`dataset-${d.id}`} className="align-top">
               <td className="px-3 py-2">
                 <Link href={`/datasets/${d.id}`} className="font-medium underline">
-                  {d.name}
+                  <bdi>{d.name}</bdi>
                 </Link>
                 <span className="block text-xs text-stone-500">{describeFilter(d.filter)}</span>
               </td>
@@ -38,7 +38,9 @@ export function DatasetTable({ datasets }: { datasets: SnapshotView[] }) {
               </td>
               <td className="px-3 py-2">
                 <Time value={d.createdAt} />
-                <span className="block text-stone-500">{d.createdBy?.name ?? "command line"}</span>
+                <span className="block text-stone-500">
+                  {d.createdBy ? <bdi>{d.createdBy.name}</bdi> : "command line"}
+                </span>
               </td>
               <td className="px-3 py-2">
                 <a href={`/api/datasets/${d.id}/file`} download={d.fileName} className="underline">

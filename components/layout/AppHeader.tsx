@@ -26,7 +26,7 @@ export async function AppHeader() {
         </ul>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <Link href="/account" className="text-stone-600 hover:text-stone-950" data-testid="current-user">
-            {user.name} · <span className="font-medium">{user.role.toLowerCase()}</span>
+            <bdi>{user.name}</bdi> · <span className="font-medium">{user.role.toLowerCase()}</span>
           </Link>
           <SignOutButton />
           <IdentitySync role={user.role} name={user.name} />

@@ -28,6 +28,8 @@ import { ScrollSync, topParagraph } from "./scroll-sync";
 import { LiveStatus } from "./LiveStatus";
 import { presenceColor } from "./PresenceChips";
 import { useLiveStory } from "./use-live-story";
+import { RenameForm } from "@/components/ui/RenameForm";
+import { renameStoryAction } from "@/app/(app)/stories/[key]/actions";
 
 const EMPTY: readonly SpanDTO[] = [];
 
@@ -42,6 +44,8 @@ interface Props {
   canAnnotate: boolean;
   canReview: boolean;
   canAlign: boolean;
+  /** May change the story's title (its key stays). */
+  canRename?: boolean;
   /** The change-feed cursor the page's data was read at (GET /api/stories/{id}/events?after=). */
   liveCursor: number;
 }
@@ -52,7 +56,7 @@ export function ReaderWorkspace(props: Props) {
   return <Workspace key={props.view.panes.map((p) => p.id).join(",")} {...props} />;
 }
 
-function Workspace({ view, user, canAnnotate, canReview, canAlign, liveCursor }: Props) {
+function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = false, liveCursor }: Props) {
   const router = useRouter();
   const { panes } = view;
   const [store] = useState(
@@ -423,7 +427,13 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, liveCursor }:
     <main ref={root} className="mx-auto max-w-[120rem] px-4 py-4" data-testid="reader">
       <style>{css}</style>
       <div className="mb-3 flex flex-wrap items-center gap-3">
-        <h1 className="mr-2 text-xl font-semibold tracking-tight">{view.story.title}</h1>
+        {canRename ? (
+          <RenameForm id={view.story.id} name={view.story.title} what="story" rename={renameStoryAction}>
+            <h1 className="mr-2 text-xl font-semibold tracking-tight">{view.story.title}</h1>
+          </RenameForm>
+        ) : (
+          <h1 className="mr-2 text-xl font-semibold tracking-tight">{view.story.title}</h1>
+        )}
         <ArticlePicker
           storyKey={view.story.key}
           versions={view.versions}

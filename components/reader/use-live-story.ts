@@ -14,9 +14,8 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { AnnotationStore, SpanDTO } from "@/lib/annotate-client";
 import type { StoryEvent } from "@/lib/live/events";
+import { PRESENCE_HEARTBEAT_MS } from "@/lib/live/presence";
 import { LiveConnection, type LiveState, type PresencePerson } from "@/lib/live-client/connection";
-
-const HEARTBEAT_MS = 10_000;
 
 export interface LiveStory {
   state: LiveState;
@@ -98,7 +97,7 @@ export function useLiveStory(options: {
     };
   }, [pending]);
 
-  const [connection] = useState(() => new LiveConnection({ storyId, cursor }));
+  const [connection] = useState(() => new LiveConnection({ storyId, cursor, tabId }));
   useEffect(() => {
     connection.start({
       onChanges: (events) => {
@@ -113,7 +112,8 @@ export function useLiveStory(options: {
 
   const state = useSyncExternalStore(connection.subscribe, connection.getState, () => "connecting" as LiveState);
 
-  // Presence: on every change of pane or selection, every 10 s, and when the connection comes back.
+  // Presence: on every change of pane or selection, every few seconds, and when the connection comes back.
+  // Leaving: a beacon on pagehide, and the server ends the tab's presence when its stream ends.
   const { activeArticleId, selectedSpanId } = options;
   useEffect(() => {
     const send = (leave = false) => {
@@ -131,7 +131,7 @@ export function useLiveStory(options: {
     };
     if (state !== "live") return;
     send();
-    const timer = setInterval(() => send(), HEARTBEAT_MS);
+    const timer = setInterval(() => send(), PRESENCE_HEARTBEAT_MS);
     const leave = () => send(true);
     window.addEventListener("pagehide", leave);
     return () => {

@@ -35,7 +35,7 @@ export function StoryResults({ stories }: { stories: StoryHit[] }) {
           <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
             <h3 className="font-medium">
               <Link href={storyHref(story.key)} className="hover:underline">
-                {story.title}
+                <bdi>{story.title}</bdi>
               </Link>
             </h3>
             <span className={`rounded px-2 py-0.5 text-xs ${STATUS_CLASSES[story.status]}`}>

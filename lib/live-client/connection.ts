@@ -33,6 +33,8 @@ export interface LiveConnectionOptions {
   storyId: string;
   /** The cursor the page's data was read at: changes after it are replayed. */
   cursor: number;
+  /** This tab's presence id: the server ends the tab's presence when its stream ends. */
+  tabId?: string;
   /** For tests: the EventSource constructor. */
   EventSourceImpl?: typeof EventSource;
   maxRetryDelayMs?: number;
@@ -120,7 +122,8 @@ export class LiveConnection {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     const Impl = this.options.EventSourceImpl ?? EventSource;
-    const source = new Impl(`/api/stories/${this.options.storyId}/events?after=${this.cursor}`);
+    const tab = this.options.tabId ? `&tab=${encodeURIComponent(this.options.tabId)}` : "";
+    const source = new Impl(`/api/stories/${this.options.storyId}/events?after=${this.cursor}${tab}`);
     this.source = source;
     source.addEventListener("change", (m) => {
       const event = JSON.parse((m as MessageEvent<string>).data) as StoryEvent;

@@ -81,7 +81,7 @@ export class LiveHub {
     this.timers.push(
       setInterval(() => {
         for (const storyId of this.listeners.keys()) void this.refreshPresence(storyId);
-      }, this.options.presenceEveryMs ?? 5_000),
+      }, this.options.presenceEveryMs ?? 3_000),
     );
     for (const t of this.timers) t.unref();
   }

@@ -1,15 +1,21 @@
 /**
  * Presence: who has a story open, in which pane (article), with which span
- * selected. One row per browser tab, refreshed by the tab (every 10 s and on
- * every change of pane or selection) and announced with NOTIFY, so every app
- * instance pushes the story's new presence list to its streams. A tab that
- * leaves says so (or its stream ends); one that just vanishes stops counting
- * after PRESENCE_TTL_MS.
+ * selected. One row per browser tab, refreshed by the tab (every
+ * PRESENCE_HEARTBEAT_MS and on every change of pane or selection) and
+ * announced with NOTIFY, so every app instance pushes the story's new
+ * presence list to its streams. A tab that leaves says so (a beacon on
+ * pagehide), and its event stream ending counts as leaving too (the stream
+ * names its tab); one that just vanishes stops counting after PRESENCE_TTL_MS.
  */
 import type { Db } from "../db";
 
 export const PRESENCE_CHANNEL = "parallax_presence";
-export const PRESENCE_TTL_MS = 25_000;
+/** How often an open tab says it is still here. */
+export const PRESENCE_HEARTBEAT_MS = 8_000;
+/** A tab not heard of for this long no longer counts (two heartbeats missed, and some). */
+export const PRESENCE_TTL_MS = 20_000;
+/** A stream that ends this soon after its tab was heard of leaves the row alone (see presenceStreamEnded). */
+export const STREAM_END_GRACE_MS = 1_500;
 
 export interface PresencePerson {
   tabId: string;
@@ -44,6 +50,29 @@ export async function leavePresence(db: Db, tabId: string, userId: string): Prom
   await db.$executeRaw`
     WITH gone AS (
       DELETE FROM "Presence" WHERE "tabId" = ${tabId} AND "userId" = ${userId}::uuid RETURNING "storyId"
+    )
+    SELECT pg_notify(${PRESENCE_CHANNEL}, "storyId"::text) FROM gone`;
+}
+
+/**
+ * The tab's event stream ended (the tab closed, went offline or navigated
+ * away): it leaves, unless it was heard of within the last `graceMs` — a tab
+ * reconnecting says it is here as soon as its new stream is live, which may
+ * be before the server notices that the old one ended. A tab kept that way
+ * still leaves at the latest after PRESENCE_TTL_MS.
+ */
+export async function presenceStreamEnded(
+  db: Db,
+  tabId: string,
+  userId: string,
+  graceMs = STREAM_END_GRACE_MS,
+): Promise<void> {
+  await db.$executeRaw`
+    WITH gone AS (
+      DELETE FROM "Presence"
+      WHERE "tabId" = ${tabId} AND "userId" = ${userId}::uuid
+        AND "seenAt" < now() - make_interval(secs => ${graceMs / 1000}::float8)
+      RETURNING "storyId"
     )
     SELECT pg_notify(${PRESENCE_CHANNEL}, "storyId"::text) FROM gone`;
 }

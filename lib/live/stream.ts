@@ -33,6 +33,8 @@ export interface EventStreamOptions {
   heartbeatMs?: number;
   /** Bytes queued for a client before it is cut off as too slow. */
   maxBuffered?: number;
+  /** Called once when the stream ends, however it ends (the client left, was cut off, or the hub closed). */
+  onEnd?: () => void;
 }
 
 const encoder = new TextEncoder();
@@ -49,6 +51,14 @@ function frame(event: string, data: unknown, id?: number): Uint8Array {
   return encoder.encode(`${id === undefined ? "" : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
+/** A change's frame, encoded once per process: the hub hands every stream of the story the same event objects. */
+const changeFrames = new WeakMap<StoryEvent, Uint8Array>();
+function changeFrame(e: StoryEvent): Uint8Array {
+  let bytes = changeFrames.get(e);
+  if (!bytes) changeFrames.set(e, (bytes = frame("change", e, e.cursor)));
+  return bytes;
+}
+
 export function storyEventStream(options: EventStreamOptions): ReadableStream<Uint8Array> {
   const { db, hub, storyId, reader } = options;
   const maxBuffered = options.maxBuffered ?? 4_000_000;
@@ -56,6 +66,13 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
   let unsubscribe: (() => void) | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
   let onAbort: (() => void) | null = null;
+  const ended = () => {
+    try {
+      options.onEnd?.();
+    } catch (error) {
+      log.error({ err: error }, "ending a live event stream failed");
+    }
+  };
 
   return new ReadableStream<Uint8Array>(
     {
@@ -65,6 +82,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
           if (finished) return;
           finished = true;
           open--;
+          ended();
           unsubscribe?.();
           if (heartbeat) clearInterval(heartbeat);
           if (onAbort) options.signal?.removeEventListener("abort", onAbort);
@@ -93,7 +111,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
           sentUpTo = fresh.at(-1)!.cursor;
           chain = chain
             .then(async () => {
-              for (const e of await filter.filter(fresh)) send(frame("change", e, e.cursor));
+              for (const e of await filter.filter(fresh)) send(changeFrame(e));
             })
             .catch((error: unknown) => {
               log.error({ err: error }, "filtering live events failed");
@@ -164,6 +182,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
         if (finished) return;
         finished = true;
         open--;
+        ended();
         unsubscribe?.();
         if (heartbeat) clearInterval(heartbeat);
         if (onAbort) options.signal?.removeEventListener("abort", onAbort);

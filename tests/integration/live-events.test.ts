@@ -221,6 +221,52 @@ describe("GET /api/stories/{id}/events", () => {
     expect(await presence()).toEqual([]);
   });
 
+  it("a tab's presence ends with its stream (?tab=), unless the tab has just said it is back", async () => {
+    const editor = await signedIn(db, "EDITOR");
+    const present = async () =>
+      (await db.presence.findMany({ where: { storyId }, select: { tabId: true } })).map((p) => p.tabId);
+    const openAs = async (tab: string) => {
+      const url = new URL(`http://localhost/api/stories/${storyId}/events?tab=${tab}`);
+      const controller = new AbortController();
+      const res = await eventsRoute.GET(
+        new NextRequest(url, { headers: { cookie: editor.cookie! }, signal: controller.signal }),
+        {
+          params: Promise.resolve({ id: storyId }),
+        },
+      );
+      expect(res.status).toBe(200);
+      const events = new SseReader(res.body!);
+      await events.until("ready");
+      return async () => {
+        controller.abort();
+        for (;;) if ((await events.next()) === null) break;
+      };
+    };
+    const bad = await eventsRoute.GET(
+      new NextRequest(new URL(`http://localhost/api/stories/${storyId}/events?tab=no%20spaces`), {
+        headers: { cookie: editor.cookie! },
+      }),
+      { params: Promise.resolve({ id: storyId }) },
+    );
+    expect(bad.status).toBe(400);
+
+    // A tab that posted a while ago leaves when its stream ends.
+    const close = await openAs("tab-closing-1234");
+    await touchPresence(db, storyId, editor.id, { tabId: "tab-closing-1234", articleId, spanId: null });
+    await db.$executeRaw`UPDATE "Presence" SET "seenAt" = now() - interval '5 seconds' WHERE "tabId" = 'tab-closing-1234'`;
+    expect(await present()).toContain("tab-closing-1234");
+    await close();
+    await expect.poll(present).not.toContain("tab-closing-1234");
+
+    // A tab that has just posted (its new stream is already live) stays.
+    const reconnecting = await openAs("tab-reconnecting-1234");
+    await touchPresence(db, storyId, editor.id, { tabId: "tab-reconnecting-1234", articleId, spanId: null });
+    await reconnecting();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await present()).toContain("tab-reconnecting-1234");
+    await leavePresence(db, "tab-reconnecting-1234", editor.id);
+  });
+
   it("two hubs (two app processes) on one database deliver the same changes", async () => {
     const dbs = [createDb(process.env.DATABASE_URL!), createDb(process.env.DATABASE_URL!)];
     const hubs = dbs.map((d) => new LiveHub({ db: d, url: process.env.DATABASE_URL! }));

@@ -168,7 +168,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td className="py-2 pr-4">
                     <code>{e.action}</code>
                   </td>
-                  <td className="py-2 pr-4">{e.actorEmail ?? <span className="text-stone-500">—</span>}</td>
+                  <td className="py-2 pr-4">
+                    {e.actorEmail ? <bdi>{e.actorEmail}</bdi> : <span className="text-stone-500">—</span>}
+                  </td>
                   <td className="py-2 pr-4">
                     {(e.targetType === "user" || e.targetType === "User") && e.targetId ? (
                       <Link href={`/admin/users/${e.targetId}`} className="text-blue-800 hover:underline">
@@ -208,7 +210,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       {e.ip ? <li>ip: {e.ip}</li> : null}
                       {Object.entries(details(e.detail)).map(([key, value]) => (
                         <li key={key} className="break-all">
-                          {key}: {show(value)}
+                          {key}: <bdi>{show(value)}</bdi>
                         </li>
                       ))}
                     </ul>

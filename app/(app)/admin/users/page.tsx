@@ -99,10 +99,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <tr key={u.id}>
               <td className="py-2">
                 <Link href={`/admin/users/${u.id}`} className="font-medium text-blue-800 hover:underline">
-                  {u.name}
+                  <bdi>{u.name}</bdi>
                 </Link>
               </td>
-              <td className="py-2">{u.email}</td>
+              <td className="py-2">
+                <bdi>{u.email}</bdi>
+              </td>
               <td className="py-2">{u.role.toLowerCase()}</td>
               <td className="py-2" data-testid="user-row-status">
                 <AccountStatusBadge user={u} />

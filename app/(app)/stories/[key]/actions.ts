@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { action } from "@/lib/http/action";
 import { saveAlignmentCorrection } from "@/lib/alignment/store";
+import { renameStory, storyTitle } from "@/lib/stories/rename";
 
 const pair = z.tuple([z.int().min(0).nullable(), z.int().min(0).nullable()]);
 
@@ -17,5 +18,15 @@ export const saveAlignmentAction = action(
       beads: result.beads.map(({ a, b, source }) => ({ a, b, source })),
       corrected: result.correction !== null,
     };
+  },
+);
+
+/** A new title for a story; its key (links, exports, imports) stays. */
+export const renameStoryAction = action(
+  { permission: "article.revise" },
+  z.object({ id: z.uuid("Unknown story."), name: storyTitle }),
+  async ({ id, name }, { user }) => {
+    const story = await renameStory(db, { id: user.id, email: user.email }, { storyId: id, title: name });
+    return { title: story.title };
   },
 );

@@ -46,6 +46,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
       canAnnotate={can(user, "annotation.write")}
       canReview={can(user, "annotation.review")}
       canAlign={can(user, "alignment.edit")}
+      canRename={can(user, "article.revise")}
       liveCursor={liveCursor}
     />
   );

@@ -30,6 +30,8 @@ export const expectations: AreaExpectations = {
     "GET /api/taxonomy": { outcomes: signedIn() },
   },
   actions: {
+    "(app)/entities/[id]/actions.ts#renameEntityAction": { outcomes: editors() },
+    "(app)/entities/[id]/actions.ts#mergeEntityAction": { outcomes: editors() },
     "(app)/admin/labels/actions.ts#createLabelAction": { outcomes: admins() },
     "(app)/admin/labels/actions.ts#updateLabelAction": { outcomes: admins() },
     "(app)/admin/labels/actions.ts#moveLabelAction": { outcomes: admins() },

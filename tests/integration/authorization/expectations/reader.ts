@@ -9,5 +9,6 @@ export const expectations: AreaExpectations = {
   routes: {},
   actions: {
     "(app)/stories/[key]/actions.ts#saveAlignmentAction": { outcomes: editors() },
+    "(app)/stories/[key]/actions.ts#renameStoryAction": { outcomes: editors() },
   },
 };

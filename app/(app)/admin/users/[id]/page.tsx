@@ -23,8 +23,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <Link href="/admin/users" className="text-sm text-blue-800 hover:underline">
         ← Users
       </Link>
-      <h1 className="mt-2 text-2xl font-semibold tracking-tight">{user.name}</h1>
-      <p className="text-stone-600">{user.email}</p>
+      <h1 className="mt-2 text-2xl font-semibold tracking-tight">
+        <bdi>{user.name}</bdi>
+      </h1>
+      <p className="text-stone-600">
+        <bdi>{user.email}</bdi>
+      </p>
 
       <dl className="mt-6 grid grid-cols-[12rem_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="text-stone-600">Role</dt>
@@ -85,7 +89,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                   <Time value={e.at} />
                 </span>
                 <code>{e.action}</code>
-                <span className="text-stone-600">{e.actorEmail ? `by ${e.actorEmail}` : ""}</span>
+                <span className="text-stone-600">
+                  {e.actorEmail ? (
+                    <>
+                      by <bdi>{e.actorEmail}</bdi>
+                    </>
+                  ) : null}
+                </span>
               </li>
             ))}
           </ul>

@@ -2,7 +2,9 @@ import type { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { route } from "@/lib/http/route";
+import { presenceStreamEnded } from "@/lib/live/presence";
 import { liveHub } from "@/lib/live/process-hub";
+import { log } from "@/lib/observability/log";
 import { storyEventStream } from "@/lib/live/stream";
 import { pathId } from "@/app/api/_lib/request";
 
@@ -17,6 +19,15 @@ function resumeCursor(req: NextRequest): number | null {
   return Number(raw);
 }
 
+/** The reader's tab (?tab=, the id it sends presence with): its presence ends with the stream. */
+function tabOf(req: NextRequest): string | null {
+  const raw = req.nextUrl.searchParams.get("tab")?.trim();
+  if (!raw) return null;
+  if (!/^[\w-]{8,64}$/.test(raw))
+    throw new AppError("INVALID_INPUT", "The tab id must be 8–64 letters, digits, - or _.", 400);
+  return raw;
+}
+
 /**
  * The story's changes as Server-Sent Events, live (lib/live/stream.ts):
  * replayed from a cursor first, then as they commit, on any app instance.
@@ -24,6 +35,7 @@ function resumeCursor(req: NextRequest): number | null {
 export const GET = route<{ id: string }>({ permission: "story.read" }, async (req, { user, params }) => {
   const storyId = pathId(params.id, "The story");
   const after = resumeCursor(req);
+  const tab = tabOf(req);
   if (!(await db.story.findUnique({ where: { id: storyId }, select: { id: true } }))) throw notFound("The story");
   const stream = storyEventStream({
     db,
@@ -32,6 +44,12 @@ export const GET = route<{ id: string }>({ permission: "story.read" }, async (re
     reader: { id: user!.id, role: user!.role },
     after,
     signal: req.signal,
+    onEnd: tab
+      ? () =>
+          void presenceStreamEnded(db, tab, user!.id).catch((error: unknown) =>
+            log.error({ err: error }, "ending presence with its stream failed"),
+          )
+      : undefined,
   });
   return new Response(stream, {
     headers: {

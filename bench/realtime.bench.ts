@@ -1,0 +1,291 @@
+/**
+ * Live collaboration under load, over HTTP against two instances of the
+ * production build on one database: 50 editors, half on each instance, each
+ * with the demo story's event stream open (GET /api/stories/{id}/events, read
+ * as a browser's EventSource would), while span writes arrive at 10 a second,
+ * each through one editor's instance (alternating), on a random word of one
+ * of the story's five versions.
+ *
+ * Measured per run and reported as medians over runs:
+ * - write acknowledged → event received: for every write and every editor,
+ *   from the moment the write's response arrived to the moment that editor's
+ *   stream delivered the change (p50/p95/p99; goal p95 under 250 ms). It can
+ *   be negative: the event may overtake the response.
+ * - the span-write round trip under that load (p95; goal under 50 ms).
+ * - memory per open stream: the servers' resident memory with 400 more idle
+ *   streams open, less without, per stream.
+ * Every write must reach every editor; a run that loses one fails.
+ */
+import { randomUUID } from "node:crypto";
+import { readFileSync, readdirSync } from "node:fs";
+import { createDb } from "../lib/db";
+import { hashPassword } from "../lib/auth/password";
+import { seedDemoNewsroom } from "../lib/demo/seed";
+import { OffsetIndex } from "../lib/text/code-points";
+import { SseReader } from "../tests/support/sse";
+import { quantile, type Bench, type BenchApp, type Measurement } from "./types";
+import { signIn } from "./sign-in";
+
+const EDITORS = 50;
+const WRITES_PER_SECOND = 10;
+const IDLE_STREAMS = 400;
+const PASSWORD = "bench-editor-password";
+
+interface Editor {
+  app: BenchApp;
+  cookie: string;
+}
+
+interface Word {
+  articleId: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+function wordsOf(articleId: string, text: string): Word[] {
+  const index = new OffsetIndex(text);
+  const out: Word[] = [];
+  for (const { segment, index: at, isWordLike } of new Intl.Segmenter(undefined, { granularity: "word" }).segment(
+    text,
+  )) {
+    if (!isWordLike || segment.length < 2) continue;
+    out.push({ articleId, start: index.toCodePoint(at), end: index.toCodePoint(at + segment.length), quote: segment });
+  }
+  return out;
+}
+
+/** Resident memory (KiB) of a process and its descendants, from /proc. */
+function residentKiB(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const todo = [pid];
+  while (todo.length) {
+    const p = todo.pop()!;
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      total += Number(match?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+    todo.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+/** One open event stream; records when each change (span id @ version) arrived. */
+class Stream {
+  readonly arrived = new Map<string, number>();
+  private readonly controller = new AbortController();
+  private reader: SseReader | null = null;
+  private done: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly editor: Editor,
+    private readonly storyId: string,
+  ) {}
+
+  /** Opens the stream and resolves once it is live (its "ready" event). */
+  async open(): Promise<void> {
+    const res = await fetch(`${this.editor.app.baseUrl}/api/stories/${this.storyId}/events`, {
+      headers: { cookie: this.editor.cookie, accept: "text/event-stream" },
+      signal: this.controller.signal,
+    });
+    if (!res.ok || !res.body) throw new Error(`the event stream answered ${res.status}`);
+    const reader = new SseReader(res.body);
+    this.reader = reader;
+    await reader.until("ready", 30_000);
+    this.done = (async () => {
+      for (;;) {
+        const frame = await reader.next(3_600_000).catch(() => null);
+        if (!frame) return;
+        if (frame.event !== "change") continue;
+        const at = performance.now();
+        const event = JSON.parse(frame.data) as { subjectId: string; version: number | null };
+        this.arrived.set(`${event.subjectId}@${event.version}`, at);
+      }
+    })();
+  }
+
+  async close(): Promise<void> {
+    await this.reader?.close();
+    this.controller.abort();
+    await this.done;
+  }
+}
+
+async function setUp(apps: BenchApp[], databaseUrl: string, log: (m: string) => void) {
+  const db = createDb(databaseUrl);
+  try {
+    await seedDemoNewsroom(db);
+    const story = await db.story.findFirstOrThrow({ select: { id: true } });
+    const articles = await db.article.findMany({ where: { storyId: story.id }, select: { id: true, text: true } });
+    const labels = await db.label.findMany({ where: { kind: "ENTITY" }, select: { id: true } });
+    const passwordHash = await hashPassword(PASSWORD);
+    const stamp = Date.now();
+    const editors: Editor[] = [];
+    for (let i = 0; i < EDITORS; i++) {
+      const email = `bench-live-${stamp}-${i}@bench.parallax.test`;
+      await db.user.create({ data: { email, name: `Editor ${i}`, role: "EDITOR", passwordHash } });
+      const app = apps[i % apps.length]!;
+      const { name, value } = await signIn(app.baseUrl, email, PASSWORD);
+      editors.push({ app, cookie: `${name}=${value}` });
+    }
+    log(`${EDITORS} editors signed in, ${EDITORS / apps.length} on each of ${apps.length} instances`);
+    return {
+      storyId: story.id,
+      editors,
+      words: articles.flatMap((a) => wordsOf(a.id, a.text)),
+      labels: labels.map((l) => l.id),
+    };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+type Setup = Awaited<ReturnType<typeof setUp>>;
+
+interface RunResult {
+  /** Event delay per (write, editor), ms. */
+  delays: number[];
+  writes: number[];
+  missed: number;
+  failures: string[];
+}
+
+async function drive(setup: Setup, seconds: number): Promise<RunResult> {
+  const streams = setup.editors.map((e) => new Stream(e, setup.storyId));
+  await Promise.all(streams.map((s) => s.open()));
+  const acked = new Map<string, number>();
+  const writes: number[] = [];
+  const failures: string[] = [];
+  const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
+
+  const write = async (editor: Editor) => {
+    const word = pick(setup.words);
+    const t0 = performance.now();
+    const res = await fetch(`${editor.app.baseUrl}/api/articles/${word.articleId}/spans/mutations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: editor.cookie, origin: editor.app.baseUrl },
+      body: JSON.stringify({
+        mutations: [
+          {
+            type: "create",
+            mutationId: randomUUID(),
+            span: { id: randomUUID(), ...word, kind: "ENTITY", labelId: pick(setup.labels) },
+          },
+        ],
+      }),
+    });
+    const body = (await res.json()) as { results?: { ok: boolean; span?: { id: string; version: number } }[] };
+    const at = performance.now();
+    writes.push(at - t0);
+    const span = body.results?.[0]?.span;
+    if (!res.ok || !span) return void failures.push(`${res.status} ${JSON.stringify(body).slice(0, 120)}`);
+    acked.set(`${span.id}@${span.version}`, at);
+  };
+
+  const total = seconds * WRITES_PER_SECOND;
+  const started = performance.now();
+  const sent: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / WRITES_PER_SECOND;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    sent.push(write(setup.editors[i % setup.editors.length]!));
+  }
+  await Promise.all(sent);
+  // Let the last events arrive (a lost one is waited for up to 5 s, then counted).
+  const deadline = performance.now() + 5_000;
+  const complete = () => streams.every((s) => [...acked.keys()].every((k) => s.arrived.has(k)));
+  while (!complete() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+
+  const delays: number[] = [];
+  let missed = 0;
+  for (const s of streams) {
+    for (const [key, at] of acked) {
+      const got = s.arrived.get(key);
+      if (got === undefined) missed++;
+      else delays.push(got - at);
+    }
+  }
+  await Promise.all(streams.map((s) => s.close()));
+  return { delays, writes, missed, failures };
+}
+
+/** Resident memory of the servers per extra idle stream (KiB). */
+async function memoryPerStream(apps: BenchApp[], setup: Setup): Promise<number> {
+  const resident = () => apps.reduce((sum, a) => sum + (a.pid ? residentKiB(a.pid) : 0), 0);
+  await new Promise((r) => setTimeout(r, 1_000));
+  const before = resident();
+  const idle = Array.from(
+    { length: IDLE_STREAMS },
+    (_, i) => new Stream(setup.editors[i % setup.editors.length]!, setup.storyId),
+  );
+  for (let i = 0; i < idle.length; i += 50) await Promise.all(idle.slice(i, i + 50).map((s) => s.open()));
+  await new Promise((r) => setTimeout(r, 2_000));
+  const after = resident();
+  await Promise.all(idle.map((s) => s.close()));
+  return (after - before) / IDLE_STREAMS;
+}
+
+const bench: Bench = {
+  name: "realtime",
+  description: `live events to ${EDITORS} editors on two instances while spans are written at ${WRITES_PER_SECOND}/s`,
+  async run(ctx) {
+    const { url } = await ctx.freshDatabase("realtime");
+    const apps = [await ctx.startApp(url), await ctx.startApp(url)];
+    const setup = await setUp(apps, url, ctx.log);
+    const seconds = ctx.quick ? 3 : 10;
+    const runs = Math.max(ctx.runs, 1);
+
+    await drive(setup, ctx.quick ? 2 : 4); // warm-up: JIT, connection pools, the hubs' LISTEN connections
+    const p = { p50: [] as number[], p95: [] as number[], p99: [] as number[], write: [] as number[] };
+    const memory: number[] = [];
+    const problems: string[] = [];
+    for (let run = 0; run < runs; run++) {
+      const r = await drive(setup, seconds);
+      problems.push(...r.failures);
+      if (r.missed) problems.push(`run ${run + 1}: ${r.missed} events never arrived`);
+      p.p50.push(quantile(r.delays, 0.5));
+      p.p95.push(quantile(r.delays, 0.95));
+      p.p99.push(quantile(r.delays, 0.99));
+      p.write.push(quantile(r.writes, 0.95));
+      memory.push(await memoryPerStream(apps, setup));
+      ctx.log(
+        `run ${run + 1}/${runs}: ${r.writes.length} writes, ${r.delays.length} events; event p50 ${p.p50.at(-1)!.toFixed(1)} ms, ` +
+          `p95 ${p.p95.at(-1)!.toFixed(1)} ms, p99 ${p.p99.at(-1)!.toFixed(1)} ms; write p95 ${p.write.at(-1)!.toFixed(1)} ms; ` +
+          `${memory.at(-1)!.toFixed(0)} KiB per stream`,
+      );
+    }
+    for (const app of apps) await app.stop();
+    if (problems.length)
+      throw new Error(`${problems.length} problems, e.g. ${[...new Set(problems)].slice(0, 5).join("; ")}`);
+    const note = `${EDITORS} editors on 2 instances, ${WRITES_PER_SECOND} span writes/s, every write delivered to every editor`;
+    const measurements: Measurement[] = [
+      { name: "write ack → event received p50", unit: "ms", samples: p.p50, note },
+      { name: "write ack → event received p95", unit: "ms", samples: p.p95, goal: 250 },
+      { name: "write ack → event received p99", unit: "ms", samples: p.p99 },
+      { name: "span write p95 (under live load)", unit: "ms", samples: p.write, goal: 50 },
+      {
+        name: "memory per open event stream",
+        unit: "KiB",
+        samples: memory,
+        note: `servers' resident memory with ${IDLE_STREAMS} more idle streams open, less without, per stream`,
+      },
+    ];
+    return measurements;
+  },
+};
+
+export default bench;
