@@ -229,7 +229,7 @@ test.describe("import through the browser", () => {
     const body = Buffer.from(lines.join("\n") + "\n");
     expect(body.byteLength).toBeGreaterThan(11 * 1024 * 1024);
     // A dry run: everything is read and checked, nothing is written.
-    const res = await request.post("/api/import?dryRun=1", {
+    const res = await request.post("/api/import?dryRun=1&wait=true", {
       headers: { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" },
       data: body,
       timeout: 120_000,
