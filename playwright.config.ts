@@ -26,9 +26,9 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
   },
   projects: [
-    // Imports the shared corpus through the UI first, so the specs after it can read and annotate it.
-    { name: "corpus", use: browser, testMatch: /\/import\.spec\.ts$/ },
-    { name: "chromium", use: browser, testIgnore: /(last-admin|\/import)\.spec\.ts/, dependencies: ["corpus"] },
+    // Imports the fixture corpus (tests/fixtures/corpus) through the UI first, so the specs after it can read it.
+    { name: "import", use: browser, testMatch: /\/import\.spec\.ts$/ },
+    { name: "chromium", use: browser, testIgnore: /(last-admin|\/import)\.spec\.ts/, dependencies: ["import"] },
     // Needs to be the only admin in the database, so it runs after everything else.
     { name: "last-admin", use: browser, testMatch: /last-admin\.spec\.ts/, dependencies: ["chromium"] },
   ],

@@ -8,11 +8,11 @@ import { expect, test } from "./support/fixtures";
 import { importCorpusStory, openStory, pane, saveState, selectWithCaret, storyTexts } from "./support/annotate";
 
 const CLAIM = {
-  sv: "hölls i juli och oktober 2023",
-  en: "occurred in Geneva in July and October of 2023",
-  fr: "ont eu lieu en juillet et en octobre 2023",
+  sv: "i mars och september 2025",
+  en: "in March and September 2025",
+  fr: "en mars et en septembre 2025",
 };
-const STATEMENT = "Keyboard: the AI safety talks took place in July and October 2023";
+const STATEMENT = "Keyboard: the tidal-energy talks took place in March and September 2025";
 
 const focused = (page: Page) => page.locator(":focus");
 
@@ -58,17 +58,17 @@ test("the whole flow with the keyboard only: tag, link, accept suggestions, link
   const editor = await users.signInAs(page, "EDITOR");
   await openStory(page, key, ["sv", "en", "fr"]);
 
-  await test.step("caret to “Tsinghua University” in English, o for ORG, e to link a new entity", async () => {
-    await selectWithCaret(page, 1, texts.en!, "Tsinghua University");
+  await test.step("caret to “Kestrel University” in English, o for ORG, e to link a new entity", async () => {
+    await selectWithCaret(page, 1, texts.en!, "Kestrel University");
     await page.keyboard.press("Enter");
-    await expect(page.getByTestId("label-menu")).toContainText("Tsinghua University");
+    await expect(page.getByTestId("label-menu")).toContainText("Kestrel University");
     await page.keyboard.press("o");
     await page.keyboard.press("Enter");
-    await expect(pane(page, 1).locator("[data-s]").filter({ hasText: "Tsinghua University" })).toHaveCount(1);
+    await expect(pane(page, 1).locator("[data-s]").filter({ hasText: "Kestrel University" })).toHaveCount(1);
     await page.keyboard.press("e");
     const linker = page.getByTestId("entity-linker");
     await expect(linker.getByRole("combobox")).toBeFocused();
-    await chooseOption(page, linker, /Create new .*entity “Tsinghua University”/);
+    await chooseOption(page, linker, /Create new .*entity “Kestrel University”/);
     await page.keyboard.press("Enter");
     await expect(linker.getByLabel("Canonical name")).toBeFocused();
     await page.keyboard.press("Enter"); // submits the form
@@ -80,22 +80,22 @@ test("the whole flow with the keyboard only: tag, link, accept suggestions, link
     }
   });
 
-  await test.step("a accepts “université de Tsinghua” (French) and the Swedish mention", async () => {
+  await test.step("a accepts “université de Kestrel” (French) and the Swedish mention", async () => {
     const panel = page.getByTestId("suggestions-panel");
     await expect(panel.getByTestId("suggestion").first()).toBeFocused();
-    await pressUntilFocused(page, ["ArrowDown", "ArrowUp"], /université de Tsinghua/);
+    await pressUntilFocused(page, ["ArrowDown", "ArrowUp"], /université de Kestrel/);
     await page.keyboard.press("a");
     await expect(page.getByTestId("sidebar-entities").locator('[data-language="fr"]')).toContainText(
-      "université de Tsinghua",
+      "université de Kestrel",
     );
-    await expect(panel.getByTestId("suggestion").filter({ hasText: "université de Tsinghua" })).toHaveCount(0);
+    await expect(panel.getByTestId("suggestion").filter({ hasText: "université de Kestrel" })).toHaveCount(0);
     await expect(panel.getByTestId("suggestion").and(focused(page))).toHaveCount(1);
     await pressUntilFocused(page, ["ArrowUp", "ArrowDown"], /^sv/);
     await page.keyboard.press("a");
     await expect(page.getByTestId("sidebar-entities").locator('[data-language="sv"]')).toContainText(
-      "Tsinghua University",
+      "Kestrel University",
     );
-    // The English text names Tsinghua University once more: r rejects that mention, for this editor.
+    // The English text names Kestrel University once more: r rejects that mention, for this editor.
     await pressUntilFocused(page, ["ArrowUp", "ArrowDown"], /^en/);
     await page.keyboard.press("r");
     await expect(panel.getByTestId("suggestion")).toHaveCount(0);
@@ -179,9 +179,9 @@ test("the whole flow with the keyboard only: tag, link, accept suggestions, link
   });
 
   await test.step("Enter on a sidebar span jumps to it", async () => {
-    const fr = page.getByTestId("sidebar-entities").getByRole("button", { name: /université de Tsinghua/ });
+    const fr = page.getByTestId("sidebar-entities").getByRole("button", { name: /université de Kestrel/ });
     await fr.focus();
     await page.keyboard.press("Enter");
-    await expect(page.getByTestId("selected-span")).toContainText("université de Tsinghua");
+    await expect(page.getByTestId("selected-span")).toContainText("université de Kestrel");
   });
 });

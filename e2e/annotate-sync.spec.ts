@@ -17,11 +17,11 @@ async function articleOf(db: Db, key: string, language: string) {
   return db.article.findFirstOrThrow({ where: { story: { key }, language } });
 }
 
-/** A span on the first "Tsinghua University" of the English version, made directly through the domain. */
+/** A span on the first "Kestrel University" of the English version, made directly through the domain. */
 async function seedSpan(db: Db, key: string, user: TestUser): Promise<string> {
   const article = await articleOf(db, key, "en");
   const org = await db.label.findFirstOrThrow({ where: { key: "ORG" } });
-  const start = [...article.text.slice(0, article.text.indexOf("Tsinghua University"))].length;
+  const start = [...article.text.slice(0, article.text.indexOf("Kestrel University"))].length;
   const id = randomUUID();
   const [result] = await applySpanMutations(db, { id: user.id, name: user.name, canReview: true }, article.id, [
     {
@@ -31,8 +31,8 @@ async function seedSpan(db: Db, key: string, user: TestUser): Promise<string> {
         id,
         articleId: article.id,
         start,
-        end: start + 19,
-        quote: "Tsinghua University",
+        end: start + 18,
+        quote: "Kestrel University",
         kind: "ENTITY",
         labelId: org.id,
       },
@@ -89,8 +89,8 @@ test.describe("saving with two editors and a bad network", () => {
     const banner = bob.page.getByTestId("conflict-banner");
     await expect(banner).toBeVisible();
     await expect(banner).toContainText(`${alice.user.name} changed this span`);
-    await expect(banner).toContainText("Now: Country, city, state “Tsinghua University”");
-    await expect(banner).toContainText("Yours: Person “Tsinghua University”");
+    await expect(banner).toContainText("Now: Country, city, state “Kestrel University”");
+    await expect(banner).toContainText("Yours: Person “Kestrel University”");
     await expect(saveState(bob.page)).toHaveText("Not saved: 1 conflict to resolve");
     // Only what differs is listed: the label.
     const differences = banner.getByTestId("conflict-differences").getByRole("row");
@@ -176,7 +176,7 @@ test.describe("saving with two editors and a bad network", () => {
       }
       await route.abort("internetdisconnected");
     });
-    await selectWithMouse(page, 0, "Tsinghua University");
+    await selectWithMouse(page, 0, "Kestrel University");
     await page.keyboard.press("o");
     await page.keyboard.press("Enter");
     await expect(saveState(page)).toHaveText(/^Offline/);
@@ -194,7 +194,7 @@ test.describe("saving with two editors and a bad network", () => {
     await expect(saveState(page)).toHaveText("All changes saved", { timeout: 30_000 });
     const spans = await workerDb.span.findMany({ where: { articleId: en.id } });
     expect(spans).toHaveLength(1);
-    expect(spans[0]).toMatchObject({ quote: "Tsinghua University", version: 1, deletedAt: null });
+    expect(spans[0]).toMatchObject({ quote: "Kestrel University", version: 1, deletedAt: null });
     expect(await workerDb.spanRevision.count({ where: { spanId: spans[0]!.id } })).toBe(1);
     expect(
       await page.evaluate(

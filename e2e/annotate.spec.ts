@@ -1,6 +1,6 @@
 /**
- * Issue 5, "Done when", with the mouse: in a copy of the imported corpus
- * story us-china-ai-safety-talks-2023 (and the seeded demo), tag "Tsinghua
+ * Issue 5, "Done when", with the mouse: in a copy of the fixture corpus
+ * story fixture-tidal-talks-2025 (and the seeded demo), tag "Kestrel
  * University" in English as ORG and link a new entity, accept its French
  * (and Swedish) mentions from the suggestions, tag a claim in Swedish and
  * link the same claim in English and French; the story sidebar shows one
@@ -12,19 +12,19 @@ import { expect, test } from "./support/fixtures";
 import { createSpanDirect, importCorpusStory, openStory, pane, saveState, selectWithMouse } from "./support/annotate";
 
 const CLAIM = {
-  sv: "hölls i juli och oktober 2023",
-  en: "occurred in Geneva in July and October of 2023",
-  fr: "ont eu lieu en juillet et en octobre 2023",
+  sv: "i mars och september 2025",
+  en: "in March and September 2025",
+  fr: "en mars et en septembre 2025",
 };
-const STATEMENT = "The US–China AI safety talks were held in July and October 2023";
+const STATEMENT = "The Swedish–French tidal-energy talks were held in March and September 2025";
 
 /** Creates a new entity from the open EntityLinker; accepts creating a same-named one if another test made it first. */
 async function createEntityWithMouse(page: Page) {
   const linker = page.getByTestId("entity-linker");
-  await linker.getByRole("option", { name: /Create new .*entity “Tsinghua University”/ }).click();
-  await expect(linker.getByLabel("Canonical name")).toHaveValue("Tsinghua University");
+  await linker.getByRole("option", { name: /Create new .*entity “Kestrel University”/ }).click();
+  await expect(linker.getByLabel("Canonical name")).toHaveValue("Kestrel University");
   await expect(linker.getByLabel("Type")).toHaveValue(/.+/);
-  await linker.getByLabel("Wikidata QID").fill("Q16955");
+  await linker.getByLabel("Wikidata QID").fill("Q4115189");
   await linker.getByRole("button", { name: "Create and link" }).click();
   const anyway = linker.getByRole("button", { name: "Create another anyway" });
   await expect(page.getByTestId("suggestions-panel").or(anyway)).toBeVisible();
@@ -54,30 +54,38 @@ test.describe("annotating a story across languages with the mouse", () => {
     const editor = await users.signInAs(page, "EDITOR");
     await openStory(page, key, ["sv", "en", "fr"]);
 
-    await test.step("select “Tsinghua University” in English, tag it ORG, link a new entity", async () => {
-      await selectWithMouse(page, 1, "Tsinghua University");
+    await test.step("select “Kestrel University” in English, tag it ORG, link a new entity", async () => {
+      await selectWithMouse(page, 1, "Kestrel University");
       const menu = page.getByTestId("label-menu");
-      await expect(menu).toContainText("Tsinghua University");
+      await expect(menu).toContainText("Kestrel University");
       await page.keyboard.press("o");
       await page.keyboard.press("Enter");
-      await expect(pane(page, 1).locator("[data-s]").filter({ hasText: "Tsinghua University" })).toHaveCount(1);
+      await expect(pane(page, 1).locator("[data-s]").filter({ hasText: "Kestrel University" })).toHaveCount(1);
       const selected = page.getByTestId("selected-span");
       await expect(selected).toContainText("Organisation");
       await selected.getByRole("button", { name: /Link entity/ }).click();
       await createEntityWithMouse(page);
     });
 
-    await test.step("accept “université de Tsinghua” in French and the Swedish mention", async () => {
+    await test.step("accept “université de Kestrel” in French and the Swedish mention", async () => {
       const panel = page.getByTestId("suggestions-panel");
-      const fr = panel.getByTestId("suggestion").filter({ hasText: "université de Tsinghua" });
+      const fr = panel.getByTestId("suggestion").filter({ hasText: "université de Kestrel" });
       await expect(fr).toContainText("cognate");
+      // Focusing a suggestion scrolls the panes to its mention: focus it first, so the click is not lost to the scroll.
+      await fr.focus();
+      await expect(fr).toBeFocused();
       await fr.getByRole("button", { name: "Accept" }).click();
-      const sv = panel.getByTestId("suggestion").filter({ has: page.locator("span", { hasText: /^sv$/ }) });
-      await sv.first().getByRole("button", { name: "Accept" }).click();
+      const sv = panel
+        .getByTestId("suggestion")
+        .filter({ has: page.locator("span", { hasText: /^sv$/ }) })
+        .first();
+      await sv.focus();
+      await expect(sv).toBeFocused();
+      await sv.getByRole("button", { name: "Accept" }).click();
       // (Panes draw spans only near what is on screen: the sidebar lists them all.)
       const entity = page.getByTestId("sidebar-entities").locator("li[data-entity-id]");
-      await expect(entity.locator('[data-language="fr"]')).toContainText("université de Tsinghua");
-      await expect(entity.locator('[data-language="sv"]')).toContainText("Tsinghua University");
+      await expect(entity.locator('[data-language="fr"]')).toContainText("université de Kestrel");
+      await expect(entity.locator('[data-language="sv"]')).toContainText("Kestrel University");
       await panel.getByRole("button", { name: "Close suggestions" }).click();
     });
 
@@ -86,7 +94,7 @@ test.describe("annotating a story across languages with the mouse", () => {
       const linker = page.getByTestId("claim-linker");
       await linker.getByRole("option", { name: /Create new claim/ }).click();
       await linker.getByLabel("Normalized statement").fill(STATEMENT);
-      await linker.getByLabel("Date").fill("2023-10-01");
+      await linker.getByLabel("Date").fill("2025-09-30");
       await linker.getByLabel("Evidence URLs").fill("https://example.org/report");
       await linker.getByRole("button", { name: "Create and link" }).click();
       await expect(linker).toBeHidden();
@@ -108,7 +116,7 @@ test.describe("annotating a story across languages with the mouse", () => {
         .getByRole("listitem")
         .filter({ has: page.locator("[data-language]") });
       await expect(entities).toHaveCount(1);
-      await expect(entities.first()).toContainText("Tsinghua University");
+      await expect(entities.first()).toContainText("Kestrel University");
       await expect(entities.first().locator("[data-language]")).toHaveCount(3);
       const claims = page.getByTestId("sidebar-claims").locator("li[data-claim-id]");
       await expect(claims).toHaveCount(1);
@@ -129,9 +137,9 @@ test.describe("annotating a story across languages with the mouse", () => {
       // Jumping from the sidebar draws the French span in its pane.
       await page
         .getByTestId("sidebar-entities")
-        .getByRole("button", { name: /université de Tsinghua/ })
+        .getByRole("button", { name: /université de Kestrel/ })
         .click();
-      await expect(pane(page, 2).locator("[data-s]").filter({ hasText: "université de Tsinghua" })).toHaveCount(1);
+      await expect(pane(page, 2).locator("[data-s]").filter({ hasText: "université de Kestrel" })).toHaveCount(1);
       const story = await workerDb.story.findUniqueOrThrow({ where: { key } });
       const spans = await workerDb.span.findMany({
         where: { article: { storyId: story.id }, deletedAt: null },
@@ -141,10 +149,10 @@ test.describe("annotating a story across languages with the mouse", () => {
       expect(new Set(entitySpans.map((s) => s.entityId)).size).toBe(1);
       expect(entitySpans.map((s) => s.article.language).sort()).toEqual(["en", "fr", "sv"]);
       expect(entitySpans.find((s) => s.article.language === "fr")).toMatchObject({
-        quote: "université de Tsinghua",
+        quote: "université de Kestrel",
         source: "SUGGESTION",
       });
-      expect(entitySpans[0]!.entity).toMatchObject({ name: "Tsinghua University", wikidataQid: "Q16955" });
+      expect(entitySpans[0]!.entity).toMatchObject({ name: "Kestrel University", wikidataQid: "Q4115189" });
       const claimSpans = spans.filter((s) => s.claimId);
       expect(new Set(claimSpans.map((s) => s.claimId)).size).toBe(1);
       expect(claimSpans.map((s) => [s.article.language, s.quote]).sort()).toEqual(Object.entries(CLAIM).sort());
@@ -199,9 +207,9 @@ test.describe("annotating a story across languages with the mouse", () => {
     const key = await importCorpusStory(workerDb, `ann-nested-${Date.now().toString(36)}-`);
     const user = await users.signInAs(page, "EDITOR");
     const sentence =
-      "representatives from Tsinghua University and other Chinese state-backed institutions during the two Geneva meetings";
+      "Researchers at Kestrel University have spent much of 2025 in quiet talks with French energy companies";
     const claimId = await createSpanDirect(workerDb, user, key, "en", sentence, "CLAIM", "CLAIM");
-    const orgId = await createSpanDirect(workerDb, user, key, "en", "Tsinghua University", "ENTITY", "ORG");
+    const orgId = await createSpanDirect(workerDb, user, key, "en", "Kestrel University", "ENTITY", "ORG");
     await openStory(page, key, ["en", "fr"]);
 
     const inner = pane(page, 0).locator(`[data-s~="${orgId}"][data-s~="${claimId}"]`).first();
@@ -228,7 +236,7 @@ test.describe("annotating a story across languages with the mouse", () => {
   }) => {
     const key = await importCorpusStory(workerDb, `ann-review-${Date.now().toString(36)}-`);
     const editor = await users.signInAs(page, "EDITOR");
-    const spanId = await createSpanDirect(workerDb, editor, key, "en", "Tsinghua University", "ENTITY", "ORG");
+    const spanId = await createSpanDirect(workerDb, editor, key, "en", "Kestrel University", "ENTITY", "ORG");
     await openStory(page, key, ["en", "fr"]);
 
     const span = pane(page, 0).locator(`[data-s~="${spanId}"]`).first();

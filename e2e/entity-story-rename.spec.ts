@@ -69,7 +69,10 @@ test.describe("renaming and merging", () => {
     const candidate = page.getByTestId("merge-candidates").locator(`[data-entity-id="${dupe.id}"]`);
     await expect(candidate).toContainText("1 mention");
     await candidate.getByRole("button", { name: `Merge ${dupe.name} into ${renamed}` }).click();
-    await candidate.getByRole("group", { name: "Merge the entities" }).getByRole("button", { name: "Merge", exact: true }).click();
+    await candidate
+      .getByRole("group", { name: "Merge the entities" })
+      .getByRole("button", { name: "Merge", exact: true })
+      .click();
 
     await expect(page.getByTestId("entity-qid")).toHaveText(dupe.wikidataQid!);
     await expect(page.getByTestId("entity-aliases")).toContainText(dupe.name);

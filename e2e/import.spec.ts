@@ -1,19 +1,19 @@
 /**
  * Importing through the browser. Runs in its own Playwright project
- * ("corpus", playwright.config.ts) before the others: the first test leaves
- * the shared corpus (../shared/corpus) with its gold spans in the database for
- * the reader and annotation specs.
+ * ("import", playwright.config.ts) before the others: the first test leaves
+ * the fixture corpus (tests/fixtures/corpus) with its gold spans in the
+ * database for the specs after it.
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { createApiToken } from "../lib/auth/api-tokens";
 import type { Db } from "../lib/db";
-import { corpusFile, SHARED_CORPUS_DIR } from "../tests/support/corpus-dir";
+import { corpusFile } from "../tests/support/corpus-dir";
 import { expect, test } from "./support/fixtures";
 
-const ARTICLES = corpusFile("articles.jsonl", SHARED_CORPUS_DIR);
-const GOLD = corpusFile("gold-spans.jsonl", SHARED_CORPUS_DIR);
+const ARTICLES = corpusFile("articles.jsonl");
+const GOLD = corpusFile("gold-spans.jsonl");
 
 const corpusIds = readFileSync(ARTICLES, "utf8")
   .split("\n")
@@ -37,7 +37,7 @@ async function counts(db: Db) {
   };
 }
 
-/** Records whether a progress bar was ever shown (an import of five articles is quick). */
+/** Records whether a progress bar was ever shown (an import of six articles is quick). */
 async function watchProgressBar(page: Page) {
   await page.evaluate(() => {
     const w = window as unknown as { __sawProgress: boolean };
@@ -85,11 +85,11 @@ test.describe("import through the browser", () => {
       expect(
         await db.span.count({ where: { article: { externalId: { in: corpusIds } }, deletedAt: null } }),
       ).toBeGreaterThanOrEqual(goldSpans);
-      const geneva = await db.span.findFirst({
-        where: { article: { externalId: corpusIds[0] }, quote: "Genève" },
+      const city = await db.span.findFirst({
+        where: { article: { externalId: corpusIds[0] }, quote: "Göteborg" },
         select: { label: { select: { key: true } }, entity: { select: { key: true } } },
       });
-      expect(geneva).toEqual({ label: { key: "GPE" }, entity: { key: "geneva" } });
+      expect(city).toEqual({ label: { key: "GPE" }, entity: { key: "gothenburg" } });
     });
 
     await test.step("second import of the same files: all unchanged, no row added or changed", async () => {
@@ -229,7 +229,7 @@ test.describe("import through the browser", () => {
     const body = Buffer.from(lines.join("\n") + "\n");
     expect(body.byteLength).toBeGreaterThan(11 * 1024 * 1024);
     // A dry run: everything is read and checked, nothing is written.
-    const res = await request.post("/api/import?dryRun=1", {
+    const res = await request.post("/api/import?dryRun=1&wait=true", {
       headers: { authorization: `Bearer ${token}`, "content-type": "application/x-ndjson" },
       data: body,
       timeout: 120_000,

@@ -1,22 +1,22 @@
 /**
  * The side-by-side reader (issue 4 item 4) and span annotation in it (issue 5):
- * the corpus story in three languages with scroll sync, Chinese and Arabic
+ * the fixture corpus story in three languages with scroll sync, Chinese and Arabic
  * rendering, a URL that reproduces the layout, the keyboard, and creating,
  * relabelling, deleting and undoing a span with the mouse and the keyboard.
  */
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { importJsonl } from "../lib/import";
-import { corpusFile, SHARED_CORPUS_DIR } from "../tests/support/corpus-dir";
+import { corpusFile } from "../tests/support/corpus-dir";
 import { expect, test } from "./support/fixtures";
 
-const CORPUS_STORY = "us-china-ai-safety-talks-2023";
+const CORPUS_STORY = "fixture-tidal-talks-2025";
 const DEMO_STORY = "varnhamn-shore-power";
 
-/** The corpus with its gold spans, imported through the real importer (idempotent: a second run changes nothing). */
+/** The fixture corpus with its gold spans, imported through the real importer (idempotent: a second run changes nothing). */
 async function ensureCorpus(db: Parameters<typeof importJsonl>[0]) {
   const read = (file: string) =>
-    readFileSync(corpusFile(file, SHARED_CORPUS_DIR), "utf8")
+    readFileSync(corpusFile(file), "utf8")
       .split("\n")
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as { external_id: string; spans?: unknown[] });
@@ -49,7 +49,7 @@ test.describe("the side-by-side reader", () => {
     await ensureCorpus(workerDb);
   });
 
-  test("opens the corpus story in Swedish, English and French; the other panes follow a scrolled one", async ({
+  test("opens the fixture story in Swedish, English and French; the other panes follow a scrolled one", async ({
     page,
     users,
   }) => {
@@ -68,10 +68,10 @@ test.describe("the side-by-side reader", () => {
       const en = pane(page, 1);
       // Swedish has three header paragraphs the French lacks: Swedish k+3 is French k.
       await sv.hover();
-      for (let i = 0; i < 4 && (await topParagraph(sv)) < 7; i++) await page.mouse.wheel(0, 400);
-      await expect.poll(() => topParagraph(sv)).toBeGreaterThanOrEqual(5);
+      for (let i = 0; i < 8 && (await topParagraph(sv)) < 5; i++) await page.mouse.wheel(0, 200);
+      await expect.poll(() => topParagraph(sv)).toBeGreaterThanOrEqual(4);
       const svTop = await topParagraph(sv);
-      expect(svTop).toBeLessThanOrEqual(15);
+      expect(svTop).toBeLessThanOrEqual(10); // still in the body the French translates
       await expect.poll(() => topParagraph(fr)).toBe(svTop - 3);
       await expect.poll(() => en.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
     });
@@ -112,10 +112,13 @@ test.describe("the side-by-side reader", () => {
     });
     expect(fonts).toEqual([true, true]);
 
-    // The corpus's long Chinese analysis too.
-    await openReader(page, `/stories/us-china-ai-dialogue-geneva-2024?a=zh-Hans,en`);
-    await expect(pane(page, 0)).toContainText("中美");
-    await expect(pane(page, 0).locator("[data-p]")).not.toHaveCount(0);
+    // The fixture corpus's Chinese and Arabic versions too, with their gold spans drawn.
+    await openReader(page, `/stories/fixture-arctic-lanes-2026?a=zh-Hans,ar,en`);
+    await expect(pane(page, 0)).toContainText("在哥德堡举行");
+    await expect(pane(page, 0).locator("[data-p]")).toHaveCount(4);
+    await expect(pane(page, 1)).toHaveAttribute("dir", "rtl");
+    await expect(pane(page, 1)).toContainText("ليلى حدّاد");
+    await expect(pane(page, 1).locator("[data-s]").filter({ hasText: "غوتنبرغ" }).first()).toBeVisible();
   });
 
   test("an unknown story says so", async ({ page, users }) => {

@@ -64,6 +64,8 @@ const schema = z.object({
   PARALLAX_QUEUE_POOL_SIZE: integer(1, 4),
   PARALLAX_QUEUE_SUPERVISE_SECONDS: integer(1, 10),
   PARALLAX_SHUTDOWN_GRACE_MS: integer(0, 10_000),
+  PARALLAX_SHUTDOWN_TIMEOUT_MS: integer(1000, 25_000),
+  LOG_LEVEL: flag(["trace", "debug", "info", "warn", "error", "fatal", "silent"]),
   PARALLAX_DEMO: flag(["0", "1"]),
 });
 

@@ -21,7 +21,7 @@ import { bin } from "./lib/run";
 import { authSecret } from "./lib/secrets";
 
 const log = (message: string) => console.log(`[parallax] ${message}`);
-const clientAddressPreload = pathToFileURL(path.join(import.meta.dirname, "lib", "client-address.mjs")).href;
+const preload = (file: string) => `--import=${pathToFileURL(path.join(import.meta.dirname, "lib", file)).href}`;
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -101,8 +101,13 @@ async function main(mode: "production" | "development") {
       NEXTAUTH_URL: appUrl,
       APP_URL: appUrl,
       NEXT_TELEMETRY_DISABLED: "1",
-      // Client-sent X-Forwarded-For is dropped unless TRUST_PROXY=1 (see the module).
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${clientAddressPreload}`].filter(Boolean).join(" "),
+      // Client-sent X-Forwarded-For is dropped unless TRUST_PROXY=1 (client-address.mjs); the
+      // HTTP servers are recorded for the graceful shutdown (http-servers.mjs), which handles
+      // SIGTERM and SIGINT itself instead of Next.js (lib/system/shutdown.ts).
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, preload("client-address.mjs"), preload("http-servers.mjs")]
+        .filter(Boolean)
+        .join(" "),
+      NEXT_MANUAL_SIG_HANDLE: "true",
     },
   });
   running.app = app;

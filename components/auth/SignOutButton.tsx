@@ -7,7 +7,7 @@ export function SignOutButton() {
     <button
       type="button"
       onClick={() => signOut({ callbackUrl: "/signin" })}
-      className="rounded-md border border-stone-300 px-3 py-1 hover:bg-stone-100"
+      className="shrink-0 whitespace-nowrap rounded-md border border-stone-300 px-3 py-1 hover:bg-stone-100"
     >
       Sign out
     </button>

@@ -1,14 +1,16 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { StatusLine, buttonClass, inputClass, primaryClass } from "@/components/admin/taxonomy/ui";
 import { DocumentFields } from "./DocumentFields";
 import { FileDrop } from "./FileDrop";
 import { formatFromFileName, humanBytes, type ImportFileFormat } from "@/lib/import/file-format";
+import { ImportJobPanel } from "./ImportJobPanel";
 import { ImportProgressBar } from "./ImportProgressBar";
-import { ImportReportView, ImportResultView } from "./ImportReportView";
+import { ImportResultView } from "./ImportReportView";
 import type { ImportLimits } from "./types";
-import { useImportStream } from "./useImportStream";
+import { useImportUpload } from "./useImportUpload";
 
 const FORMAT_NAMES: Record<ImportFileFormat, string> = {
   jsonl: "JSONL (one article per line)",
@@ -19,10 +21,22 @@ const FORMAT_NAMES: Record<ImportFileFormat, string> = {
 
 /**
  * The import form: upload a file (dropped or chosen) or paste text, then
- * follow the import's progress and read its report.
+ * follow the import's progress and read its report. A JSONL import is a
+ * background job whose id goes into the URL (`?job=ID`): a reload, or
+ * another tab, follows the same job.
  */
-export function ImportForm({ stories, limits }: { stories: { key: string; title: string }[]; limits: ImportLimits }) {
-  const { state, start, reset } = useImportStream();
+export function ImportForm({
+  stories,
+  limits,
+  jobId,
+}: {
+  stories: { key: string; title: string }[];
+  limits: ImportLimits;
+  /** The job the page follows (from the URL). */
+  jobId: string | null;
+}) {
+  const router = useRouter();
+  const { state, start, reset } = useImportUpload();
   const [mode, setMode] = useState<"file" | "paste">("file");
   const [file, setFile] = useState<File | null>(null);
   const [spans, setSpans] = useState<File | null>(null);
@@ -32,9 +46,9 @@ export function ImportForm({ stories, limits }: { stories: { key: string; title:
   const textId = useId();
 
   const format: ImportFileFormat | null = mode === "paste" ? pasteFormat : file ? formatFromFileName(file.name) : null;
-  const busy = state.phase === "uploading" || state.phase === "importing";
+  const busy = state.phase === "uploading";
 
-  // Leaving mid-import stops it after the lines already read: ask first.
+  // Leaving while the file uploads loses the upload: ask first (the job itself goes on without the page).
   useEffect(() => {
     if (!busy) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -59,7 +73,15 @@ export function ImportForm({ stories, limits }: { stories: { key: string; title:
       data.set("file", file!);
       if (format === "jsonl" && spans) data.set("spans", spans);
     }
-    void start(data);
+    void start(data).then((next) => {
+      if (next.phase === "queued") router.replace(`/import?job=${encodeURIComponent(next.job.id)}`, { scroll: false });
+      else if (jobId) router.replace("/import", { scroll: false });
+    });
+  };
+
+  const clear = () => {
+    reset();
+    if (jobId) router.replace("/import", { scroll: false });
   };
 
   const check = (): string | null => {
@@ -159,24 +181,22 @@ export function ImportForm({ stories, limits }: { stories: { key: string; title:
         {problem ? <StatusLine status={{ kind: "error", text: problem }} /> : null}
         <div className="flex gap-2">
           <button type="submit" disabled={busy} className={primaryClass}>
-            {busy ? "Importing…" : "Import"}
+            {busy ? "Uploading…" : "Import"}
           </button>
-          {state.phase === "done" || state.phase === "failed" ? (
-            <button type="button" className={buttonClass} onClick={reset}>
+          {state.phase === "done" || state.phase === "failed" || (jobId && state.phase !== "uploading") ? (
+            <button type="button" className={buttonClass} onClick={clear}>
               Clear report
             </button>
           ) : null}
         </div>
       </form>
 
-      {state.phase === "uploading" || state.phase === "importing" ? <ImportProgressBar state={state} /> : null}
-      {state.phase === "failed" ? (
-        <div className="space-y-4">
-          <StatusLine status={{ kind: "error", text: state.message }} />
-          {state.report ? <ImportReportView report={state.report} spansFile={null} /> : null}
-        </div>
-      ) : null}
+      {state.phase === "uploading" ? <ImportProgressBar state={state} /> : null}
+      {state.phase === "failed" ? <StatusLine status={{ kind: "error", text: state.message }} /> : null}
       {state.phase === "done" ? <ImportResultView result={state.result} /> : null}
+      {jobId && (state.phase === "idle" || state.phase === "queued") ? (
+        <ImportJobPanel key={jobId} jobId={jobId} onFinished={() => router.refresh()} />
+      ) : null}
     </div>
   );
 }

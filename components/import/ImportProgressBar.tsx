@@ -2,11 +2,19 @@ import { plural } from "./format";
 import type { ImportState } from "./types";
 
 /** The progress of a running import: a bar over the bytes read, and the counts so far. */
-export function ImportProgressBar({ state }: { state: Extract<ImportState, { phase: "uploading" | "importing" }> }) {
+export function ImportProgressBar({
+  state,
+  label: given,
+}: {
+  state: Extract<ImportState, { phase: "uploading" | "importing" }>;
+  /** Instead of "Importing… N%". */
+  label?: string;
+}) {
   const progress = state.phase === "importing" ? state.progress : null;
   const fraction = progress?.totalBytes ? Math.min(1, progress.bytes / progress.totalBytes) : null;
   const percent = fraction === null ? null : Math.round(fraction * 100);
-  const label = state.phase === "uploading" ? "Uploading…" : percent === null ? "Importing…" : `Importing… ${percent}%`;
+  const label =
+    given ?? (state.phase === "uploading" ? "Uploading…" : percent === null ? "Importing…" : `Importing… ${percent}%`);
   return (
     <section aria-label="Import progress" className="rounded-lg border border-stone-200 bg-white p-4">
       <p className="text-sm font-medium" aria-live="polite">

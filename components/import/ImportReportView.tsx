@@ -34,7 +34,16 @@ function DocumentResultView({ result: { result, story } }: { result: Extract<Upl
   );
 }
 
-export function ImportReportView({ report, spansFile }: { report: ImportReport; spansFile: SpansFileReport | null }) {
+export function ImportReportView({
+  report,
+  spansFile,
+  fileName,
+}: {
+  report: ImportReport;
+  spansFile: SpansFileReport | null;
+  /** The imported file's name, when known. */
+  fileName?: string | null;
+}) {
   const counts: [string, number, string][] = [
     ["imported", report.imported, report.dryRun ? "would be imported" : "imported"],
     ["updated", report.updated, report.dryRun ? "would be updated" : "updated"],
@@ -45,9 +54,14 @@ export function ImportReportView({ report, spansFile }: { report: ImportReport; 
     <section aria-label="Import report" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 text-sm">
       <div role="status">
         <p className="font-medium">
-          {report.dryRun ? "Dry run — nothing was written. " : "Import finished. "}
+          {report.dryRun
+            ? "Dry run — nothing was written. "
+            : report.aborted
+              ? "Import stopped. "
+              : "Import finished. "}
+          {fileName ? `${fileName}: ` : ""}
           {plural(report.lines, "line")} in {(report.durationMs / 1000).toFixed(1)} s.
-          {report.aborted ? " Stopped before the end of the file." : ""}
+          {report.aborted ? " Stopped before the end of the file; what is counted here was written." : ""}
         </p>
         <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
           {counts.map(([key, n, label]) => (

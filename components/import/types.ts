@@ -1,6 +1,7 @@
 /** What POST /api/import answers (docs/import-api.md), as the /import page reads it. */
 import type { ImportProgress, ImportReport } from "@/lib/import/jsonl";
 import type { SpansFileReport } from "@/lib/import/spans-file";
+import type { ImportJobView } from "@/lib/import/jobs";
 import type { UploadResult } from "@/lib/import/upload";
 
 export type { ImportProgress, ImportReport, SpansFileReport, UploadResult };
@@ -28,3 +29,10 @@ export type ImportState =
   | { phase: "importing"; progress: ImportProgress | null }
   | { phase: "done"; result: UploadResult }
   | { phase: "failed"; message: string; report?: ImportReport };
+
+/** An import job as GET /api/imports/{id} answers it (dates as strings). */
+export type ImportJobJson = Omit<ImportJobView, "createdAt" | "startedAt" | "finishedAt"> & {
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+};

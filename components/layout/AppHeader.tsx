@@ -5,17 +5,26 @@ import { SignOutButton } from "@/components/auth/SignOutButton";
 import { IdentitySync } from "./IdentitySync";
 import { NAV_ITEMS } from "./nav-items";
 
-/** The top bar: navigation limited to what the user's role allows, and the account menu. */
+/**
+ * The top bar: navigation limited to what the user's role allows, and the
+ * account menu. On a narrow screen the account stays on the first row beside
+ * the name and the links move to a second row that scrolls sideways, so
+ * nothing is pushed off screen.
+ */
 export async function AppHeader() {
   const user = await getCurrentUser();
   if (!user) return null;
   return (
     <header className="border-b border-stone-200 bg-white">
-      <nav className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3" aria-label="Main">
+      <nav
+        className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6 lg:flex-nowrap"
+        aria-label="Main"
+        data-testid="app-header"
+      >
         <Link href="/" className="font-semibold tracking-tight">
           Parallax
         </Link>
-        <ul className="flex gap-4 text-sm">
+        <ul className="order-last -mx-1 flex w-full gap-4 overflow-x-auto whitespace-nowrap px-1 text-sm lg:order-none lg:mx-0 lg:w-auto lg:px-0">
           {NAV_ITEMS.filter((item) => can(user, item.permission)).map((item) => (
             <li key={item.href}>
               <Link href={item.href} className="text-stone-700 hover:text-stone-950">
@@ -24,8 +33,12 @@ export async function AppHeader() {
             </li>
           ))}
         </ul>
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <Link href="/account" className="text-stone-600 hover:text-stone-950" data-testid="current-user">
+        <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
+          <Link
+            href="/account"
+            className="min-w-0 truncate text-stone-600 hover:text-stone-950"
+            data-testid="current-user"
+          >
             <bdi>{user.name}</bdi> · <span className="font-medium">{user.role.toLowerCase()}</span>
           </Link>
           <SignOutButton />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from "react";
 import { AnnotationStore, describeEdit, type SpanDTO } from "@/lib/annotate-client";
 import { useAnnotationStore } from "@/components/annotate/use-annotation-store";
 import { AnnotationPanel } from "@/components/annotate/AnnotationPanel";
@@ -107,6 +107,9 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
     pendingJump && panes.some((p) => p.id === pendingJump!.articleId) ? pendingJump : null,
   );
   const [active, setActive] = useState(() => (jump ? panes.findIndex((p) => p.id === jump.articleId) : 0));
+  // The annotation panel as a sheet on narrow screens: open on request, and whenever it asks something.
+  const [sheet, setSheet] = useState(false);
+  const sheetId = useId();
   const [selected, setSelected] = useState<string | null>(jump?.spanId ?? null);
   const [hovered, setHovered] = useState<string | null>(null);
   const [pending, setPending] = useState<{ pane: number; start: number; end: number } | null>(null);
@@ -422,6 +425,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
     Math.max(0, panes.length - 1)
   ];
   const menuLabels = view.taxonomy.labels;
+  const sheetOpen = sheet || menu !== null || retype !== null;
 
   return (
     <main ref={root} className="mx-auto max-w-[120rem] px-4 py-4" data-testid="reader">
@@ -474,7 +478,29 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
           />
         </div>
       ) : null}
-      <div className="flex gap-3">
+      {panes.length > 1 ? (
+        // Narrow screens show one language at a time: this picks which (the active pane).
+        <div
+          role="tablist"
+          aria-label="Language shown"
+          className="mb-2 flex gap-1 overflow-x-auto md:hidden"
+          data-testid="pane-switcher"
+        >
+          {panes.map((article, k) => (
+            <button
+              key={article.id}
+              type="button"
+              role="tab"
+              aria-selected={k === active}
+              onClick={() => setActive(k)}
+              className={`shrink-0 rounded-md border px-3 py-1 text-sm ${k === active ? "border-blue-600 bg-blue-50 font-medium" : "border-stone-300 bg-white"}`}
+            >
+              {article.language}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <div className="flex flex-col gap-3 md:flex-row">
         <div
           className={`grid min-w-0 flex-1 gap-3 ${gridCols}`}
           onMouseUp={onMouseUp}
@@ -486,20 +512,46 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
           }}
         >
           {panes.map((article, k) => (
-            <PaneSlot
-              key={article.id}
-              store={store}
-              pane={k}
-              article={article}
-              colors={colors}
-              pending={highlightOf(k)}
-              active={k === active}
-              registerScroller={registerScroller}
-              others={live.others}
-            />
+            <div key={article.id} className={k === active ? "min-w-0" : "hidden min-w-0 md:block"}>
+              <PaneSlot
+                store={store}
+                pane={k}
+                article={article}
+                colors={colors}
+                pending={highlightOf(k)}
+                active={k === active}
+                registerScroller={registerScroller}
+                others={live.others}
+              />
+            </div>
           ))}
         </div>
-        <aside className="w-80 shrink-0 space-y-3" aria-label="Annotation">
+        {/* Narrow screens: the panel is a sheet over the bottom of the text, opened by this button. */}
+        <button
+          type="button"
+          onClick={() => setSheet(true)}
+          aria-expanded={sheetOpen}
+          aria-controls={`${sheetId}-panel`}
+          className={`fixed bottom-4 right-4 z-30 rounded-full bg-stone-900 px-4 py-2 text-sm font-medium text-white shadow-lg md:hidden ${sheetOpen ? "hidden" : ""}`}
+        >
+          Annotations
+        </button>
+        <aside
+          id={`${sheetId}-panel`}
+          className={`${sheetOpen ? "fixed inset-x-0 bottom-0 z-40 max-h-[75vh] overflow-y-auto rounded-t-xl border-t border-stone-300 bg-stone-50 p-3 shadow-2xl" : "hidden"} space-y-3 md:static md:z-auto md:block md:max-h-none md:w-80 md:shrink-0 md:overflow-visible md:rounded-none md:border-0 md:bg-transparent md:p-0 md:shadow-none`}
+          aria-label="Annotation"
+          data-testid="annotation-sheet"
+        >
+          <div className="flex items-center justify-between md:hidden">
+            <span className="text-sm font-medium">Annotations</span>
+            <button
+              type="button"
+              onClick={() => setSheet(false)}
+              className="rounded-md border border-stone-300 bg-white px-3 py-1 text-sm"
+            >
+              Close
+            </button>
+          </div>
           {menu ? (
             <div data-testid="label-menu" className="rounded-lg border border-stone-300 bg-white p-3 shadow-lg">
               <LabelPicker

@@ -1,7 +1,7 @@
 /**
  * Helpers of the annotation specs (e2e/annotate*.spec.ts): a private copy of
- * the corpus story imported through the real importer, and text selection in
- * a reader pane by mouse or by caret mode.
+ * the fixture corpus's sv/en/fr story imported through the real importer, and
+ * text selection in a reader pane by mouse or by caret mode.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -13,18 +13,18 @@ import { applySpanMutations } from "../../lib/annotation/spans";
 import type { Db } from "../../lib/db";
 import { importJsonl } from "../../lib/import";
 import { expect } from "./fixtures";
-import { corpusFile, SHARED_CORPUS_DIR } from "../../tests/support/corpus-dir";
+import { corpusFile } from "../../tests/support/corpus-dir";
 
-export const CORPUS_STORY = "us-china-ai-safety-talks-2023";
+export const CORPUS_STORY = "fixture-tidal-talks-2025";
 
 /**
- * Imports the corpus story `us-china-ai-safety-talks-2023` (text only, no gold
+ * Imports the fixture corpus story `fixture-tidal-talks-2025` (text only, no gold
  * spans) under `prefix`, through the real importer; idempotent. Entities are
  * global, spans per story: a private copy keeps each test's sidebar its own.
  * Returns the story key.
  */
 export async function importCorpusStory(db: Db, prefix: string): Promise<string> {
-  const lines = readFileSync(corpusFile("articles.jsonl", SHARED_CORPUS_DIR), "utf8")
+  const lines = readFileSync(corpusFile("articles.jsonl"), "utf8")
     .split("\n")
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as { external_id: string; story: string })

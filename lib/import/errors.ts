@@ -42,6 +42,11 @@ export class ImportError extends AppError {
   }
 }
 
+/** The HTTP status of an import error code (500 for codes that are not one). */
+export function importErrorStatus(code: string): number {
+  return (STATUS as Record<string, number>)[code] ?? 500;
+}
+
 export function isImportError(error: unknown): error is ImportError {
   return error instanceof ImportError;
 }

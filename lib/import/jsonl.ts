@@ -8,15 +8,15 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { AuditActor } from "../audit/log";
-import type { Db } from "../db";
+import type { Db, Tx } from "../db";
 import { ImportError } from "./errors";
 import { MAX_LINE_BYTES } from "./limits";
-import { parseJsonObject, readLines } from "./lines";
+import { parseJsonObject, readLines, type Line } from "./lines";
 import { prepareArticle, type PreparedArticle } from "./prepare";
 import { importLineSchema } from "./schema";
 import { describeLineProblem } from "./span-faults";
 import { loadTaxonomy } from "./taxonomy";
-import { writeArticles, type ArticleOutcome, type ImportActor } from "./write";
+import { ImportStopped, writeArticles, type ArticleOutcome, type ImportActor, type WrittenOutcome } from "./write";
 
 export type JsonlSource =
   /** A file on the server's disk. */
@@ -55,9 +55,30 @@ export interface ImportOptions {
   maxLineBytes?: number;
   /** Rewrites each line's JSON object before it is checked (e.g. merges spans from a spans file). */
   transformLine?: (line: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * Called once per batch with the state of the import up to the batch's
+   * last line — inside the batch's write transaction when it has one, so a
+   * checkpoint stored there holds exactly when the batch does. Throwing
+   * ImportStopped undoes the batch and ends the import with that error.
+   */
+  checkpoint?: (db: Db | Tx, state: ImportCheckpoint) => Promise<void>;
+  /**
+   * Goes on from a checkpoint of an earlier, interrupted run over the same
+   * source: its lines up to `checkpoint.line` are read but not imported again
+   * (transformLine still sees them), and the report starts from its counts.
+   */
+  resume?: ImportCheckpoint | null;
+  /** Inside every write transaction, with what it wrote (e.g. an audit event). */
+  onWrite?: (tx: Tx, written: WrittenOutcome[]) => Promise<void>;
   /** Audit every written batch as this user, in the batch's own transaction (write.ts). */
   auditActor?: AuditActor | null;
 }
+
+/**
+ * Where an import stands after a batch: every line up to `line` is done
+ * (written, skipped or rejected) and counted here; `bytes` were read.
+ */
+export type ImportCheckpoint = Omit<ImportReport, "dryRun" | "aborted"> & { line: number };
 
 export interface ImportReport {
   imported: number;
@@ -90,7 +111,8 @@ const MAX_WARNINGS = 10_000;
  * whatever was read before a read error.
  */
 export async function importJsonl(db: Db, source: JsonlSource, options: ImportOptions = {}): Promise<ImportReport> {
-  const started = performance.now();
+  const resume = options.resume ?? null;
+  const started = performance.now() - (resume?.durationMs ?? 0);
   const { chunks, totalBytes } = await open(source);
   const taxonomy = await loadTaxonomy(db, { dryRun: options.dryRun });
   const ctx = {
@@ -98,22 +120,24 @@ export async function importJsonl(db: Db, source: JsonlSource, options: ImportOp
     taxonomy,
     actor: options.actor ?? { id: null },
     dryRun: options.dryRun ?? false,
+    onWrite: options.onWrite,
     auditActor: options.auditActor ?? null,
   };
   const batchSize = Math.max(1, options.batchSize ?? 200);
   const report: ImportReport = {
-    imported: 0,
-    updated: 0,
-    skipped: 0,
-    rejected: [],
-    warnings: [],
-    lines: 0,
+    imported: resume?.imported ?? 0,
+    updated: resume?.updated ?? 0,
+    skipped: resume?.skipped ?? 0,
+    rejected: [...(resume?.rejected ?? [])],
+    warnings: [...(resume?.warnings ?? [])],
+    lines: resume?.lines ?? 0,
+    // Counted again as the source is read from its start.
     bytes: 0,
-    spans: 0,
-    entities: 0,
-    claims: 0,
-    revisions: 0,
-    orphanedSpans: 0,
+    spans: resume?.spans ?? 0,
+    entities: resume?.entities ?? 0,
+    claims: resume?.claims ?? 0,
+    revisions: resume?.revisions ?? 0,
+    orphanedSpans: resume?.orphanedSpans ?? 0,
     dryRun: ctx.dryRun,
     aborted: false,
     durationMs: 0,
@@ -136,25 +160,8 @@ export async function importJsonl(db: Db, source: JsonlSource, options: ImportOp
       rejected: report.rejected.length,
     });
   };
-  const warn = (line: number, message: string) => {
-    if (report.warnings.length < MAX_WARNINGS) report.warnings.push({ line, message });
-  };
   const record = (outcomes: ArticleOutcome[]) => {
-    for (const o of outcomes) {
-      if (o.action === "rejected") {
-        report.rejected.push({ line: o.line, reason: o.reason });
-        continue;
-      }
-      report[o.action]++;
-      report.spans += o.spansCreated;
-      report.entities += o.entitiesCreated;
-      report.claims += o.claimsCreated;
-      if (o.revision) {
-        report.revisions++;
-        report.orphanedSpans += o.revision.orphaned;
-      }
-      for (const w of o.warnings) warn(o.line, w);
-    }
+    tally(report, outcomes);
     progress();
   };
 
@@ -164,58 +171,70 @@ export async function importJsonl(db: Db, source: JsonlSource, options: ImportOp
   let batchBytes = 0;
   const keys = new Set<string>();
   let writing: Promise<void> = Promise.resolve();
-  const flush = async () => {
+  // The checkpoint of a batch: the report as it stands when the batch is cut
+  // (every line up to `line` counted but the batch's own), plus its outcomes.
+  const checkpointOf = (line: number, bytes: number) => {
+    const base = { ...report, rejected: [...report.rejected], warnings: [...report.warnings] };
+    return (outcomes: ArticleOutcome[]): ImportCheckpoint => {
+      const state: ImportReport = { ...base, rejected: [...base.rejected], warnings: [...base.warnings] };
+      tally(state, outcomes);
+      const { dryRun: _dryRun, aborted: _aborted, ...counts } = state;
+      return {
+        ...counts,
+        line,
+        bytes,
+        rejected: state.rejected.sort((a, b) => a.line - b.line),
+        durationMs: Math.round(performance.now() - started),
+      };
+    };
+  };
+  // Lines up to `line` (`bytes` read) are in this batch or before it.
+  const flush = async (line: number, bytes: number) => {
     const articles = batch;
     batch = [];
     batchBytes = 0;
     keys.clear();
     await writing;
-    if (articles.length) writing = writeArticles(ctx, articles).then(record);
+    if (!articles.length) return;
+    const checkpoint = options.checkpoint;
+    const stateAfter = checkpoint ? checkpointOf(line, bytes) : null;
+    writing = writeArticles(
+      ctx,
+      articles,
+      checkpoint && stateAfter ? (client, outcomes) => checkpoint(client, stateAfter(outcomes)) : undefined,
+    ).then(record);
+    // Awaited by the next flush; a stop must not surface as an unhandled rejection meanwhile.
+    writing.catch(() => {});
   };
 
   let readError: unknown = null;
+  let done = { line: 0, bytes: 0 };
   try {
     for await (const line of readLines(chunks, { maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES })) {
-      linesRead = line.number;
-      report.bytes += line.bytes;
       if (options.signal?.aborted) {
         report.aborted = true;
         break;
       }
-      if (!line.ok) {
-        report.lines++;
-        report.rejected.push({ line: line.number, reason: line.reason });
+      linesRead = line.number;
+      report.bytes += line.bytes;
+      if (resume && line.number <= resume.line) {
+        // Done by the earlier run; the spans merger still needs to see it.
+        if (line.ok && options.transformLine && line.text.trim() !== "") parseLine(line.text, options.transformLine);
+        done = { line: line.number, bytes: report.bytes };
         continue;
       }
-      if (line.text.trim() === "") continue;
-      report.lines++;
-      const parsed = parseLine(line.text, options.transformLine);
-      if (!parsed.ok) {
-        report.rejected.push({ line: line.number, reason: parsed.reason });
-        continue;
+      try {
+        if (await takeLine(line)) await flush(line.number, report.bytes);
+      } finally {
+        done = { line: line.number, bytes: report.bytes };
       }
-      const prepared = prepareArticle(line.number, parsed.value, {
-        taxonomy,
-        storyKey: options.story?.key,
-        storyTitle: options.story?.title,
-      });
-      if (!prepared.ok) {
-        report.rejected.push({ line: line.number, reason: prepared.reason });
-        continue;
-      }
-      const article = prepared.article;
-      const identity = identityKeys(article);
-      if (identity.some((k) => keys.has(k))) await flush();
-      for (const k of identity) keys.add(k);
-      batch.push(article);
-      batchBytes += article.bytes;
-      if (batch.length >= batchSize || batchBytes >= MAX_BATCH_BYTES) await flush();
       progress();
     }
   } catch (error) {
+    if (error instanceof ImportStopped) throw error;
     readError = error;
   }
-  await flush();
+  await flush(done.line, done.bytes);
   await writing;
   report.rejected.sort((a, b) => a.line - b.line);
   report.warnings.sort((a, b) => a.line - b.line);
@@ -226,6 +245,60 @@ export async function importJsonl(db: Db, source: JsonlSource, options: ImportOp
     throw new ImportError("UNREADABLE", `the input could not be read to the end: ${message}`, { report });
   }
   return report;
+
+  /** Checks one line and adds it to the batch; true when the batch is full. */
+  async function takeLine(line: Line): Promise<boolean> {
+    if (!line.ok) {
+      report.lines++;
+      report.rejected.push({ line: line.number, reason: line.reason });
+      return false;
+    }
+    if (line.text.trim() === "") return false;
+    report.lines++;
+    const parsed = parseLine(line.text, options.transformLine);
+    if (!parsed.ok) {
+      report.rejected.push({ line: line.number, reason: parsed.reason });
+      return false;
+    }
+    const prepared = prepareArticle(line.number, parsed.value, {
+      taxonomy,
+      storyKey: options.story?.key,
+      storyTitle: options.story?.title,
+    });
+    if (!prepared.ok) {
+      report.rejected.push({ line: line.number, reason: prepared.reason });
+      return false;
+    }
+    const article = prepared.article;
+    const identity = identityKeys(article);
+    // The batch so far ends with the line before this one.
+    if (identity.some((k) => keys.has(k))) await flush(done.line, done.bytes);
+    for (const k of identity) keys.add(k);
+    batch.push(article);
+    batchBytes += article.bytes;
+    return batch.length >= batchSize || batchBytes >= MAX_BATCH_BYTES;
+  }
+}
+
+/** Adds a batch's outcomes to the report. */
+function tally(report: ImportReport, outcomes: readonly ArticleOutcome[]): void {
+  for (const o of outcomes) {
+    if (o.action === "rejected") {
+      report.rejected.push({ line: o.line, reason: o.reason });
+      continue;
+    }
+    report[o.action]++;
+    report.spans += o.spansCreated;
+    report.entities += o.entitiesCreated;
+    report.claims += o.claimsCreated;
+    if (o.revision) {
+      report.revisions++;
+      report.orphanedSpans += o.revision.orphaned;
+    }
+    for (const w of o.warnings) {
+      if (report.warnings.length < MAX_WARNINGS) report.warnings.push({ line: o.line, message: w });
+    }
+  }
 }
 
 /** Keys by which two lines may name the same article or span. */

@@ -3,7 +3,8 @@
  * spans file merged in by external_id) or a single document with its
  * metadata. Turns the request's fields into an `importJsonl` or
  * `importDocument` call, records an audit event, and returns one result
- * shape for both. No HTTP here: the route handler parses the request.
+ * shape for both. No HTTP here: the route handler parses the request, runs
+ * a document through here at once and JSONL as a job (./jobs.ts).
  */
 import { z } from "zod";
 import { audit, type AuditActor } from "../audit/log";
@@ -61,6 +62,8 @@ export type UploadInput =
       /** A spans file (gold-spans.jsonl format) merged in by external_id. */
       spans?: string | Uint8Array | null;
       options?: JsonlOptions;
+      /** The uploaded file's name, if it came as a file. */
+      fileName?: string | null;
     }
   | { format: DocumentFormat; content: string | Uint8Array; meta: DocumentMeta };
 

@@ -41,12 +41,38 @@ export interface WriteContext {
   /** Plan and report, write nothing. */
   dryRun?: boolean;
   /**
+   * Runs inside every write transaction, after its rows, with the outcomes
+   * of the articles it wrote (e.g. an audit event that must hold exactly
+   * when the rows do). Throwing undoes the transaction.
+   */
+  onWrite?: (tx: Tx, written: WrittenOutcome[]) => Promise<void>;
+  /**
    * Who to audit the writes as: each batch that writes leaves an
    * `article.import.batch` event in its own transaction, so an import that is
    * interrupted (or crashes) has an audit trail for every article it wrote.
    */
   auditActor?: AuditActor | null;
 }
+
+/**
+ * Thrown by a caller's hook to stop the import where it is: the batch being
+ * written is undone and not retried article by article, and the error
+ * reaches importJsonl's caller as it is.
+ */
+export class ImportStopped extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ImportStopped";
+  }
+}
+
+/**
+ * Called once per batch with all its outcomes: inside the batch's
+ * transaction when the batch was written in one (so what it stores holds
+ * exactly when the batch does), otherwise — nothing to write, a dry run, or
+ * a batch written article by article — with the client, after the writes.
+ */
+export type BatchDone = (db: Tx | Db, outcomes: ArticleOutcome[]) => Promise<void>;
 
 export type ArticleAction = "imported" | "updated" | "skipped";
 
@@ -65,32 +91,53 @@ export type ArticleOutcome =
     }
   | { line: number; action: "rejected"; reason: string };
 
+export type WrittenOutcome = Exclude<ArticleOutcome, { action: "rejected" }>;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Writes a batch; never throws for a bad article (it becomes a rejected outcome). */
+/**
+ * Writes a batch; never throws for a bad article (it becomes a rejected
+ * outcome). Only an ImportStopped from a hook ends it early.
+ */
 export async function writeArticles(
   ctx: WriteContext,
   articles: readonly PreparedArticle[],
+  done?: BatchDone,
 ): Promise<ArticleOutcome[]> {
-  if (articles.length === 0) return [];
+  if (articles.length === 0) {
+    await done?.(ctx.db, []);
+    return [];
+  }
   try {
-    return await writeTogether(ctx, articles);
+    return await writeTogether(ctx, articles, done);
   } catch (error) {
-    if (articles.length === 1) {
-      // Once more after a conflict with a concurrent writer: the new plan sees its rows.
-      if (isRetryable(error)) {
-        try {
-          return await writeTogether(ctx, articles);
-        } catch (again) {
-          return [rejected(articles[0]!, again)];
-        }
-      }
-      return [rejected(articles[0]!, error)];
-    }
-    const outcomes: ArticleOutcome[] = [];
-    for (const article of articles) outcomes.push(...(await writeArticles(ctx, [article])));
+    if (error instanceof ImportStopped) throw error;
+    const outcomes = await writeOneByOne(ctx, articles, error);
+    await done?.(ctx.db, outcomes);
     return outcomes;
   }
+}
+
+async function writeOneByOne(
+  ctx: WriteContext,
+  articles: readonly PreparedArticle[],
+  error: unknown,
+): Promise<ArticleOutcome[]> {
+  if (articles.length === 1) {
+    // Once more after a conflict with a concurrent writer: the new plan sees its rows.
+    if (isRetryable(error)) {
+      try {
+        return await writeTogether(ctx, articles);
+      } catch (again) {
+        if (again instanceof ImportStopped) throw again;
+        return [rejected(articles[0]!, again)];
+      }
+    }
+    return [rejected(articles[0]!, error)];
+  }
+  const outcomes: ArticleOutcome[] = [];
+  for (const article of articles) outcomes.push(...(await writeArticles(ctx, [article])));
+  return outcomes;
 }
 
 async function auditBatch(tx: Tx, actor: AuditActor, outcomes: readonly ArticleOutcome[]): Promise<void> {
@@ -123,7 +170,11 @@ function isRetryable(error: unknown): boolean {
   return code === "P2002" || code === "P2003" || code === "P2034";
 }
 
-async function writeTogether(ctx: WriteContext, articles: readonly PreparedArticle[]): Promise<ArticleOutcome[]> {
+async function writeTogether(
+  ctx: WriteContext,
+  articles: readonly PreparedArticle[],
+  done?: BatchDone,
+): Promise<ArticleOutcome[]> {
   const lookups = await lookUp(ctx.db, articles);
   const batch = new BatchPlan(ctx, lookups);
   for (const article of articles) batch.add(article);
@@ -131,11 +182,16 @@ async function writeTogether(ctx: WriteContext, articles: readonly PreparedArtic
     await ctx.db.$transaction(
       async (tx) => {
         await batch.apply(tx);
+        const written = batch.outcomes.filter(
+          (o): o is WrittenOutcome => o.action !== "rejected" && o.action !== "skipped",
+        );
         if (ctx.auditActor) await auditBatch(tx, ctx.auditActor, batch.outcomes);
+        if (ctx.onWrite && written.length) await ctx.onWrite(tx, written);
+        await done?.(tx, batch.outcomes);
       },
       { timeout: 120_000, maxWait: 30_000 },
     );
-  }
+  } else await done?.(ctx.db, batch.outcomes);
   return batch.outcomes;
 }
 

@@ -4,9 +4,11 @@
  * or alone with `npm run worker`; any number of instances may run one.
  *
  *   export, dataset-snapshot   runExportJob (lib/export/jobs.ts)
- *   cleanup                    every hour: export files past their retention; temporary files
- *                              crashed writers left (also at start); change-log rows and
- *                              presence rows past theirs (lib/live/prune.ts, presence.ts)
+ *   import                     runImportJob (lib/import/jobs.ts)
+ *   cleanup                    every hour: export files past their retention; uploads of ended
+ *                              imports; temporary files crashed writers left (also at start);
+ *                              change-log rows and presence rows past theirs (lib/live/prune.ts,
+ *                              presence.ts)
  *
  * A handler gets the queue job's try number (retryCount) and abort signal.
  * An unexpected error returns the job to the queue until the last try; the
@@ -16,6 +18,7 @@ import type { Job } from "pg-boss";
 import { createDb, getDb, type Db } from "../db";
 import { deleteExportJobFiles, exportRetentionDays, runExportJob } from "../export/jobs";
 import { datasetsDir, removeStalePartials } from "../export/storage";
+import { deleteEndedImportUploads, runImportJob } from "../import/jobs";
 import { pruneChangeLog } from "../live/prune";
 import { prunePresence } from "../live/presence";
 import { jobQueue, QUEUE_NAMES, RETRY_LIMIT } from "./queue";
@@ -73,6 +76,16 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     });
     return { status: result.status };
   };
+  const importHandler = async ([job]: RunJob[]) => {
+    if (!job) return;
+    const result = await runImportJob(db, job.data.jobId, {
+      dataDir,
+      attempt: job.retryCount,
+      finalAttempt: job.retryCount >= RETRY_LIMIT,
+      signal: job.signal,
+    });
+    return { status: result.status };
+  };
   const workers: [string, string][] = [
     [
       QUEUE_NAMES.export,
@@ -87,9 +100,18 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
       await boss.work<{ jobId: string }>(QUEUE_NAMES.snapshot, { pollingIntervalSeconds }, exportHandler),
     ],
     [
+      QUEUE_NAMES.import,
+      await boss.work<{ jobId: string }>(
+        QUEUE_NAMES.import,
+        { pollingIntervalSeconds, localConcurrency: concurrency },
+        importHandler,
+      ),
+    ],
+    [
       QUEUE_NAMES.cleanup,
       await boss.work(QUEUE_NAMES.cleanup, { pollingIntervalSeconds: 30 }, async () => ({
         deleted: await runCleanup(db, { dataDir }),
+        importUploads: await deleteEndedImportUploads(db, { dataDir }),
         changesPruned: await pruneChangeLog(db),
         presencePruned: await prunePresence(db),
       })),

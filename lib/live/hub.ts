@@ -24,6 +24,8 @@ export type HubListener = {
   events(events: StoryEvent[]): void;
   /** The hub lost events it could not deliver: the stream should end, the client resumes from its cursor. */
   lost(): void;
+  /** The process is shutting down: the stream should say so and end (the client reconnects elsewhere). */
+  closing?(): void;
   /** Who has the story open now (whenever that changes). */
   presence?(people: PresencePerson[]): void;
 };
@@ -263,7 +265,12 @@ export class LiveHub {
     this.state = "closed";
     for (const t of this.timers) clearInterval(t);
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    for (const set of this.listeners.values()) for (const l of set) l.lost();
+    for (const set of this.listeners.values()) {
+      for (const l of set) {
+        if (l.closing) l.closing();
+        else l.lost();
+      }
+    }
     this.listeners.clear();
     await this.ready.catch(() => {});
     await this.polling?.catch(() => {});

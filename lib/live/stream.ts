@@ -6,6 +6,7 @@
  *   id: 1240 / event: ready / data: {"cursor":1240}           replay done, live from here
  *   event: reset / data: {…}         the cursor is older than the log keeps: reload the story
  *   event: presence / data: {"people":[…]}   who has the story open (after ready, then on change; no id)
+ *   event: shutdown / data: {…}     this server is shutting down; the stream ends, reconnect (elsewhere)
  *   : ping                           a heartbeat comment every 15 s
  *
  * A client resuming after cursor N (Last-Event-ID or ?after=) first gets
@@ -130,6 +131,10 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
               else void sendEvents(events);
             },
             lost: finish,
+            closing: () => {
+              send(frame("shutdown", { reason: "This server is shutting down. Reconnect to continue." }));
+              finish();
+            },
             presence: (people) => {
               if (!waiting) send(frame("presence", { people }));
             },

@@ -1,21 +1,38 @@
 /**
  * POST /api/import over HTTP semantics (route handler called as Next.js
  * would): API tokens and sessions, JSONL as a raw body or a multipart upload
- * with a spans file, NDJSON progress, single documents, refusals.
+ * with a spans file — run as a job by a real worker: 202 and the job, or
+ * the result with ?wait=true, or NDJSON progress — single documents at
+ * once, refusals.
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { POST } from "@/app/api/import/route";
+import { GET as getJob } from "@/app/api/imports/[id]/route";
+import { GET as listJobs } from "@/app/api/imports/route";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { corpusArticles, toJsonl } from "./corpus";
 import { testDb } from "./db";
+import { scratchDir } from "./support/export-helpers";
+import { finishedJob, jobWorker } from "./support/jobs";
 import { createUser, sessionCookie } from "./support/users";
 import { corpusFile } from "@/tests/support/corpus-dir";
 
 const db = testDb();
+// Stored uploads go to a folder of this file's own.
+const previousDataDir = process.env.PARALLAX_DATA_DIR;
+const dataDir = scratchDir("parallax-import-http");
+process.env.PARALLAX_DATA_DIR = dataDir;
+jobWorker({ dataDir });
+afterAll(() => {
+  if (previousDataDir === undefined) delete process.env.PARALLAX_DATA_DIR;
+  else process.env.PARALLAX_DATA_DIR = previousDataDir;
+});
 
 async function tokenFor(role: Role): Promise<string> {
   const user = await createUser(db, role);
@@ -28,12 +45,24 @@ type Body = any;
 async function post(
   body: BodyInit | null,
   headers: Record<string, string>,
-  search = "",
-): Promise<{ status: number; text: string; json: () => Body; type: string | null }> {
+  search = "?wait=true",
+): Promise<{ status: number; text: string; json: () => Body; type: string | null; location: string | null }> {
   const req = new NextRequest(`http://localhost/api/import${search}`, { method: "POST", headers, body });
   const res = await POST(req, { params: Promise.resolve({}) });
   const text = await res.text();
-  return { status: res.status, text, json: () => JSON.parse(text), type: res.headers.get("content-type") };
+  return {
+    status: res.status,
+    text,
+    json: () => JSON.parse(text),
+    type: res.headers.get("content-type"),
+    location: res.headers.get("location"),
+  };
+}
+
+async function get(handler: typeof getJob | typeof listJobs, url: string, token: string, id?: string) {
+  const req = new NextRequest(`http://localhost${url}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await (handler as typeof getJob)(req, { params: Promise.resolve({ id: id ?? "" }) });
+  return { status: res.status, json: (await res.json()) as Body };
 }
 
 /** The gold spans file with external ids prefixed like the articles. */
@@ -143,12 +172,16 @@ describe("POST /api/import with JSONL", () => {
   it("streams progress as NDJSON when asked, ending with the result", async () => {
     const prefix = `http-progress-${randomBytes(3).toString("hex")}-`;
     const body = toJsonl(corpusArticles({ prefix }));
-    const res = await post(body, {
-      authorization: `Bearer ${editor}`,
-      "content-type": "application/x-ndjson",
-      "content-length": String(Buffer.byteLength(body)),
-      accept: "application/x-ndjson",
-    });
+    const res = await post(
+      body,
+      {
+        authorization: `Bearer ${editor}`,
+        "content-type": "application/x-ndjson",
+        "content-length": String(Buffer.byteLength(body)),
+        accept: "application/x-ndjson",
+      },
+      "",
+    );
     expect(res.status).toBe(200);
     expect(res.type).toContain("application/x-ndjson");
     const events = res.text
@@ -168,10 +201,69 @@ describe("POST /api/import with JSONL", () => {
     const res = await post(
       toJsonl(corpusArticles({ prefix })),
       { authorization: `Bearer ${editor}`, "content-type": "application/x-ndjson" },
-      "?dryRun=1",
+      "?dryRun=1&wait=true",
     );
     expect(res.json().report).toMatchObject({ imported: 6, dryRun: true });
     expect(await db.article.count({ where: { externalId: { startsWith: prefix } } })).toBe(0);
+  });
+});
+
+describe("POST /api/import as a job", () => {
+  it("answers 202 with the job and its Location; the job finishes on the worker and its report stays readable", async () => {
+    const prefix = `http-job-${randomBytes(3).toString("hex")}-`;
+    const body = toJsonl(corpusArticles({ prefix }));
+    const res = await post(
+      body,
+      { authorization: `Bearer ${editor}`, "content-type": "application/x-ndjson" },
+      "?fileName=articles.jsonl",
+    );
+    expect(res.status).toBe(202);
+    const { job } = res.json();
+    expect(job).toMatchObject({ status: "QUEUED", fileName: "articles.jsonl", bytes: Buffer.byteLength(body) });
+    expect(res.location).toBe(`/api/imports/${job.id}`);
+
+    const row = await finishedJob(db, job.id);
+    expect(row.status).toBe("DONE");
+    expect(row.filePath).toBeNull();
+    // The stored upload is gone once the job has ended.
+    expect(readdirSync(path.join(dataDir, "imports")).filter((f) => f.startsWith(job.id))).toEqual([]);
+    expect(existsSync(path.join(dataDir, "imports", `${job.id}.jsonl`))).toBe(false);
+
+    const polled = await get(getJob, res.location!, editor, job.id);
+    expect(polled.status).toBe(200);
+    expect(polled.json.job).toMatchObject({
+      id: job.id,
+      status: "DONE",
+      progress: null,
+      result: { kind: "jsonl", report: { imported: 6, rejected: [], spans: goldSpanCount() } },
+    });
+    const listed = await get(listJobs, "/api/imports", editor);
+    expect(listed.json.jobs.map((j: { id: string }) => j.id)).toContain(job.id);
+
+    // Another editor's job does not exist for this one; an admin sees it.
+    const other = await tokenFor("EDITOR");
+    expect((await get(getJob, res.location!, other, job.id)).status).toBe(404);
+    expect((await get(listJobs, "/api/imports", other)).json.jobs).toEqual([]);
+    const admin = await tokenFor("ADMIN");
+    expect((await get(getJob, res.location!, admin, job.id)).json.job.status).toBe("DONE");
+
+    const events = await db.auditEvent.findMany({ where: { targetType: "Job", targetId: job.id } });
+    expect(events.map((e) => e.action).sort()).toEqual([
+      "article.import",
+      "article.import.batch",
+      "article.import.started",
+    ]);
+  });
+
+  it("refuses a bad option or spans file before anything is stored or queued", async () => {
+    const before = await db.job.count({ where: { kind: "IMPORT" } });
+    const form = new FormData();
+    form.set("file", new File([toJsonl(corpusArticles({ prefix: "never-" }))], "articles.jsonl"));
+    form.set("story", "x".repeat(201));
+    const res = await post(form, { authorization: `Bearer ${editor}` }, "");
+    expect(res.status).toBe(400);
+    expect(res.json().error.message).toMatch(/story/);
+    expect(await db.job.count({ where: { kind: "IMPORT" } })).toBe(before);
   });
 });
 

@@ -51,6 +51,7 @@ export async function readImportRequest(req: NextRequest): Promise<UploadInput> 
       format: "jsonl",
       source: { stream: req.body as unknown as AsyncIterable<Uint8Array>, totalBytes: contentLength(req) },
       options: { story: query.get("story"), storyTitle: query.get("storyTitle"), dryRun: query.get("dryRun") },
+      fileName: query.get("fileName"),
     };
   }
   const documentFormat = DOCUMENT_TYPES[type];
@@ -136,6 +137,7 @@ async function toInput(
         : { content: pasted! },
       spans: spansFile ? new Uint8Array(await spansFile.arrayBuffer()) : null,
       options: { story: field("story"), storyTitle: field("storyTitle"), dryRun: field("dryRun") },
+      fileName: upload?.name ?? null,
     };
   }
   const content = upload ? new Uint8Array(await upload.arrayBuffer()) : pasted!;

@@ -1,7 +1,9 @@
 "use server";
 
 import { z } from "zod";
+import { revokePersonalToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
 import { action } from "@/lib/http/action";
 import { newUserSchema, roleSchema } from "@/lib/users/input";
 import { changeRole, createUser, resetPassword, setDisabled } from "@/lib/users/manage";
@@ -41,5 +43,16 @@ export const resetPasswordAction = action(
       sessionsEnded: reset.sessionsEnded,
       tokensRevoked: reset.tokensRevoked,
     };
+  },
+);
+
+/** An admin revokes someone's API token (a leaked script credential), audited as done by the admin. */
+export const revokeUserTokenAction = action(
+  { permission: "user.manage" },
+  z.object({ userId, tokenId: z.uuid({ error: "Unknown token." }) }),
+  async (input, { user }) => {
+    const owner = await db.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } });
+    if (!owner) throw notFound("The user");
+    return revokePersonalToken(db, owner, input.tokenId, { actor: user });
   },
 );

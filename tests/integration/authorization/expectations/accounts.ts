@@ -18,6 +18,7 @@ export const expectations: AreaExpectations = {
     "(app)/admin/users/actions.ts#setDisabledAction": { outcomes: admins() },
     "(app)/admin/users/actions.ts#resetPasswordAction": { outcomes: admins() },
     "(app)/admin/users/actions.ts#unlockSignInAction": { outcomes: admins() },
+    "(app)/admin/users/actions.ts#revokeUserTokenAction": { outcomes: admins() },
     // The one-time token in the link is the credential.
     "set-password/[token]/actions.ts#setPasswordAction": { outcomes: everyone() },
   },

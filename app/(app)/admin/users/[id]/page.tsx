@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { queryAuditLog } from "@/lib/audit/query";
+import { listApiTokens } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db";
 import { requirePage } from "@/lib/http/page";
 import { getUserDetail } from "@/lib/users/list";
 import { AccountStatusBadge } from "@/components/admin/AccountStatusBadge";
 import { UserControls } from "@/components/admin/UserControls";
+import { UserTokens } from "@/components/admin/UserTokens";
 import { Time } from "@/components/ui/Time";
 
 export const metadata: Metadata = { title: "User" };
@@ -17,6 +19,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const user = await getUserDetail(db, id);
   if (!user) notFound();
   const recent = await queryAuditLog(db, { target: user.id, pageSize: 10 });
+  const tokens = await listApiTokens(db, user.id);
+  const now = new Date();
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
 
   return (
     <main className="mx-auto max-w-4xl px-6 py-10">
@@ -74,6 +79,23 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         user={{ id: user.id, email: user.email, role: user.role, disabled: user.disabledAt !== null }}
         isSelf={user.id === me.id}
       />
+
+      <section className="mt-10" aria-labelledby="tokens">
+        <h2 id="tokens" className="mb-2 text-lg font-medium">
+          API tokens
+        </h2>
+        <UserTokens
+          userId={user.id}
+          tokens={tokens.map((t) => ({
+            ...t,
+            createdAt: t.createdAt.toISOString(),
+            lastUsedAt: iso(t.lastUsedAt),
+            expiresAt: iso(t.expiresAt),
+            revokedAt: iso(t.revokedAt),
+            expired: t.expiresAt !== null && t.expiresAt <= now,
+          }))}
+        />
+      </section>
 
       <section className="mt-10" aria-labelledby="activity">
         <h2 id="activity" className="mb-2 text-lg font-medium">
