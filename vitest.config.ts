@@ -50,6 +50,19 @@ export default defineConfig({
           setupFiles: ["tests/integration/setup.ts"],
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Several built app instances on one database (npm test's "instances" stage builds first).
+          name: "instances",
+          include: ["tests/instances/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          setupFiles: ["tests/integration/setup.ts"],
+        },
+      },
     ],
   },
 });

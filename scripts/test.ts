@@ -8,6 +8,8 @@
  *   corpus       Vitest: the shared corpus through the import, reader, export
  *                and suggestion checks (tests/corpus), only when the corpus is
  *                there: PARALLAX_CORPUS, or ../shared/corpus beside the checkout
+ *   instances    Vitest starting several built app instances on one fresh database
+ *                (tests/instances/; builds first when the sources changed, like e2e)
  *   e2e          Playwright in a real Chromium against the production build
  *
  * Every other test reads the project's own fixture corpus (tests/fixtures/corpus),
@@ -30,7 +32,7 @@ import { freshDatabase, provideScratchServer } from "./lib/scratch-database";
 import { CommandError, bin, run } from "./lib/run";
 import { SHARED_CORPUS_DIR, hasSharedCorpus } from "../tests/support/corpus-dir";
 
-const STAGES = ["typecheck", "lint", "unit", "integration", "corpus", "e2e"] as const;
+const STAGES = ["typecheck", "lint", "unit", "integration", "corpus", "instances", "e2e"] as const;
 type Stage = (typeof STAGES)[number];
 
 const log = (message: string) => console.log(`\n[test] ${message}`);
@@ -68,7 +70,7 @@ async function main() {
       `the corpus stage needs the shared corpus: ${SHARED_CORPUS_DIR} is missing (set PARALLAX_CORPUS to its folder)`,
     );
   }
-  const needsDb = stages.includes("integration") || corpus || stages.includes("e2e");
+  const needsDb = stages.includes("integration") || corpus || stages.includes("instances") || stages.includes("e2e");
   const chromium = stages.includes("e2e") ? ensureChromium(log) : undefined;
 
   try {
@@ -110,6 +112,18 @@ async function main() {
     } else if (stages.includes("corpus")) {
       log(`corpus: skipped: no corpus (${SHARED_CORPUS_DIR} is missing; set PARALLAX_CORPUS to its folder)`);
       skipped.push("corpus (no corpus)");
+    }
+    // Test files given for other tiers only: nothing to run here.
+    const instanceFiles = files.filter((f) => f.replaceAll("\\", "/").includes("tests/instances/"));
+    if (stages.includes("instances") && (files.length === 0 || instanceFiles.length > 0)) {
+      await timed("instances", async () => {
+        await buildIfNeeded((m) => log(m));
+        const { name, url } = await freshDatabase(server!, "inst");
+        databases.push(name);
+        await run(bin("vitest"), ["run", "--project", "instances", ...instanceFiles], {
+          env: { ...process.env, DATABASE_URL: url, TEST_ADMIN_DATABASE_URL: server!.adminUrl },
+        });
+      });
     }
     if (stages.includes("e2e")) {
       await timed("e2e", async () => {
