@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { createApiToken } from "../lib/auth/api-tokens";
 import { expect, test } from "./support/fixtures";
 
 test("two users created in a row keep both one-time links; list and page word their status alike", async ({
@@ -62,4 +63,33 @@ test("after an administrator changes a role, the header shows it on the person's
   await header.getByRole("link", { name: "Stories" }).click();
   await expect(page.getByTestId("current-user")).toContainText("· viewer");
   await expect(header.getByRole("link", { name: "Import" })).toHaveCount(0);
+});
+
+test("an administrator revokes someone's API token on their page, and the token stops working", async ({
+  page,
+  users,
+}) => {
+  const admin = await users.signInAs(page, "ADMIN");
+  const owner = await users.create("EDITOR");
+  const leaked = await createApiToken(users.db, owner.id, `leaked ${randomBytes(3).toString("hex")}`);
+  const kept = await createApiToken(users.db, owner.id, "kept");
+  const me = (token: string) => page.request.get("/api/me", { headers: { authorization: `Bearer ${token}` } });
+  expect((await me(leaked.token)).status()).toBe(200);
+
+  await page.goto(`/admin/users/${owner.id}`);
+  const tokens = page.getByRole("table", { name: "API tokens" });
+  const row = tokens.getByRole("row").filter({ hasText: leaked.prefix });
+  await expect(row.getByTestId("token-status")).toHaveText("active");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await expect(row.getByTestId("token-status")).toHaveText("revoked");
+  await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+  await expect(tokens.getByRole("row").filter({ hasText: kept.prefix }).getByTestId("token-status")).toHaveText(
+    "active",
+  );
+
+  expect((await me(leaked.token)).status()).toBe(401);
+  expect((await me(kept.token)).status()).toBe(200);
+  const event = await users.db.auditEvent.findFirstOrThrow({ where: { action: "token.revoked", targetId: leaked.id } });
+  expect(event).toMatchObject({ actorId: admin.id, detail: { owner: owner.email } });
 });
