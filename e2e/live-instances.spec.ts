@@ -47,7 +47,7 @@ test.describe("live updates across app instances", () => {
     await users.signIn(writerPage, await users.create("EDITOR"));
     const article = await workerDb.article.findFirstOrThrow({ where: { story: { key }, language: "en" } });
     const org = await workerDb.label.findFirstOrThrow({ where: { key: "ORG" } });
-    const quote = "Tsinghua University";
+    const quote = "Kestrel University";
     const start = [...article.text.slice(0, article.text.indexOf(quote))].length;
     const spanId = randomUUID();
     // The moment the span is first drawn in the reader, by the page's clock (the machine's, as the test's).

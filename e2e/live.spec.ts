@@ -92,14 +92,14 @@ test.describe("live collaboration", () => {
       await expect(chipOf(alice.page, 1, bob.user)).toHaveAttribute("data-here", "true"); // Alice's en pane
     });
 
-    await test.step("Alice tags “Tsinghua University” in Swedish and links a new entity; Bob sees both within a second", async () => {
-      await selectWithMouse(alice.page, 0, "Tsinghua University");
-      await expect(alice.page.getByTestId("label-menu")).toContainText("Tsinghua University");
+    await test.step("Alice tags “Kestrel University” in Swedish and links a new entity; Bob sees both within a second", async () => {
+      await selectWithMouse(alice.page, 0, "Kestrel University");
+      await expect(alice.page.getByTestId("label-menu")).toContainText("Kestrel University");
       await alice.page.keyboard.press("o");
       await alice.page.keyboard.press("Enter");
       await expect(saveState(alice.page)).toHaveText("All changes saved");
       const span = await workerDb.span.findFirstOrThrow({
-        where: { article: { story: { key }, language: "sv" }, quote: "Tsinghua University", deletedAt: null },
+        where: { article: { story: { key }, language: "sv" }, quote: "Kestrel University", deletedAt: null },
       });
       // Painted in Bob's Swedish pane, and the dashed outline of the span Alice has selected.
       await expect(pane(bob.page, 1).locator(`[data-s~="${span.id}"]`).first()).toBeVisible({ timeout: 1_000 });
@@ -115,7 +115,7 @@ test.describe("live collaboration", () => {
       const selected = alice.page.getByTestId("selected-span");
       await selected.getByRole("button", { name: /Link entity/ }).click();
       const linker = alice.page.getByTestId("entity-linker");
-      await linker.getByRole("option", { name: /Create new .*entity “Tsinghua University”/ }).click();
+      await linker.getByRole("option", { name: /Create new .*entity “Kestrel University”/ }).click();
       await linker.getByRole("button", { name: "Create and link" }).click();
       const anyway = linker.getByRole("button", { name: "Create another anyway" });
       await expect(alice.page.getByTestId("suggestions-panel").or(anyway)).toBeVisible();
@@ -136,7 +136,7 @@ test.describe("live collaboration", () => {
       );
       const entity = bob.page.getByTestId("sidebar-entities").locator(`li[data-entity-id="${linked.entityId}"]`);
       // (The sidebar is read again from the server on a change: a round trip later than the pane.)
-      await expect(entity.locator('[data-language="sv"]')).toContainText("Tsinghua University");
+      await expect(entity.locator('[data-language="sv"]')).toContainText("Kestrel University");
     });
 
     await test.step("Alice closes her tab: her chips leave Bob's panes at once", async () => {
@@ -151,11 +151,11 @@ test.describe("live collaboration", () => {
       await bob.context.setOffline(true);
       await expect(liveStatus(bob.page)).toHaveAttribute("data-state", "offline");
       const tsinghua = await workerDb.span.findFirstOrThrow({
-        where: { article: { story: { key }, language: "sv" }, quote: "Tsinghua University", deletedAt: null },
+        where: { article: { story: { key }, language: "sv" }, quote: "Kestrel University", deletedAt: null },
       });
       const created = await createSpanDirect(workerDb, alice.user, key, "en", "Financial Times", "ENTITY", "ORG");
       await updateSpan(workerDb, alice.user, tsinghua.id, { labelId: await labelId(workerDb, "GPE"), entityId: null });
-      const gone = await createSpanDirect(workerDb, alice.user, key, "sv", "Genève", "ENTITY", "GPE");
+      const gone = await createSpanDirect(workerDb, alice.user, key, "sv", "Göteborg", "ENTITY", "GPE");
       await deleteSpan(workerDb, alice.user, gone);
       // (Four writes: the third change, a span made and deleted while Bob was away, must not show.)
       await bob.page.waitForTimeout(500);
@@ -189,7 +189,7 @@ test.describe("live collaboration", () => {
     const problems: string[] = [];
     const alice = await users.create("EDITOR");
     const bob = await editorPage(browser, users, problems);
-    const spanId = await createSpanDirect(workerDb, alice, key, "en", "Tsinghua University", "ENTITY", "ORG");
+    const spanId = await createSpanDirect(workerDb, alice, key, "en", "Kestrel University", "ENTITY", "ORG");
     await openStory(bob.page, key, ["en"]);
     await expect(liveStatus(bob.page)).toHaveAttribute("data-state", "live");
 
@@ -209,8 +209,8 @@ test.describe("live collaboration", () => {
     const banner = bob.page.getByTestId("conflict-banner");
     await expect(banner).toBeVisible({ timeout: 1_000 });
     await expect(banner).toContainText(`${alice.name} changed this span`);
-    await expect(banner).toContainText("Now: Country, city, state “Tsinghua University”");
-    await expect(banner).toContainText("Yours: Person “Tsinghua University”");
+    await expect(banner).toContainText("Now: Country, city, state “Kestrel University”");
+    await expect(banner).toContainText("Yours: Person “Kestrel University”");
 
     await bob.page.unroute("**/spans/mutations");
     await banner.getByRole("button", { name: "Keep mine" }).click();
