@@ -150,11 +150,11 @@ test.describe("live collaboration", () => {
     await test.step("Bob goes offline; three changes are made meanwhile; all three arrive once he is back", async () => {
       await bob.context.setOffline(true);
       await expect(liveStatus(bob.page)).toHaveAttribute("data-state", "offline");
-      const tsinghua = await workerDb.span.findFirstOrThrow({
+      const kestrel = await workerDb.span.findFirstOrThrow({
         where: { article: { story: { key }, language: "sv" }, quote: "Kestrel University", deletedAt: null },
       });
-      const created = await createSpanDirect(workerDb, alice.user, key, "en", "Financial Times", "ENTITY", "ORG");
-      await updateSpan(workerDb, alice.user, tsinghua.id, { labelId: await labelId(workerDb, "GPE"), entityId: null });
+      const created = await createSpanDirect(workerDb, alice.user, key, "en", "Baltic Courier", "ENTITY", "ORG");
+      await updateSpan(workerDb, alice.user, kestrel.id, { labelId: await labelId(workerDb, "GPE"), entityId: null });
       const gone = await createSpanDirect(workerDb, alice.user, key, "sv", "Göteborg", "ENTITY", "GPE");
       await deleteSpan(workerDb, alice.user, gone);
       // (Four writes: the third change, a span made and deleted while Bob was away, must not show.)
@@ -164,7 +164,7 @@ test.describe("live collaboration", () => {
       await bob.context.setOffline(false);
       await expect(liveStatus(bob.page)).toHaveAttribute("data-state", "live");
       await expect(pane(bob.page, 0).locator(`[data-s~="${created}"]`).first()).toBeVisible();
-      await pane(bob.page, 1).locator(`[data-s~="${tsinghua.id}"]`).first().click();
+      await pane(bob.page, 1).locator(`[data-s~="${kestrel.id}"]`).first().click();
       await expect(bob.page.getByTestId("selected-span")).toContainText("Country, city, state");
       // What Bob's panes show is what the database holds.
       await expect.poll(() => paintedIds(bob.page, 0)).toEqual(await aliveIds(workerDb, key, "en"));
