@@ -133,7 +133,7 @@ export function SuggestionsPanel({ storyId, entity, store, canReview, onJump, on
     >
       <div className="mb-2 flex items-center justify-between gap-2">
         <h2 id={`${id}-title`} className="font-medium">
-          Other mentions of {entity.name}
+          Other mentions of <bdi>{entity.name}</bdi>
         </h2>
         <button
           ref={closeButton}
