@@ -25,6 +25,7 @@
 import pg from "pg";
 import { createDb } from "../lib/db";
 import { seedTaxonomy } from "../lib/demo/seed";
+import { seededRandom } from "./random";
 
 export interface ScaleSize {
   stories: number;
@@ -52,17 +53,6 @@ export const READER_EMAIL = "scale-reader@bench.parallax.test";
 const SENTENCES_PER_LANGUAGE = 6_000;
 const VOCABULARY = 6_000;
 const MIN_SENTENCE = 45;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES: Record<"en" | "sv" | "fr", string[]> = {
   en: "ar be con dor el fen gar hal in jor kel lin mor nor or par quin ros sen tal un ver wil yar zen ba cre dal ent fro gle ham ith lo mar ne oth pre ric st ter ul vo wa".split(
@@ -131,7 +121,7 @@ export interface Generated {
 
 /** The sentence pool, names and titles (deterministic: the same every run). */
 export function generateText(size: ScaleSize): Generated {
-  const random = mulberry32(20261205);
+  const random = seededRandom(20261205);
   const han: string[] = [];
   while (han.length < 900) han.push(String.fromCodePoint(0x4e00 + Math.floor(random() * 0x4000)));
   const vocab = Object.fromEntries(LANGUAGES.map((l) => [l, vocabulary(l, random, han)])) as Record<Language, string[]>;
