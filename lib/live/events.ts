@@ -55,8 +55,6 @@ export interface ArticleRef {
   revision: number;
 }
 
-const USER_REF = { select: { id: true, name: true } } as const;
-
 export async function hydrateChanges(db: Db, rows: readonly ChangeRow[]): Promise<StoryEvent[]> {
   if (!rows.length) return [];
   const spanIds = new Set<string>();
@@ -71,19 +69,17 @@ export async function hydrateChanges(db: Db, rows: readonly ChangeRow[]): Promis
     else if (r.kind.startsWith("article.")) articleIds.add(r.subjectId);
     else if (r.kind === "story.renamed") storyIds.add(r.subjectId);
   }
-  const spanRows = spanIds.size
-    ? await db.span.findMany({
-        where: { id: { in: [...spanIds] } },
-        include: { createdBy: USER_REF, updatedBy: USER_REF },
-      })
-    : [];
-  const spans = new Map(spanRows.map((s) => [s.id, spanDTO(s, s.createdBy, s.updatedBy)]));
-  const layers = new Map(spanRows.map((s) => [s.id, { layer: s.layer as string, ownerId: s.layerOwnerId }]));
-  for (const s of spans.values()) {
+  // Two round trips on the hot path: the spans, then everything they and the other changes name.
+  const spanRows = spanIds.size ? await db.span.findMany({ where: { id: { in: [...spanIds] } } }) : [];
+  const userIds = new Set<string>();
+  for (const s of spanRows) {
+    if (s.createdById) userIds.add(s.createdById);
+    if (s.updatedById) userIds.add(s.updatedById);
     if (s.entityId) entityIds.add(s.entityId);
     if (s.claimId) claimIds.add(s.claimId);
   }
-  const [entityRows, claimRows, articleRows, storyRows] = await Promise.all([
+  const [userRows, entityRows, claimRows, articleRows, storyRows] = await Promise.all([
+    userIds.size ? db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }) : [],
     entityIds.size ? db.entity.findMany({ where: { id: { in: [...entityIds] } }, select: ENTITY_SELECT }) : [],
     claimIds.size ? db.claim.findMany({ where: { id: { in: [...claimIds] } }, select: CLAIM_SELECT }) : [],
     articleIds.size
@@ -94,6 +90,10 @@ export async function hydrateChanges(db: Db, rows: readonly ChangeRow[]): Promis
       : [],
     storyIds.size ? db.story.findMany({ where: { id: { in: [...storyIds] } }, select: { id: true, title: true } }) : [],
   ]);
+  const users = new Map(userRows.map((u) => [u.id, u]));
+  const userOf = (id: string | null) => (id ? (users.get(id) ?? null) : null);
+  const spans = new Map(spanRows.map((s) => [s.id, spanDTO(s, userOf(s.createdById), userOf(s.updatedById))]));
+  const layers = new Map(spanRows.map((s) => [s.id, { layer: s.layer as string, ownerId: s.layerOwnerId }]));
   const entities = new Map(entityRows.map((e) => [e.id, entityDTO(e)]));
   const claims = new Map(claimRows.map((c) => [c.id, claimDTO(c)]));
   const articles = new Map(articleRows.map((a) => [a.id, a]));
