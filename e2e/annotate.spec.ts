@@ -7,7 +7,7 @@
  * entity and one claim with spans in three languages, and all of it is still
  * there after a reload (and in the database).
  */
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { createSpanDirect, importCorpusStory, openStory, pane, saveState, selectWithMouse } from "./support/annotate";
 
@@ -29,6 +29,26 @@ async function createEntityWithMouse(page: Page) {
   const anyway = linker.getByRole("button", { name: "Create another anyway" });
   await expect(page.getByTestId("suggestions-panel").or(anyway)).toBeVisible();
   if (await anyway.isVisible()) await anyway.click();
+}
+
+/**
+ * Clicks `button` with a pause between press and release, checking that nothing moves under the
+ * pointer meanwhile (no focus change, no jump of the panes): otherwise the release lands elsewhere
+ * and the click is lost.
+ */
+async function pressHeld(page: Page, button: Locator) {
+  await button.scrollIntoViewIfNeeded();
+  const box = (await button.boundingBox())!;
+  const scrolls = () => page.locator('[data-testid^="pane-text-"]').evaluateAll((els) => els.map((e) => e.scrollTop));
+  const focus = () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? null);
+  const [scrolled, focused] = [await scrolls(), await focus()];
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  expect(await focus()).toBe(focused);
+  expect(await button.boundingBox()).toEqual(box);
+  expect(await scrolls()).toEqual(scrolled);
+  await page.mouse.up();
 }
 
 async function tagClaim(page: Page, k: number, quote: string) {
@@ -71,16 +91,14 @@ test.describe("annotating a story across languages with the mouse", () => {
       const panel = page.getByTestId("suggestions-panel");
       const fr = panel.getByTestId("suggestion").filter({ hasText: "université de Kestrel" });
       await expect(fr).toContainText("cognate");
-      // Focusing a suggestion scrolls the panes to its mention: focus it first, so the click is not lost to the scroll.
-      await fr.focus();
-      await expect(fr).toBeFocused();
-      await fr.getByRole("button", { name: "Accept" }).click();
+      await expect(panel.getByTestId("suggestion").first()).toBeFocused();
+      await expect(fr).not.toBeFocused(); // not the active row: pressing it must not make it one mid-click
+      await pressHeld(page, fr.getByRole("button", { name: "Accept" }));
+      await expect(fr).toHaveCount(0);
       const sv = panel
         .getByTestId("suggestion")
         .filter({ has: page.locator("span", { hasText: /^sv$/ }) })
         .first();
-      await sv.focus();
-      await expect(sv).toBeFocused();
       await sv.getByRole("button", { name: "Accept" }).click();
       // (Panes draw spans only near what is on screen: the sidebar lists them all.)
       const entity = page.getByTestId("sidebar-entities").locator("li[data-entity-id]");

@@ -3,20 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/(app)/account/tokens/actions";
-import { Time } from "@/components/ui/Time";
 import { OneTimeSecret } from "@/components/ui/OneTimeSecret";
+import { TokenTable, isolated, useRevoke, type TokenRow } from "./TokenTable";
 import { FormError, SubmitButton, fieldClass } from "@/components/ui/form";
-
-interface TokenRow {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  expired: boolean;
-}
 
 const EXPIRY = [
   ["30", "30 days"],
@@ -50,12 +39,7 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
     router.refresh();
   }
 
-  async function revoke(id: string, name: string) {
-    if (!window.confirm(`Revoke the token “${name}”? Scripts using it stop working at once.`)) return;
-    const result = await revokeTokenAction({ tokenId: id });
-    if (!result.ok) return setError(result.error.message);
-    router.refresh();
-  }
+  const revoke = useRevoke((t) => revokeTokenAction({ tokenId: t.id }));
 
   return (
     <div className="space-y-8">
@@ -84,71 +68,13 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
       <FormError error={error} />
       {created ? (
         <OneTimeSecret
-          label={`Token “${created.name}”`}
+          label={`Token “${isolated(created.name)}”`}
           value={created.token}
           note="Copy it now: it is shown only this once and cannot be recovered."
           onDismiss={() => setCreated(undefined)}
         />
       ) : null}
-      {tokens.length === 0 ? (
-        <p className="text-sm text-stone-600">You have no tokens.</p>
-      ) : (
-        <table className="w-full text-left text-sm" aria-label="API tokens">
-          <thead className="text-stone-600">
-            <tr>
-              <th className="py-2 font-medium">Name</th>
-              <th className="py-2 font-medium">Token</th>
-              <th className="py-2 font-medium">Created</th>
-              <th className="py-2 font-medium">Last used</th>
-              <th className="py-2 font-medium">Status</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-200">
-            {tokens.map((t) => {
-              const { expired } = t;
-              return (
-                <tr key={t.id}>
-                  <td className="py-2">{t.name}</td>
-                  <td className="py-2">
-                    <code>{t.prefix}…</code>
-                  </td>
-                  <td className="py-2">
-                    <Time value={t.createdAt} />
-                  </td>
-                  <td className="py-2">
-                    <Time value={t.lastUsedAt} empty="never" />
-                  </td>
-                  <td className="py-2">
-                    {t.revokedAt ? (
-                      "revoked"
-                    ) : expired ? (
-                      "expired"
-                    ) : t.expiresAt ? (
-                      <>
-                        until <Time value={t.expiresAt} />
-                      </>
-                    ) : (
-                      "active"
-                    )}
-                  </td>
-                  <td className="py-2 text-right">
-                    {!t.revokedAt && !expired ? (
-                      <button
-                        type="button"
-                        onClick={() => revoke(t.id, t.name)}
-                        className="rounded-md border border-stone-300 px-3 py-1 hover:bg-stone-100"
-                      >
-                        Revoke
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <TokenTable tokens={tokens} empty="You have no tokens." {...revoke} />
     </div>
   );
 }

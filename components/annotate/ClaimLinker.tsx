@@ -110,7 +110,7 @@ export function ClaimLinker({ storyId, quote, language, verdicts, onLink, onCanc
                 onActivate={() => setActive(i)}
                 onChoose={() => choose(i)}
               >
-                <span className="flex-1">{claim.statement}</span>
+                <bdi className="flex-1">{claim.statement}</bdi>
                 {claim.verdict ? (
                   <span className="rounded px-1 text-xs text-white" style={{ backgroundColor: claim.verdict.color }}>
                     {claim.verdict.name}

@@ -121,7 +121,7 @@ export function EntityTypeahead({
             onChoose={() => choose(i)}
           >
             <span className="flex-1">
-              <span className="font-medium">{entity.name}</span>
+              <bdi className="font-medium">{entity.name}</bdi>
               {entity.aliases.length ? (
                 <span className="ml-1 text-xs text-stone-500">
                   {entity.aliases

@@ -83,7 +83,7 @@ function History({ spanId, labelName }: { spanId: string; labelName: (id: string
           <span className="text-stone-500">
             v{h.version} · {when(h.at)} ·{" "}
           </span>
-          <span className="font-medium">{h.actor?.name ?? "import"}</span> {describeChange(h, labelName)}
+          <bdi className="font-medium">{h.actor?.name ?? "import"}</bdi> {describeChange(h, labelName)}
         </li>
       ))}
     </ol>
@@ -127,7 +127,7 @@ export function SpanInspector({
                   className="inline-block h-2.5 w-2.5 rounded-sm"
                   style={{ backgroundColor: l?.color ?? "#a8a29e" }}
                 />
-                <span className="font-medium">{l?.name ?? (s.kind === "CLAIM" ? "Claim" : "Untagged")}</span>
+                <bdi className="font-medium">{l?.name ?? (s.kind === "CLAIM" ? "Claim" : "Untagged")}</bdi>
                 {pendingSpanIds?.has(s.id) ? <span className="text-xs text-amber-700">saving</span> : null}
                 {s.reviewStatus !== "PENDING" ? (
                   <span className="text-xs text-stone-500">{s.reviewStatus.toLowerCase()}</span>
@@ -136,17 +136,19 @@ export function SpanInspector({
                   <span className="text-xs text-stone-500">{s.source.toLowerCase()}</span>
                 ) : null}
               </p>
-              <p className="mt-0.5">“{s.quote}”</p>
+              <p className="mt-0.5">
+                “<bdi>{s.quote}</bdi>”
+              </p>
               {s.entityId || s.claimId ? (
                 <p className="text-xs text-stone-600">
-                  {s.entityId ? "Entity" : "Claim"}: {link ?? "linked"}
+                  {s.entityId ? "Entity" : "Claim"}: {link ? <bdi>{link}</bdi> : "linked"}
                 </p>
               ) : (
                 <p className="text-xs text-stone-500">Not linked</p>
               )}
               {s.updatedBy ? (
                 <p className="text-xs text-stone-500">
-                  Last changed by {s.updatedBy.name}, {when(s.updatedAt)}
+                  Last changed by <bdi>{s.updatedBy.name}</bdi>, {when(s.updatedAt)}
                 </p>
               ) : null}
               <div className="mt-1 flex gap-2">

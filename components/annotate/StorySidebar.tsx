@@ -14,7 +14,7 @@
  *
  * Every span is a button, so Tab reaches them and Enter jumps.
  */
-import { useId } from "react";
+import { Fragment, useId } from "react";
 import { annotationApi } from "@/lib/annotate-client/api";
 import type { LabelDTO, StoryAnnotations, StorySpanRef } from "@/lib/annotate-client/types";
 import { formatDay } from "@/components/ui/Time";
@@ -61,7 +61,7 @@ function SpanRefs({
                 aria-label={`${owner}: “${r.quote}” in ${language}, go to`}
                 lang={language}
               >
-                {r.quote}
+                <bdi>{r.quote}</bdi>
               </button>
             </dd>
           ))}
@@ -128,7 +128,7 @@ export function StorySidebar({
                       style={{ backgroundColor: color(e.labelId) }}
                     />
                     <a href={`/entities/${e.id}`} className="font-medium hover:underline">
-                      {e.name}
+                      <bdi>{e.name}</bdi>
                     </a>
                     <span className="text-xs text-stone-500">{e.labelKey}</span>
                     {e.wikidataQid ? <span className="text-xs text-stone-500">{e.wikidataQid}</span> : null}
@@ -150,11 +150,18 @@ export function StorySidebar({
                   data-claim-id={c.id}
                   className={`rounded-md border p-2 ${highlight === c.id ? "border-blue-600" : "border-stone-200"}`}
                 >
-                  <p className="font-medium">{c.statement}</p>
+                  <p className="font-medium">
+                    <bdi>{c.statement}</bdi>
+                  </p>
                   <p className="text-xs text-stone-500">
                     {[c.claimant?.name, c.claimDate ? formatDay(c.claimDate) : null, c.verdict?.name]
-                      .filter(Boolean)
-                      .join(" · ")}
+                      .filter((part): part is string => Boolean(part))
+                      .map((part, i) => (
+                        <Fragment key={i}>
+                          {i ? " · " : null}
+                          <bdi>{part}</bdi>
+                        </Fragment>
+                      ))}
                   </p>
                   <SpanRefs spans={c.spans} onJump={onJump} owner="Claim" />
                 </li>

@@ -16,11 +16,12 @@
  * Keys (lib/reader/keymap.ts, scope "suggestions"), on the focused
  * suggestion: A or Enter accepts, R or Delete rejects, ↑/↓ move, Esc closes.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import { annotationApi, errorMessage } from "@/lib/annotate-client/api";
 import type { AnnotationStore } from "@/lib/annotate-client";
 import { commandFor } from "@/lib/reader/keymap";
 import type { Suggestion } from "@/lib/annotate-client/types";
+import { PanelHeader } from "./PanelHeader";
 import { buttonClass, kbdClass, panelClass } from "./ui";
 import { useRemote } from "./use-remote";
 
@@ -51,6 +52,13 @@ export function acceptSuggestion(store: AnnotationStore, s: Suggestion, labelId?
   });
 }
 
+/**
+ * Pressing a row's button must not focus the row: focusing it jumps the reader to the mention,
+ * which moves what is on screen between press and release, and the click is then lost.
+ * The button acts on its own row whichever row has the focus.
+ */
+const keepFocus = (e: MouseEvent) => e.preventDefault();
+
 export function SuggestionsPanel({ storyId, entity, store, canReview, onJump, onClose }: SuggestionsPanelProps) {
   const id = useId();
   const remote = useRemote(
@@ -80,7 +88,9 @@ export function SuggestionsPanel({ storyId, entity, store, canReview, onJump, on
     }
     const el = refs.current.get(current.id);
     if (el && (ours || !focusedOnce.current)) {
-      el.focus();
+      // Scroll no further than needed: the list must not slide under a pointer about to click.
+      el.focus({ preventScroll: true });
+      el.scrollIntoView({ block: "nearest" });
       focusedOnce.current = true;
     }
   }, [current]);
@@ -131,20 +141,17 @@ export function SuggestionsPanel({ storyId, entity, store, canReview, onJump, on
         }
       }}
     >
-      <div className="mb-2 flex items-center justify-between gap-2">
-        <h2 id={`${id}-title`} className="font-medium">
-          Other mentions of {entity.name}
-        </h2>
-        <button
-          ref={closeButton}
-          type="button"
-          onClick={onClose}
-          aria-label="Close suggestions"
-          className="rounded px-1 text-stone-500 hover:bg-stone-100"
-        >
-          ×
-        </button>
-      </div>
+      <PanelHeader
+        id={`${id}-title`}
+        title={
+          <>
+            Other mentions of <bdi>{entity.name}</bdi>
+          </>
+        }
+        onClose={onClose}
+        closeLabel="Close suggestions"
+        closeRef={closeButton}
+      />
       <p className="mb-2 text-xs text-stone-500">
         <kbd className={kbdClass}>A</kbd> accept
         {canReview ? (
@@ -188,11 +195,23 @@ export function SuggestionsPanel({ storyId, entity, store, canReview, onJump, on
               </span>
               <span className="ml-1 text-xs text-stone-500">{s.reason}</span>
             </span>
-            <button type="button" tabIndex={-1} className={buttonClass} onClick={() => accept(s)}>
+            <button
+              type="button"
+              tabIndex={-1}
+              className={buttonClass}
+              onMouseDown={keepFocus}
+              onClick={() => accept(s)}
+            >
               Accept
             </button>
             {canReview ? (
-              <button type="button" tabIndex={-1} className={buttonClass} onClick={() => void reject(s)}>
+              <button
+                type="button"
+                tabIndex={-1}
+                className={buttonClass}
+                onMouseDown={keepFocus}
+                onClick={() => void reject(s)}
+              >
                 Reject
               </button>
             ) : null}

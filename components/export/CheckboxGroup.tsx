@@ -18,7 +18,7 @@ export function CheckboxGroup({
 }) {
   const toggle = (value: string, on: boolean) => onChange(on ? [...chosen, value] : chosen.filter((v) => v !== value));
   return (
-    <fieldset className="text-sm">
+    <fieldset className="min-w-0 text-sm">
       <legend className="font-medium">
         {legend}
         {chosen.length ? <span className="ml-1 font-normal text-stone-500">({chosen.length} chosen)</span> : null}
@@ -36,7 +36,7 @@ export function CheckboxGroup({
                   checked={chosen.includes(o.value)}
                   onChange={(e) => toggle(o.value, e.currentTarget.checked)}
                 />
-                <span lang={langOf?.(o.value)} dir="auto">
+                <span lang={langOf?.(o.value)} dir="auto" className="min-w-0 [overflow-wrap:anywhere]">
                   {o.label}
                 </span>
               </label>

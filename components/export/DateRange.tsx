@@ -16,7 +16,7 @@ export function DateRange({
 }) {
   const id = useId();
   return (
-    <fieldset className="text-sm">
+    <fieldset className="min-w-0 text-sm">
       <legend className="font-medium">{legend}</legend>
       <div className="grid grid-cols-2 gap-2">
         <div>

@@ -114,16 +114,18 @@ export function ExportBuilder({
   const direct = ready && size <= DIRECT_DOWNLOAD_MAX;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+    // Explicit minmax(0, …) columns and min-w-0: a grid's automatic column is as wide as its widest
+    // unbreakable content, which on a phone is wider than the screen.
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <form
         aria-label={mode === "snapshot" ? "Snapshot selection" : "Export selection"}
-        className={`${panelClass} grid gap-6`}
+        className={`${panelClass} grid min-w-0 grid-cols-1 gap-6`}
         onSubmit={(e) => e.preventDefault()}
       >
         <FilterFields options={options} state={state} onChange={setState} onStoryDraftChange={setStoryDraft} />
         <FormatChooser formats={formats} value={format} onChange={setFormat} />
       </form>
-      <div className="grid content-start gap-4 lg:sticky lg:top-4 lg:self-start">
+      <div className="grid min-w-0 grid-cols-1 content-start gap-4 lg:sticky lg:top-4 lg:self-start">
         <PreviewPanel preview={preview} unit={choice.unit} />
         {unfinished ? (
           <p

@@ -32,14 +32,14 @@ export function FilterFields({
   const setList = (key: ListKey) => (values: string[]) => onChange({ ...state, [key]: values });
   const setRange = (key: RangeKey) => (value: FilterState[RangeKey]) => onChange({ ...state, [key]: value });
   return (
-    <div className="grid gap-5">
+    <div className="grid grid-cols-1 gap-5">
       <StoryPicker
         stories={options.stories}
         chosen={state.stories}
         onChange={setList("stories")}
         onDraftChange={onStoryDraftChange}
       />
-      <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-5 sm:grid-cols-2 lg:grid-cols-3">
         <CheckboxGroup
           legend="Languages"
           options={options.languages.map((l) => ({ value: l, label: l }))}
@@ -85,7 +85,7 @@ export function FilterFields({
           id="export-layer"
           value={state.layer}
           onChange={(e) => onChange({ ...state, layer: e.target.value })}
-          className="max-w-md rounded-md border border-stone-300 bg-white px-2 py-1"
+          className="w-full max-w-md min-w-0 rounded-md border border-stone-300 bg-white px-2 py-1"
         >
           <option value="">Curated where a version has one, else shared</option>
           <option value="curated">Curated</option>
@@ -98,7 +98,7 @@ export function FilterFields({
           <option value="all">Every layer, with provenance (Parallax JSONL)</option>
         </select>
       </div>
-      <div className="grid gap-5 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-5 sm:grid-cols-3">
         <DateRange legend="Span created" value={state.created} onChange={setRange("created")} />
         <DateRange legend="Span last changed" value={state.updated} onChange={setRange("updated")} />
         <DateRange legend="Article published" value={state.published} onChange={setRange("published")} />

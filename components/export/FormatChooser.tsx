@@ -13,9 +13,9 @@ export function FormatChooser({
   onChange: (format: string) => void;
 }) {
   return (
-    <fieldset className="text-sm">
+    <fieldset className="min-w-0 text-sm">
       <legend className="font-medium">Format</legend>
-      <ul className="mt-2 grid gap-2">
+      <ul className="mt-2 grid grid-cols-1 gap-2">
         {formats.map((f) => (
           <li key={f.id}>
             <label
@@ -30,7 +30,7 @@ export function FormatChooser({
                 aria-describedby={`format-${f.id}-description`}
                 className="mt-1"
               />
-              <span>
+              <span className="min-w-0">
                 <span className="font-medium">{f.title}</span>{" "}
                 <span className="font-mono text-xs text-stone-500">.{f.extension}</span>
                 <span id={`format-${f.id}-description`} className="block text-stone-600">

@@ -110,7 +110,11 @@ export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished?:
           ) : job.expired ? (
             <p className="text-stone-700">Expired: the file was deleted after the retention period.</p>
           ) : (
-            <a href={`/api/exports/${job.id}/file`} download={job.result.fileName} className="font-medium underline">
+            <a
+              href={`/api/exports/${job.id}/file`}
+              download={job.result.fileName}
+              className="font-medium break-all underline"
+            >
               Download {job.result.fileName}
             </a>
           )}

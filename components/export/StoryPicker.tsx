@@ -92,7 +92,7 @@ export function StoryPicker({
           }}
           aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ""}`}
           aria-invalid={!!problem}
-          className={inputClass}
+          className={`${inputClass} min-w-0`}
           placeholder="Story title"
         />
         <datalist id={`${id}-list`}>
@@ -114,8 +114,8 @@ export function StoryPicker({
       {chosen.length ? (
         <ul className="mt-2 flex flex-wrap gap-2" aria-label="Chosen stories">
           {chosen.map((key) => (
-            <li key={key} className="flex items-center gap-1 rounded-full bg-stone-100 py-0.5 pr-1 pl-3">
-              <span>
+            <li key={key} className="flex max-w-full items-center gap-1 rounded-full bg-stone-100 py-0.5 pr-1 pl-3">
+              <span className="min-w-0 [overflow-wrap:anywhere]">
                 <bdi>{titleOf(key) ?? key}</bdi> <span className="font-mono text-xs text-stone-500">{key}</span>
               </span>
               <button

@@ -54,9 +54,12 @@ export async function openStory(page: Page, key: string, languages: string[]): P
 /** Drags the mouse across the `occurrence`-th `quote` in pane `k` (text may be split by span elements). */
 export async function selectWithMouse(page: Page, k: number, quote: string, occurrence = 0): Promise<void> {
   const scroller = pane(page, k);
-  const locate = () =>
-    scroller.evaluate(
-      (el, { quote, occurrence }) => {
+  // Scrolls the quote into view, then waits (frame by frame, in the page) until it stands still:
+  // scroll sync moves the other panes and may nudge this one after the scroll.
+  const box = await scroller.evaluate(
+    async (el, { quote, occurrence }) => {
+      // Found afresh at each look: panes re-render their text as they scroll.
+      const find = () => {
         const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
         const nodes: Text[] = [];
         let text = "";
@@ -76,11 +79,14 @@ export async function selectWithMouse(page: Page, k: number, quote: string, occu
         };
         const a = pos(at, false);
         const b = pos(at + quote.length, true);
-        a.node.parentElement!.scrollIntoView({ block: "center" });
         const range = document.createRange();
         range.setStart(a.node, a.offset);
         range.setEnd(b.node, b.offset);
-        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        return range;
+      };
+      find().startContainer.parentElement!.scrollIntoView({ block: "center" });
+      const measure = () => {
+        const rects = [...find().getClientRects()].filter((r) => r.width > 0);
         const first = rects[0]!;
         const last = rects[rects.length - 1]!;
         return {
@@ -89,12 +95,20 @@ export async function selectWithMouse(page: Page, k: number, quote: string, occu
           x2: last.right - 1,
           y2: last.top + last.height / 2,
         };
-      },
-      { quote, occurrence },
-    );
-  await locate(); // scrolls it into view
-  await page.waitForTimeout(100); // scroll sync settles
-  const box = await locate();
+      };
+      const frame = () => new Promise((done) => requestAnimationFrame(done));
+      let box = measure();
+      // Still for three frames in a row (or, at worst, after two seconds of frames).
+      for (let still = 0, frames = 0; still < 3 && frames < 120; frames++) {
+        await frame();
+        const next = measure();
+        still = JSON.stringify(next) === JSON.stringify(box) ? still + 1 : 0;
+        box = next;
+      }
+      return box;
+    },
+    { quote, occurrence },
+  );
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
   await page.mouse.move(box.x2, box.y2, { steps: 6 });

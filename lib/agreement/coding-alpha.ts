@@ -35,49 +35,85 @@ export function codingAlpha<V extends string | number>(
 ): CodingAlpha {
   const index = new Map<V, number>();
   const values: V[] = [];
-  const rows: number[][] = [];
+  // Pairable units as value indices, flat: rows[k] runs from offsets[k] to offsets[k + 1].
+  const flat: number[] = [];
+  const offsets: number[] = [0];
   for (const row of units) {
-    const coded = row.filter((v): v is V => v !== null && v !== undefined);
-    if (coded.length < 2) continue;
-    rows.push(
-      coded.map((v) => {
-        if (metric !== "nominal" && typeof v !== "number") {
-          throw new TypeError(`${metric} alpha needs numeric values, got ${JSON.stringify(v)}`);
-        }
-        let i = index.get(v);
-        if (i === undefined) {
-          i = values.length;
-          index.set(v, i);
-          values.push(v);
-        }
-        return i;
-      }),
-    );
+    let coded = 0;
+    for (const v of row) if (v !== null && v !== undefined) coded++;
+    if (coded < 2) continue;
+    for (const v of row) {
+      if (v === null || v === undefined) continue;
+      if (metric !== "nominal" && typeof v !== "number") {
+        throw new TypeError(`${metric} alpha needs numeric values, got ${JSON.stringify(v)}`);
+      }
+      let i = index.get(v);
+      if (i === undefined) {
+        i = values.length;
+        index.set(v, i);
+        values.push(v);
+      }
+      flat.push(i);
+    }
+    offsets.push(flat.length);
   }
-  const empty = { observed: null, expected: null, pairable: 0, units: rows.length };
-  if (rows.length === 0) {
+  const rows = offsets.length - 1;
+  const empty = { observed: null, expected: null, pairable: 0, units: rows };
+  if (rows === 0) {
     return { alpha: undefinedBecause("no unit was coded by two annotators"), ...empty };
   }
   const V = values.length;
-  const coincidence = Array.from({ length: V }, () => new Float64Array(V));
-  for (const row of rows) {
-    const counts = new Map<number, number>();
-    for (const v of row) counts.set(v, (counts.get(v) ?? 0) + 1);
-    const m = row.length;
-    for (const [c, nc] of counts) {
-      for (const [k, nk] of counts) coincidence[c]![k]! += (nc * (c === k ? nk - 1 : nk)) / (m - 1);
+  // o_ck gets n_c·n_k/(m − 1) from each unit of m values (n_c − 1 on the diagonal).
+  // Nominal α needs only the diagonal and the marginals; the others the whole matrix.
+  const nominal = metric === "nominal";
+  const diagonal = new Float64Array(V);
+  const marginal = new Float64Array(V);
+  const coincidence = nominal ? null : Array.from({ length: V }, () => new Float64Array(V));
+  const counts = new Float64Array(V);
+  const seen: number[] = [];
+  for (let k = 0; k < rows; k++) {
+    const from = offsets[k]!;
+    const to = offsets[k + 1]!;
+    const m = to - from;
+    for (let x = from; x < to; x++) {
+      const v = flat[x]!;
+      if (counts[v] === 0) seen.push(v);
+      counts[v] = counts[v]! + 1;
     }
+    for (const c of seen) {
+      const nc = counts[c]!;
+      // Row c of the unit's contribution sums to n_c·(m − 1)/(m − 1) = n_c.
+      marginal[c] = marginal[c]! + nc;
+      diagonal[c] = diagonal[c]! + (nc * (nc - 1)) / (m - 1);
+      if (coincidence) {
+        for (const j of seen)
+          coincidence[c]![j] = coincidence[c]![j]! + (nc * (c === j ? nc - 1 : counts[j]!)) / (m - 1);
+      }
+    }
+    for (const c of seen) counts[c] = 0;
+    seen.length = 0;
   }
-  const marginal = coincidence.map((row) => row.reduce((s, x) => s + x, 0));
   const n = marginal.reduce((s, x) => s + x, 0);
-  const delta = differenceFunction(metric, values, marginal);
   let observed = 0;
   let expected = 0;
-  for (let c = 0; c < V; c++) {
-    for (let k = 0; k < V; k++) {
-      const d = delta(c, k);
-      observed += coincidence[c]![k]! * d;
-      expected += marginal[c]! * marginal[k]! * d;
+  if (!coincidence) {
+    // δ is 1 off the diagonal: Σ_{c≠k} o_ck = n − Σ o_cc, Σ_{c≠k} n_c n_k = n² − Σ n_c².
+    let agreeing = 0;
+    let squares = 0;
+    for (let c = 0; c < V; c++) {
+      agreeing += diagonal[c]!;
+      squares += marginal[c]! * marginal[c]!;
+    }
+    observed = n - agreeing;
+    expected = n * n - squares;
+  } else {
+    const delta = differenceFunction(metric, values, marginal);
+    for (let c = 0; c < V; c++) {
+      for (let k = 0; k < V; k++) {
+        const d = delta(c, k);
+        observed += coincidence[c]![k]! * d;
+        expected += marginal[c]! * marginal[k]! * d;
+      }
     }
   }
   observed /= n;
@@ -86,10 +122,10 @@ export function codingAlpha<V extends string | number>(
     V < 2
       ? undefinedBecause("every annotator gave the same value: no variation to agree on")
       : chanceCorrected(observed, expected, "no variation to agree on");
-  return { alpha, observed, expected, pairable: n, units: rows.length };
+  return { alpha, observed, expected, pairable: n, units: rows };
 }
 
-function differenceFunction(metric: Metric, values: readonly (string | number)[], marginal: readonly number[]) {
+function differenceFunction(metric: Metric, values: readonly (string | number)[], marginal: Float64Array) {
   if (metric === "nominal") return (c: number, k: number) => (c === k ? 0 : 1);
   const numbers = values as readonly number[];
   if (metric === "interval") return (c: number, k: number) => (numbers[c]! - numbers[k]!) ** 2;

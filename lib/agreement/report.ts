@@ -14,10 +14,19 @@
  * - Across languages: for each entity and claim, in which language versions
  *   each annotator linked it.
  */
-import { codingAlpha, type CodingAlpha } from "./coding-alpha";
-import { ratio, type Coefficient } from "./coefficient";
-import { matchSpans, type MatchSpan } from "./span-match";
-import { unitizingAlpha, type Unit, type UnitizingResult } from "./unitizing";
+import type { Coefficient } from "./coefficient";
+import {
+  crossLanguage,
+  linkFigures,
+  mergeTally,
+  newTally,
+  tallyLink,
+  type CrossLanguageRow,
+  type LinkFigures,
+  type LinkTally,
+} from "./links";
+import { indexSpans, matchIndexed } from "./span-match";
+import { prepareStretch, stretchAlpha, type Stretch } from "./unitizing";
 
 export interface AgreementArticle {
   id: string;
@@ -48,6 +57,8 @@ export interface AgreementSpan {
   verdict: number | null;
 }
 
+export type { CrossLanguageRow, LinkFigures };
+
 export interface AgreementInput {
   articles: readonly AgreementArticle[];
   annotators: readonly AgreementAnnotator[];
@@ -63,15 +74,6 @@ export interface MatchFigures {
   precision: Coefficient;
   recall: Coefficient;
   f1: Coefficient;
-}
-
-export interface LinkFigures {
-  /** Matched pairs where both spans are linked. */
-  linked: number;
-  /** …and link the same entity (or claims with the same verdict). */
-  same: number;
-  agreement: Coefficient;
-  alpha: Coefficient;
 }
 
 export interface PairReport {
@@ -105,14 +107,6 @@ export interface ArticleReport extends GroupReport {
   spans: Record<string, number>;
 }
 
-export interface CrossLanguageRow {
-  kind: "entity" | "claim";
-  id: string;
-  name: string;
-  /** Languages in which each annotator linked it, by annotator id. */
-  languages: Record<string, string[]>;
-}
-
 export interface AgreementReport {
   annotators: AgreementAnnotator[];
   languages: string[];
@@ -132,8 +126,21 @@ export function agreementReport(input: AgreementInput): AgreementReport {
   const articles = [...input.articles].sort(
     (x, y) => byString(x.storyKey, y.storyKey) || byString(x.language, y.language) || byString(x.id, y.id),
   );
+  // One copy of every span in one object shape: callers' objects may come in many
+  // (spread copies, ORM rows), and every loop below reads them.
+  const spans: AgreementSpan[] = input.spans.map((s) => ({
+    articleId: s.articleId,
+    annotatorId: s.annotatorId,
+    start: s.start,
+    end: s.end,
+    label: s.label,
+    kind: s.kind,
+    entityId: s.entityId,
+    claimId: s.claimId,
+    verdict: s.verdict,
+  }));
   const spansByArticle = new Map<string, AgreementSpan[]>();
-  for (const s of input.spans) {
+  for (const s of spans) {
     const list = spansByArticle.get(s.articleId);
     if (list) list.push(s);
     else spansByArticle.set(s.articleId, [s]);
@@ -141,9 +148,13 @@ export function agreementReport(input: AgreementInput): AgreementReport {
   const allIds = annotators.map((a) => a.id);
   const languages = [...new Set(articles.map((a) => a.language))].sort(byString);
 
+  // Each article is prepared for α_u once (annotators by their index in `annotators`);
+  // every group below assembles its figures from these, and equal groups are computed once.
+  const alphaU = unitizer(articles, allIds, spansByArticle);
+
   const group = (subset: readonly AgreementArticle[], ids: readonly string[]): GroupReport => {
     const included = subset.filter((a) => ids.every((id) => a.annotators.includes(id)));
-    const result = unitizeArticles(included, ids, spansByArticle);
+    const result = alphaU(included, ids);
     return {
       articles: included.length,
       annotators: [...ids],
@@ -174,15 +185,16 @@ export function agreementReport(input: AgreementInput): AgreementReport {
     return { language, ...group(subset, ids) };
   });
 
-  // Each annotator's spans per article in the matcher's form, made once for every pair.
-  const matchables = new Map<string, Map<string, Matchable[]>>();
-  for (const s of input.spans) {
-    let byArticle = matchables.get(s.annotatorId);
-    if (!byArticle) matchables.set(s.annotatorId, (byArticle = new Map()));
-    const list = byArticle.get(s.articleId);
-    if (list) list.push(asMatchSpan(s));
-    else byArticle.set(s.articleId, [asMatchSpan(s)]);
-  }
+  // Each annotator's spans per article and label, sorted for the matcher once for every pair.
+  const indexes = new Map(
+    allIds.map((id) => [
+      id,
+      indexSpans(
+        spans.filter((s) => s.annotatorId === id),
+        (s) => s.articleId,
+      ),
+    ]),
+  );
   const pairs: PairReport[] = [];
   const pooledEntity: LinkTally = newTally();
   const pooledVerdict: LinkTally = newTally();
@@ -191,17 +203,15 @@ export function agreementReport(input: AgreementInput): AgreementReport {
       const a = annotators[i]!.id;
       const b = annotators[j]!.id;
       const shared = articles.filter((x) => x.annotators.includes(a) && x.annotators.includes(b));
-      const unitized = unitizeArticles(shared, [a, b], spansByArticle);
-      const spansOf = (id: string) => shared.flatMap((x) => matchables.get(id)?.get(x.id) ?? []);
-      const sa = spansOf(a);
-      const sb = spansOf(b);
-      const exact = matchSpans(sa, sb, "exact");
-      const overlap = matchSpans(sa, sb, "overlap");
+      const unitized = alphaU(shared, [a, b]);
+      const ids = shared.map((x) => x.id);
+      const exact = matchIndexed(indexes.get(a)!, indexes.get(b)!, ids, "exact");
+      const overlap = matchIndexed(indexes.get(a)!, indexes.get(b)!, ids, "overlap");
       const entity = newTally();
       const verdict = newTally();
       for (const [x, y] of overlap.pairs) {
-        if (x.span.kind === "ENTITY") tallyLink(entity, x.span.entityId, y.span.entityId);
-        else tallyLink(verdict, x.span.verdict, y.span.verdict);
+        if (x.kind === "ENTITY") tallyLink(entity, x.entityId, y.entityId);
+        else tallyLink(verdict, x.verdict, y.verdict);
       }
       mergeTally(pooledEntity, entity);
       mergeTally(pooledVerdict, verdict);
@@ -227,100 +237,47 @@ export function agreementReport(input: AgreementInput): AgreementReport {
     perArticle,
     pairs,
     links: { entity: linkFigures(pooledEntity, "nominal"), verdict: linkFigures(pooledVerdict, "ordinal") },
-    crossLanguage: crossLanguage(input, articles),
+    crossLanguage: crossLanguage(spans, articles, input.names),
   };
 }
 
-/** α_u over the given articles laid end to end, for the given annotators. */
-function unitizeArticles(
+/**
+ * α_u over articles laid end to end, for a group of annotators: each article
+ * prepared once, each distinct (articles, annotators) group computed once.
+ */
+function unitizer(
   articles: readonly AgreementArticle[],
   ids: readonly string[],
   spansByArticle: ReadonlyMap<string, AgreementSpan[]>,
-): UnitizingResult {
+) {
   const rater = new Map(ids.map((id, i) => [id, i]));
-  const units: Unit[] = [];
-  let offset = 0;
+  const stretches = new Map<string, Stretch>();
   for (const article of articles) {
-    for (const s of spansByArticle.get(article.id) ?? []) {
-      const r = rater.get(s.annotatorId);
-      if (r === undefined) continue;
-      // Clip to the article so no span leaks into the next one on the continuum.
-      const start = Math.max(0, Math.min(s.start, article.length));
-      const end = Math.max(start, Math.min(s.end, article.length));
-      if (end > start) units.push({ rater: r, start: offset + start, end: offset + end, label: s.label });
+    // Clipped to the article, so no span leaks into the next one on the continuum.
+    const { stretch } = prepareStretch(
+      spansByArticle.get(article.id) ?? [],
+      (s) => rater.get(s.annotatorId),
+      0,
+      article.length,
+      ids.length,
+    );
+    stretches.set(article.id, stretch);
+  }
+  const memo = new Map<string, ReturnType<typeof stretchAlpha>>();
+  return (included: readonly AgreementArticle[], groupIds: readonly string[]) => {
+    const key = `${included.map((a) => a.id).join(",")}|${groupIds.join(",")}`;
+    let result = memo.get(key);
+    if (!result) {
+      result = stretchAlpha(
+        included.map((a) => stretches.get(a.id)!),
+        groupIds.map((id) => rater.get(id)!),
+      );
+      memo.set(key, result);
     }
-    offset += article.length;
-  }
-  return unitizingAlpha({ length: offset, raters: ids.length, units });
-}
-
-interface Matchable extends MatchSpan {
-  span: AgreementSpan;
-}
-
-const asMatchSpan = (span: AgreementSpan): Matchable => ({
-  doc: span.articleId,
-  start: span.start,
-  end: span.end,
-  label: span.label,
-  span,
-});
-
-function figures(m: ReturnType<typeof matchSpans>): MatchFigures {
-  return { a: m.a, b: m.b, matched: m.pairs.length, precision: m.precision, recall: m.recall, f1: m.f1 };
-}
-
-interface LinkTally {
-  units: (string | number | null)[][];
-  linked: number;
-  same: number;
-}
-
-const newTally = (): LinkTally => ({ units: [], linked: 0, same: 0 });
-
-function tallyLink(t: LinkTally, x: string | number | null, y: string | number | null) {
-  t.units.push([x, y]);
-  if (x !== null && y !== null) {
-    t.linked++;
-    if (x === y) t.same++;
-  }
-}
-
-function mergeTally(into: LinkTally, from: LinkTally) {
-  into.units.push(...from.units);
-  into.linked += from.linked;
-  into.same += from.same;
-}
-
-function linkFigures(t: LinkTally, metric: "nominal" | "ordinal"): LinkFigures {
-  const alpha: CodingAlpha = codingAlpha(t.units, metric);
-  return {
-    linked: t.linked,
-    same: t.same,
-    agreement: ratio(t.same, t.linked, "no matched pair of spans where both are linked"),
-    alpha: alpha.alpha,
+    return result;
   };
 }
 
-function crossLanguage(input: AgreementInput, articles: readonly AgreementArticle[]): CrossLanguageRow[] {
-  const language = new Map(articles.map((a) => [a.id, a.language]));
-  const rows = new Map<string, CrossLanguageRow>();
-  for (const s of input.spans) {
-    const lang = language.get(s.articleId);
-    if (lang === undefined) continue;
-    const linked: [CrossLanguageRow["kind"], string | null][] = [
-      ["entity", s.entityId],
-      ["claim", s.claimId],
-    ];
-    for (const [kind, id] of linked) {
-      if (!id) continue;
-      const key = `${kind}:${id}`;
-      let row = rows.get(key);
-      if (!row) rows.set(key, (row = { kind, id, name: input.names?.get(id) ?? id, languages: {} }));
-      const list = (row.languages[s.annotatorId] ??= []);
-      if (!list.includes(lang)) list.push(lang);
-    }
-  }
-  for (const row of rows.values()) for (const list of Object.values(row.languages)) list.sort(byString);
-  return [...rows.values()].sort((x, y) => byString(x.kind, y.kind) || byString(x.name, y.name));
+function figures(m: ReturnType<typeof matchIndexed>): MatchFigures {
+  return { a: m.a, b: m.b, matched: m.pairs.length, precision: m.precision, recall: m.recall, f1: m.f1 };
 }

@@ -86,7 +86,7 @@ function ItemsAdmin<Row extends TaxonomyRow, Fields extends { name: string }>({
         <td className="px-3 py-2">
           <span className="flex items-center gap-2">
             <Swatch color={item.color} />
-            <span className="font-medium">{item.name}</span>
+            <bdi className="font-medium">{item.name}</bdi>
           </span>
           {kind.describe?.(item)}
         </td>
