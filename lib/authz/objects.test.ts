@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ownExportJob } from "./objects";
+import { ownExportJob, ownImportJob } from "./objects";
 
 describe("ownExportJob", () => {
   const job = { id: "j1", createdById: "u1" };
@@ -13,6 +13,17 @@ describe("ownExportJob", () => {
     expect(() => ownExportJob(job, { id: "u2", role: "EDITOR" })).toThrow(expect.objectContaining({ status: 404 }));
     expect(() => ownExportJob({ createdById: null }, { id: "u2", role: "EDITOR" })).toThrow(
       expect.objectContaining({ status: 404 }),
+    );
+  });
+});
+
+describe("ownImportJob", () => {
+  it("is its creator's and administrators'; to anyone else it does not exist", () => {
+    const job = { id: "j2", createdById: "u1" };
+    expect(ownImportJob(job, { id: "u1", role: "EDITOR" })).toBe(job);
+    expect(ownImportJob(job, { id: "u9", role: "ADMIN" })).toBe(job);
+    expect(() => ownImportJob(job, { id: "u2", role: "EDITOR" })).toThrow(
+      expect.objectContaining({ status: 404, message: expect.stringContaining("import job") }),
     );
   });
 });

@@ -11,8 +11,14 @@ export interface Owner {
   role: Role;
 }
 
-/** An export job is its creator's; administrators see every job. */
-export function ownExportJob<T extends { createdById: string | null }>(job: T, user: Owner): T {
-  if (job.createdById !== user.id && user.role !== "ADMIN") throw notFound("The export job");
+/** A background job (export or import) is its creator's; administrators see every job. */
+function ownJob<T extends { createdById: string | null }>(job: T, user: Owner, what: string): T {
+  if (job.createdById !== user.id && user.role !== "ADMIN") throw notFound(what);
   return job;
 }
+
+export const ownExportJob = <T extends { createdById: string | null }>(job: T, user: Owner): T =>
+  ownJob(job, user, "The export job");
+
+export const ownImportJob = <T extends { createdById: string | null }>(job: T, user: Owner): T =>
+  ownJob(job, user, "The import job");

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { ownImportJob } from "@/lib/authz/objects";
 import { route } from "@/lib/http/route";
 import { getImportJob } from "@/lib/import/jobs";
 import { json } from "@/app/api/_lib/request";
@@ -10,7 +10,6 @@ import { json } from "@/app/api/_lib/request";
  * its creator's (administrators see all); to anyone else it does not exist.
  */
 export const GET = route<{ id: string }>({ permission: "article.import" }, async (_req, { user, params }) => {
-  const job = await getImportJob(db, params.id);
-  if (job.createdById !== user!.id && user!.role !== "ADMIN") throw notFound("The import job");
+  const job = ownImportJob(await getImportJob(db, params.id), user!);
   return json({ job });
 });
