@@ -100,7 +100,7 @@ export function ClaimCreateForm({
       </div>
       {claimant ? (
         <p>
-          <span className="font-medium">Claimant:</span> {claimant.name}{" "}
+          <span className="font-medium">Claimant:</span> <bdi>{claimant.name}</bdi>{" "}
           <button type="button" className={buttonClass} onClick={() => setClaimant(null)}>
             Change
           </button>

@@ -63,7 +63,9 @@ export function ClaimLinker({ storyId, quote, language, verdicts, onLink, onCanc
   return (
     <section className={panelClass} aria-labelledby={`${id}-title`} data-testid="claim-linker">
       <PanelHeader id={`${id}-title`} title="Link to a claim" onClose={onCancel} />
-      <p className="mb-2 line-clamp-3 text-stone-600">“{quote}”</p>
+      <p className="mb-2 line-clamp-3 text-stone-600">
+        “<bdi>{quote}</bdi>”
+      </p>
       {creating ? (
         <ClaimCreateForm
           storyId={storyId}

@@ -97,8 +97,12 @@ function Differences({
             <th scope="row" className="pr-3 font-normal">
               {d.name}
             </th>
-            <td className="pr-3">{d.now}</td>
-            <td>{d.yours}</td>
+            <td className="pr-3">
+              <bdi>{d.now}</bdi>
+            </td>
+            <td>
+              <bdi>{d.yours}</bdi>
+            </td>
           </tr>
         ))}
       </tbody>

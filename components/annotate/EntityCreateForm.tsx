@@ -139,7 +139,7 @@ export function EntityCreateForm({
           {existing ? (
             <div className="mt-1 flex gap-2">
               <button type="button" className={buttonClass} onClick={() => onCreated(existing)}>
-                Link “{existing.name}”
+                Link “<bdi>{existing.name}</bdi>”
               </button>
               <button type="button" className={buttonClass} disabled={busy} onClick={() => void submit(true)}>
                 Create another anyway

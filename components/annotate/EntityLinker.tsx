@@ -37,7 +37,15 @@ export function EntityLinker({ quote, language, storyId, labels, labelId, onLink
   const label = labels.find((l) => l.id === labelId);
   return (
     <section className={panelClass} aria-labelledby={`${id}-title`} data-testid="entity-linker">
-      <PanelHeader id={`${id}-title`} title={<>Link “{quote}” to an entity</>} onClose={onCancel} />
+      <PanelHeader
+        id={`${id}-title`}
+        title={
+          <>
+            Link “<bdi>{quote}</bdi>” to an entity
+          </>
+        }
+        onClose={onCancel}
+      />
       {creating === null ? (
         <EntityTypeahead
           label="Find an entity"

@@ -73,8 +73,8 @@ export function EntityRetype({ entityId, quote, label, labels, onRetyped, onUnli
       }}
     >
       <p>
-        “{quote}” is linked to <strong>{name}</strong> ({current}). A linked span has its entity&apos;s type, so it
-        becomes {label.name} only with its entity, or unlinked.
+        “<bdi>{quote}</bdi>” is linked to <bdi className="font-bold">{name}</bdi> ({current}). A linked span has its
+        entity&apos;s type, so it becomes <bdi>{label.name}</bdi> only with its entity, or unlinked.
       </p>
       {error ? (
         <p
@@ -93,7 +93,7 @@ export function EntityRetype({ entityId, quote, label, labels, onRetyped, onUnli
           disabled={busy || !entity}
           onClick={() => void retype()}
         >
-          Make {name} {label.name} (all its mentions)
+          Make <bdi>{name}</bdi> <bdi>{label.name}</bdi> (all its mentions)
         </button>
         <button type="button" className={buttonClass} disabled={busy} onClick={onUnlink}>
           Unlink and relabel this span only

@@ -115,7 +115,7 @@ export function LabelPicker({ labels, title = "Choose a label", current, kinds, 
             onClick={() => onPick(label)}
           >
             <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ backgroundColor: label.color }} />
-            <span className="flex-1">{label.name}</span>
+            <bdi className="flex-1">{label.name}</bdi>
             {label.kind === "CLAIM" ? <span className="text-xs text-stone-500">claim</span> : null}
             {label.shortcut ? (
               <kbd className={kbdClass} aria-label={`shortcut ${label.shortcut}`}>

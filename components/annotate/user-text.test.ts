@@ -7,6 +7,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { SpanDTO, StoryAnnotations } from "@/lib/annotate-client/types";
+import { EntityRetype } from "./EntityRetype";
 import { SpanInspector } from "./SpanInspector";
 import { StorySidebar } from "./StorySidebar";
 
@@ -68,5 +69,30 @@ describe("side panels isolate user text", () => {
     );
     expect(html).toMatch(/<bdi class="font-medium">מקום<\/bdi>/);
     for (const text of ["ג׳נבה", `${RLO}Geneva`, `${RLO}Dana`]) expect(html).toContain(`<bdi>${text}</bdi>`);
+  });
+
+  it("the retype panel: the quote and the new type's name", () => {
+    const label = {
+      id: "l2",
+      key: "PER",
+      name: `${RLO}Person`,
+      kind: "ENTITY",
+      color: "#000",
+      shortcut: null,
+      order: 0,
+      archived: false,
+    } as const;
+    const html = renderToStaticMarkup(
+      createElement(EntityRetype, {
+        entityId: "e1",
+        quote: "ג׳נבה",
+        label,
+        labels: [label],
+        onRetyped: () => {},
+        onUnlink: () => {},
+        onCancel: () => {},
+      }),
+    );
+    for (const text of ["ג׳נבה", `${RLO}Person`]) expect(html).toContain(`<bdi>${text}</bdi>`);
   });
 });
