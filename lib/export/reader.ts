@@ -157,6 +157,9 @@ export class ExportReader {
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       await client.query("SET LOCAL DateStyle = 'ISO, YMD'");
+      // Each group's span query is estimated far dearer than it is (a loop of index scans),
+      // enough for PostgreSQL to JIT-compile it: ~0.9 s per group for a query of ~60 ms.
+      await client.query("SET LOCAL jit = off");
       labels = (await client.query<{ id: string; key: string }>(`SELECT id, key FROM "Label"`)).rows;
     } catch (error) {
       await client.end().catch(() => {});
@@ -262,8 +265,12 @@ export class ExportReader {
          sp.layer::text AS layer, sp."layerOwnerId" AS annotator,
          sp."proposedById" AS "proposedBy", sp."acceptedById" AS "acceptedBy", sp."sourceSpanId" AS "sourceSpanId"
        FROM unnest(${idsParam}::uuid[], ${revisionsParam}::int[]) WITH ORDINALITY AS g(id, revision, ord)
-       JOIN "Span" sp ON sp."articleId" = g.id
-       WHERE ${conditions.join(" AND ")}
+       -- Each article's spans through the index, article by article (OFFSET 0 keeps the
+       -- planner from flattening this into a hash join over a scan of every span,
+       -- about a second per group at a million spans).
+       CROSS JOIN LATERAL (
+         SELECT * FROM "Span" sp WHERE sp."articleId" = g.id AND ${conditions.join(" AND ")} OFFSET 0
+       ) sp
        ORDER BY g.ord, sp.start, sp."end", sp.id`,
       p.values,
     );
