@@ -26,10 +26,10 @@ import { readFileSync, readdirSync } from "node:fs";
 import { createDb } from "../lib/db";
 import { hashPassword } from "../lib/auth/password";
 import { seedDemoNewsroom } from "../lib/demo/seed";
-import { OffsetIndex } from "../lib/text/code-points";
 import { SseReader, type SseFrame } from "../tests/support/sse";
 import { quantile, type Bench, type BenchApp, type Measurement } from "./types";
 import { signIn } from "./sign-in";
+import { wordsOf } from "./words";
 
 const EDITORS = 50;
 const WRITES_PER_SECOND = 10;
@@ -43,25 +43,6 @@ const LATE_MS = 1_000;
 interface Editor {
   app: BenchApp;
   cookie: string;
-}
-
-interface Word {
-  articleId: string;
-  start: number;
-  end: number;
-  quote: string;
-}
-
-function wordsOf(articleId: string, text: string): Word[] {
-  const index = new OffsetIndex(text);
-  const out: Word[] = [];
-  for (const { segment, index: at, isWordLike } of new Intl.Segmenter(undefined, { granularity: "word" }).segment(
-    text,
-  )) {
-    if (!isWordLike || segment.length < 2) continue;
-    out.push({ articleId, start: index.toCodePoint(at), end: index.toCodePoint(at + segment.length), quote: segment });
-  }
-  return out;
 }
 
 /** Resident memory (KiB) of a process and its descendants, from /proc. */

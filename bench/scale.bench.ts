@@ -30,7 +30,6 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "../lib/auth/password";
-import { OffsetIndex } from "../lib/text/code-points";
 import { withDatabase } from "../scripts/lib/postgres-server";
 import { peakSampler, proportionalKiB, treeResidentKiB } from "./process-memory";
 import {
@@ -44,6 +43,7 @@ import {
 } from "./scale-data";
 import { signIn } from "./sign-in";
 import { quantile, type Bench, type BenchApp, type BenchContext, type Measurement } from "./types";
+import { wordsOf, type Word } from "./words";
 
 const PASSWORD = "bench-scale-password";
 const WRITE_EVERY_MS = 4_000;
@@ -51,25 +51,6 @@ const WRITE_EVERY_MS = 4_000;
 interface User {
   app: BenchApp;
   cookie: string;
-}
-
-interface Word {
-  articleId: string;
-  start: number;
-  end: number;
-  quote: string;
-}
-
-function wordsOf(articleId: string, text: string): Word[] {
-  const index = new OffsetIndex(text);
-  const out: Word[] = [];
-  for (const { segment, index: at, isWordLike } of new Intl.Segmenter(undefined, { granularity: "word" }).segment(
-    text,
-  )) {
-    if (!isWordLike || segment.length < 2) continue;
-    out.push({ articleId, start: index.toCodePoint(at), end: index.toCodePoint(at + segment.length), quote: segment });
-  }
-  return out;
 }
 
 const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));

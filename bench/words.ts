@@ -1,0 +1,22 @@
+/** The words of an article, as spans a benchmark can write: code-point offsets and the quote. */
+import { OffsetIndex } from "../lib/text/code-points";
+
+export interface Word {
+  articleId: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+/** Every word-like segment of two or more UTF-16 units, in text order. */
+export function wordsOf(articleId: string, text: string): Word[] {
+  const index = new OffsetIndex(text);
+  const out: Word[] = [];
+  for (const { segment, index: at, isWordLike } of new Intl.Segmenter(undefined, { granularity: "word" }).segment(
+    text,
+  )) {
+    if (!isWordLike || segment.length < 2) continue;
+    out.push({ articleId, start: index.toCodePoint(at), end: index.toCodePoint(at + segment.length), quote: segment });
+  }
+  return out;
+}
