@@ -168,8 +168,21 @@ describe("span packing", () => {
     const packed = JSON.parse(encodeSpans([span, other], text));
     expect(packed.users).toEqual([{ id: "u1", name: "Ann" }]);
     // The quote and its context come from the text; ids repeat by index.
-    expect(packed.rows.map((r: unknown[]) => r[4])).toEqual([0, 0]);
+    expect(packed.contexts).toEqual({});
     expect(packed.ids).toEqual(["l1", "c1", "e1"]);
+  });
+
+  it("packs UUID span ids as 22 base64url characters each", () => {
+    const text = "Hi 👩‍👩‍👧 cafe";
+    const ids = [
+      "0f8e2a4c-9b1d-4e7f-a3c5-d6b7e8f90a1b",
+      "ffffffff-ffff-4fff-bfff-ffffffffffff",
+      "00000000-0000-4000-8000-000000000000",
+    ];
+    const spans = ids.map((id, k) => ({ ...span, id, start: k, end: k + 1, quote: "x", prefix: "", suffix: "" }));
+    const packed = JSON.parse(encodeSpans(spans, text));
+    expect(packed.spanIds).toHaveLength(66);
+    expect(decodeSpans(encodeSpans(spans, text), "a1", text).map((s) => s.id)).toEqual(ids);
   });
 
   it("carries the quote of a span that no longer matches the text (an orphan)", () => {
