@@ -14,10 +14,11 @@
  * Ctrl+Enter (⌘+Enter) creates from any field; Esc cancels.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { annotationApi, errorMessage } from "@/lib/annotate-client/api";
+import { annotationApi } from "@/lib/annotate-client/api";
 import type { ClaimDTO, EntityDTO, VerdictDTO } from "@/lib/annotate-client/types";
 import { EntityTypeahead } from "./EntityTypeahead";
 import { buttonClass, inputClass, primaryClass } from "./ui";
+import { useSubmit } from "./use-submit";
 
 export interface ClaimCreateFormProps {
   storyId: string;
@@ -46,14 +47,11 @@ export function ClaimCreateForm({
   const [verdictId, setVerdictId] = useState("");
   const [note, setNote] = useState("");
   const [urls, setUrls] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const claim = await annotationApi.createClaim({
         statement,
         storyId,
@@ -67,11 +65,7 @@ export function ClaimCreateForm({
           .filter(Boolean),
       });
       onCreated(claim);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -17,6 +17,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { ApiError, annotationApi, errorMessage } from "@/lib/annotate-client/api";
 import type { EntityDTO, LabelDTO } from "@/lib/annotate-client/types";
 import { buttonClass, inputClass, primaryClass } from "./ui";
+import { useSubmit } from "./use-submit";
 
 export interface EntityCreateFormProps {
   labels: readonly LabelDTO[];
@@ -43,33 +44,30 @@ export function EntityCreateForm({
   );
   const [qid, setQid] = useState("");
   const [withAlias, setWithAlias] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const [existing, setExisting] = useState<EntityDTO | null>(null);
   // The prefilled name is selected, so typing the canonical name replaces it.
   const nameInput = useRef<HTMLInputElement>(null);
   useEffect(() => nameInput.current?.select(), []);
 
-  const submit = async (allowDuplicate = false) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const entity = await annotationApi.createEntity({
-        name,
-        labelId,
-        wikidataQid: qid.trim() || null,
-        aliases: alias && withAlias && alias.alias.trim() ? [alias] : [],
-        allowDuplicate,
-      });
-      onCreated(entity);
-    } catch (e) {
-      const dup = e instanceof ApiError ? (e.details as { entity?: EntityDTO } | undefined)?.entity : undefined;
-      if (dup) setExisting(dup);
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (allowDuplicate = false) =>
+    run(
+      async () => {
+        const entity = await annotationApi.createEntity({
+          name,
+          labelId,
+          wikidataQid: qid.trim() || null,
+          aliases: alias && withAlias && alias.alias.trim() ? [alias] : [],
+          allowDuplicate,
+        });
+        onCreated(entity);
+      },
+      (e) => {
+        const dup = e instanceof ApiError ? (e.details as { entity?: EntityDTO } | undefined)?.entity : undefined;
+        if (dup) setExisting(dup);
+        return errorMessage(e);
+      },
+    );
 
   return (
     <form

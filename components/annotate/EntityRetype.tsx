@@ -18,6 +18,7 @@ import { annotationApi, conflictingEntity, errorMessage } from "@/lib/annotate-c
 import type { EntityDTO, LabelDTO } from "@/lib/annotate-client/types";
 import { buttonClass, panelClass, primaryClass } from "./ui";
 import { useRemote } from "./use-remote";
+import { useSubmit } from "./use-submit";
 
 export interface EntityRetypeProps {
   entityId: string;
@@ -34,8 +35,7 @@ export function EntityRetype({ entityId, quote, label, labels, onRetyped, onUnli
   // The entity as the server last answered: after a conflict, the version someone else saved.
   const [fresh, setFresh] = useState<EntityDTO | null>(null);
   const entity = fresh?.id === entityId ? fresh : remote.data;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), [entity]);
   const name = entity?.name ?? "its entity";
@@ -45,24 +45,18 @@ export function EntityRetype({ entityId, quote, label, labels, onRetyped, onUnli
 
   const retype = async () => {
     if (!entity) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await annotationApi.updateEntity(entityId, entity.version, { labelId: label.id });
-      onRetyped();
-    } catch (e) {
-      const now = conflictingEntity(e);
-      if (now) {
+    await run(
+      async () => {
+        await annotationApi.updateEntity(entityId, entity.version, { labelId: label.id });
+        onRetyped();
+      },
+      (e) => {
+        const now = conflictingEntity(e);
+        if (!now) return errorMessage(e);
         setFresh(now);
-        setError(
-          `Someone changed this entity meanwhile: it is now ${now.name} (${typeName(now)}). Nothing was overwritten; choose again.`,
-        );
-      } else {
-        setError(errorMessage(e));
-      }
-    } finally {
-      setBusy(false);
-    }
+        return `Someone changed this entity meanwhile: it is now ${now.name} (${typeName(now)}). Nothing was overwritten; choose again.`;
+      },
+    );
   };
 
   return (

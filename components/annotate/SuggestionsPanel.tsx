@@ -21,6 +21,7 @@ import { annotationApi, errorMessage } from "@/lib/annotate-client/api";
 import type { AnnotationStore } from "@/lib/annotate-client";
 import { commandFor } from "@/lib/reader/keymap";
 import type { Suggestion } from "@/lib/annotate-client/types";
+import { PanelHeader } from "./PanelHeader";
 import { buttonClass, kbdClass, panelClass } from "./ui";
 import { useRemote } from "./use-remote";
 
@@ -140,20 +141,17 @@ export function SuggestionsPanel({ storyId, entity, store, canReview, onJump, on
         }
       }}
     >
-      <div className="mb-2 flex items-center justify-between gap-2">
-        <h2 id={`${id}-title`} className="font-medium">
-          Other mentions of <bdi>{entity.name}</bdi>
-        </h2>
-        <button
-          ref={closeButton}
-          type="button"
-          onClick={onClose}
-          aria-label="Close suggestions"
-          className="rounded px-1 text-stone-500 hover:bg-stone-100"
-        >
-          ×
-        </button>
-      </div>
+      <PanelHeader
+        id={`${id}-title`}
+        title={
+          <>
+            Other mentions of <bdi>{entity.name}</bdi>
+          </>
+        }
+        onClose={onClose}
+        closeLabel="Close suggestions"
+        closeRef={closeButton}
+      />
       <p className="mb-2 text-xs text-stone-500">
         <kbd className={kbdClass}>A</kbd> accept
         {canReview ? (

@@ -54,8 +54,10 @@ export async function openStory(page: Page, key: string, languages: string[]): P
 /** Drags the mouse across the `occurrence`-th `quote` in pane `k` (text may be split by span elements). */
 export async function selectWithMouse(page: Page, k: number, quote: string, occurrence = 0): Promise<void> {
   const scroller = pane(page, k);
-  // Scrolls the quote into view, then waits (frame by frame, in the page) until it stands still:
-  // scroll sync moves the other panes and may nudge this one after the scroll.
+  // Pointing at the pane makes it the one scroll sync follows, so a late scroll of another pane
+  // cannot move this one (as it would under a user's hand too).
+  await scroller.hover();
+  // Scrolls the quote into view, then waits (frame by frame, in the page) until it stands still.
   const box = await scroller.evaluate(
     async (el, { quote, occurrence }) => {
       // Found afresh at each look: panes re-render their text as they scroll.
@@ -84,7 +86,6 @@ export async function selectWithMouse(page: Page, k: number, quote: string, occu
         range.setEnd(b.node, b.offset);
         return range;
       };
-      find().startContainer.parentElement!.scrollIntoView({ block: "center" });
       const measure = () => {
         const rects = [...find().getClientRects()].filter((r) => r.width > 0);
         const first = rects[0]!;
@@ -96,14 +97,25 @@ export async function selectWithMouse(page: Page, k: number, quote: string, occu
           y2: last.top + last.height / 2,
         };
       };
-      const frame = () => new Promise((done) => requestAnimationFrame(done));
+      const frame = () => new Promise<number>((done) => requestAnimationFrame(done));
+      /** Waits until the quote has not moved for 150 ms and 8 frames (at most 3 s). */
+      const still = async () => {
+        let box = measure();
+        let since = await frame();
+        for (let frames = 0, start = since; ;) {
+          const now = await frame();
+          const next = measure();
+          if (JSON.stringify(next) !== JSON.stringify(box)) [box, since, frames] = [next, now, 0];
+          else if (++frames >= 8 && now - since >= 150) return box;
+          if (now - start > 3000) return box;
+        }
+      };
+      // Twice: what the first scroll sets off (scroll sync, spans drawn near the view) may move
+      // the quote; the second scroll brings it back to the centre (or does nothing).
       let box = measure();
-      // Still for three frames in a row (or, at worst, after two seconds of frames).
-      for (let still = 0, frames = 0; still < 3 && frames < 120; frames++) {
-        await frame();
-        const next = measure();
-        still = JSON.stringify(next) === JSON.stringify(box) ? still + 1 : 0;
-        box = next;
+      for (let pass = 0; pass < 2; pass++) {
+        find().startContainer.parentElement!.scrollIntoView({ block: "center" });
+        box = await still();
       }
       return box;
     },

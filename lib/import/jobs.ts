@@ -35,7 +35,14 @@ import type { Job } from "../generated/prisma/client";
 import { enqueue, queueState, QUEUE_NAMES, runnerId } from "../jobs/queue";
 import { parseInput } from "../validation";
 import { ImportError } from "./errors";
-import { importJsonl, type ImportCheckpoint, type ImportProgress, type ImportReport, type JsonlSource } from "./jsonl";
+import {
+  importAuditDetail,
+  importJsonl,
+  type ImportCheckpoint,
+  type ImportProgress,
+  type ImportReport,
+  type JsonlSource,
+} from "./jsonl";
 import { readSpansFile, spansMerger, type SpansFileReport } from "./spans-file";
 import { ImportStopped, type WrittenOutcome } from "./write";
 
@@ -389,14 +396,7 @@ async function execute(db: Db, jobId: string, attempt: number, options: ImportJo
         action: "article.import",
         actor,
         target: { type: "Job", id: jobId },
-        detail: {
-          format: "jsonl",
-          imported: report.imported,
-          updated: report.updated,
-          skipped: report.skipped,
-          rejected: report.rejected.length,
-          spans: report.spans,
-        },
+        detail: importAuditDetail(report),
       };
     }
   } catch (error) {

@@ -102,6 +102,18 @@ export interface ImportReport {
   durationMs: number;
 }
 
+/** What the audit log keeps of a JSONL import (`article.import`), however it was started. */
+export function importAuditDetail(report: ImportReport) {
+  return {
+    format: "jsonl",
+    imported: report.imported,
+    updated: report.updated,
+    skipped: report.skipped,
+    rejected: report.rejected.length,
+    spans: report.spans,
+  };
+}
+
 const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 const MAX_WARNINGS = 10_000;
 

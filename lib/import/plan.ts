@@ -17,7 +17,7 @@ import type { NewSpan } from "../annotation/dto";
 import type { Prisma } from "../db";
 import { planRevisionOfNormalized, summarize, type RevisionPlan } from "../revisions/revise";
 import { UUID, type ExistingArticle, type ExistingSpan, type Lookups } from "./lookups";
-import type { PreparedArticle, PreparedClaim, PreparedEntity, PreparedSpan } from "./prepare";
+import type { ArticleStatusValue, PreparedArticle, PreparedClaim, PreparedEntity, PreparedSpan } from "./prepare";
 
 export interface ImportActor {
   /** The user doing the import (recorded on spans and revisions), or null for system work. */
@@ -62,23 +62,21 @@ export type SpanRow = Required<NewSpan> & {
   acceptedById: string | null;
   sourceSpanId: string | null;
 };
-export interface ArticleRow {
-  line: number;
-  id: string;
-  storyId: string;
-  externalId: string | null;
-  language: string;
-  title: string | null;
-  outlet: string | null;
-  author: string | null;
-  url: string | null;
-  publishedAt: Date | null;
-  text: string;
-  length: number;
-  contentHash: string;
-  revision: number;
-  status: "NEW" | "IN_PROGRESS" | "REVIEWED";
-}
+/** A new article row: the line's fields as prepared, with its id, story, revision and status settled. */
+export type ArticleRow = Pick<
+  PreparedArticle,
+  | "line"
+  | "externalId"
+  | "language"
+  | "title"
+  | "outlet"
+  | "author"
+  | "url"
+  | "publishedAt"
+  | "text"
+  | "length"
+  | "contentHash"
+> & { id: string; storyId: string; revision: number; status: ArticleStatusValue };
 export interface EntityRow {
   id: string;
   key: string | null;

@@ -12,7 +12,7 @@ import type { Db } from "../db";
 import { parseInput } from "../validation";
 import { importDocument, type DocumentResult } from "./document";
 import { DOCUMENT_FORMATS, type DocumentFormat } from "./documents";
-import { importJsonl, type ImportProgress, type ImportReport, type JsonlSource } from "./jsonl";
+import { importAuditDetail, importJsonl, type ImportProgress, type ImportReport, type JsonlSource } from "./jsonl";
 import { readSpansFile, spansMerger, type SpansFileReport } from "./spans-file";
 
 export const IMPORT_FORMATS = ["jsonl", ...DOCUMENT_FORMATS] as const;
@@ -95,14 +95,7 @@ export async function importUpload(db: Db, input: UploadInput, ctx: UploadContex
       await audit(db, {
         action: "article.import",
         actor: ctx.actor,
-        detail: {
-          format: "jsonl",
-          imported: report.imported,
-          updated: report.updated,
-          skipped: report.skipped,
-          rejected: report.rejected.length,
-          spans: report.spans,
-        },
+        detail: importAuditDetail(report),
       });
     }
     return { kind: "jsonl", report, spansFile: merger?.report() ?? null };

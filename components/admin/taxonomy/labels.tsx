@@ -10,7 +10,7 @@ import {
 } from "@/app/(app)/admin/labels/actions";
 import type { LabelAdminRow } from "@/lib/taxonomy/labels";
 import type { TaxonomyKind } from "./kind";
-import { Field, inputClass } from "./ui";
+import { ColourField, Field, KeyAndName, inputClass } from "./ui";
 
 export type LabelFields = { key: string; name: string; kind: "ENTITY" | "CLAIM"; color: string; shortcut: string };
 
@@ -50,14 +50,7 @@ export const LABELS: TaxonomyKind<LabelAdminRow, LabelFields> = {
   }),
   fields: (initial, used) => (
     <>
-      <Field label="Key" hint={used ? "in use, fixed" : "e.g. PRODUCT"}>
-        {(control) => (
-          <input {...control} name="key" required defaultValue={initial?.key} readOnly={used} className={inputClass} />
-        )}
-      </Field>
-      <Field label="Name">
-        {(control) => <input {...control} name="name" required defaultValue={initial?.name} className={inputClass} />}
-      </Field>
+      <KeyAndName initial={initial} used={used} example="PRODUCT" />
       <Field label="Tags">
         {(control) => (
           <>
@@ -75,17 +68,7 @@ export const LABELS: TaxonomyKind<LabelAdminRow, LabelFields> = {
           </>
         )}
       </Field>
-      <Field label="Colour">
-        {(control) => (
-          <input
-            {...control}
-            name="color"
-            type="color"
-            defaultValue={initial?.color ?? "#64748b"}
-            className={`${inputClass} h-9 p-1`}
-          />
-        )}
-      </Field>
+      <ColourField value={initial?.color ?? "#64748b"} />
       <Field label="Shortcut" hint="one key">
         {(control) => (
           <input

@@ -35,6 +35,41 @@ export function Field({
   );
 }
 
+/** The key (fixed once in use) and name every taxonomy item has. */
+export function KeyAndName({
+  initial,
+  used,
+  example,
+}: {
+  initial: { key: string; name: string } | null | undefined;
+  used: boolean;
+  example: string;
+}) {
+  return (
+    <>
+      <Field label="Key" hint={used ? "in use, fixed" : `e.g. ${example}`}>
+        {(control) => (
+          <input {...control} name="key" required defaultValue={initial?.key} readOnly={used} className={inputClass} />
+        )}
+      </Field>
+      <Field label="Name">
+        {(control) => <input {...control} name="name" required defaultValue={initial?.name} className={inputClass} />}
+      </Field>
+    </>
+  );
+}
+
+/** An item's colour (a swatch in lists and the reader). */
+export function ColourField({ value }: { value: string }) {
+  return (
+    <Field label="Colour">
+      {(control) => (
+        <input {...control} name="color" type="color" defaultValue={value} className={`${inputClass} h-9 p-1`} />
+      )}
+    </Field>
+  );
+}
+
 export type Status = { kind: "error" | "ok"; text: string } | null;
 
 export function StatusLine({ status }: { status: Status }) {

@@ -10,7 +10,7 @@ import {
 } from "@/app/(app)/admin/verdicts/actions";
 import type { VerdictAdminRow } from "@/lib/taxonomy/verdicts";
 import type { TaxonomyKind } from "./kind";
-import { Field, inputClass } from "./ui";
+import { ColourField, Field, KeyAndName, inputClass } from "./ui";
 
 export type VerdictFields = { key: string; name: string; value: string; color: string; description: string };
 
@@ -37,14 +37,7 @@ export const VERDICTS: TaxonomyKind<VerdictAdminRow, VerdictFields> = {
   },
   fields: (initial, used) => (
     <>
-      <Field label="Key" hint={used ? "in use, fixed" : "e.g. SATIRE"}>
-        {(control) => (
-          <input {...control} name="key" required defaultValue={initial?.key} readOnly={used} className={inputClass} />
-        )}
-      </Field>
-      <Field label="Name">
-        {(control) => <input {...control} name="name" required defaultValue={initial?.name} className={inputClass} />}
-      </Field>
+      <KeyAndName initial={initial} used={used} example="SATIRE" />
       <Field label="Value" hint="1 = worst">
         {(control) => (
           <input
@@ -60,17 +53,7 @@ export const VERDICTS: TaxonomyKind<VerdictAdminRow, VerdictFields> = {
           />
         )}
       </Field>
-      <Field label="Colour">
-        {(control) => (
-          <input
-            {...control}
-            name="color"
-            type="color"
-            defaultValue={initial?.color ?? "#ca8a04"}
-            className={`${inputClass} h-9 p-1`}
-          />
-        )}
-      </Field>
+      <ColourField value={initial?.color ?? "#ca8a04"} />
       <Field label="Description">
         {(control) => (
           <input {...control} name="description" defaultValue={initial?.description ?? ""} className={inputClass} />
