@@ -4,21 +4,10 @@
  * kilobytes in paragraphs, and entity and claim spans linked across
  * languages — deterministic, so every run imports the same bytes.
  */
+import { seededRandom as random } from "./random";
 
 const LANGUAGES = ["en", "sv", "fr", "de", "zh-Hans", "ar"] as const;
 type Language = (typeof LANGUAGES)[number];
-
-/** A tiny deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES: Record<Language, string[]> = {
   en: ["the", "port", "ship", "power", "green", "city", "talk", "news", "report", "market", "water", "plan", "said"],

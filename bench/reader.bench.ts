@@ -49,16 +49,23 @@ const WAIT_READY = `new Promise((resolve) => {
   check();
 })`;
 
+// Looks only at what each mutation added, so the probe itself adds no scan of the whole pane to the figure.
 const TIME_CREATE_PAINT = `new Promise((resolve) => {
   let t0 = 0;
+  let seen = false;
   setTimeout(() => resolve(Number.NaN), 10000);
   const pane = document.querySelector("[data-testid=pane-text-0]");
-  const ids = () => new Set([...pane.querySelectorAll("[data-s]")].flatMap((el) => el.dataset.s.split(" ")));
-  const before = ids();
+  const before = new Set([...pane.querySelectorAll("[data-s]")].flatMap((el) => el.dataset.s.split(" ")));
+  const fresh = (el) => el.nodeType === 1 && el.dataset.s && el.dataset.s.split(" ").some((id) => !before.has(id));
   window.addEventListener("keydown", () => (t0 = performance.now()), { capture: true, once: true });
-  const observer = new MutationObserver(() => {
-    if (!t0 || pane.querySelector("[data-pending]")) return;
-    if (![...ids()].some((id) => !before.has(id))) return;
+  const observer = new MutationObserver((records) => {
+    if (!t0) return;
+    for (const r of records) {
+      if (seen) break;
+      if (r.type === "attributes") seen = fresh(r.target);
+      else for (const n of r.addedNodes) if (fresh(n) || (n.nodeType === 1 && [...n.querySelectorAll("[data-s]")].some(fresh))) seen = true;
+    }
+    if (!seen || pane.querySelector("[data-pending]")) return;
     observer.disconnect();
     requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
   });

@@ -11,10 +11,15 @@
  *   from the moment the write's response arrived to the moment that editor's
  *   stream delivered the change (p50/p95/p99; goal p95 under 250 ms). It can
  *   be negative: the event may overtake the response.
+ * - late and lost events: after the last write, the streams get DRAIN_MS to
+ *   deliver everything. An event arriving more than LATE_MS after its write
+ *   was acknowledged is late; one that never arrives is lost (goal: none).
+ *   A stream the server ends is reopened after its last event id, as a
+ *   browser's EventSource would, so a cut-off client's events count as late
+ *   (and the reconnections are reported), not lost.
  * - the span-write round trip under that load (p95; goal under 50 ms).
  * - memory per open stream: the servers' resident memory with 400 more idle
  *   streams open, less without, per stream.
- * Every write must reach every editor; a run that loses one fails.
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
@@ -22,7 +27,7 @@ import { createDb } from "../lib/db";
 import { hashPassword } from "../lib/auth/password";
 import { seedDemoNewsroom } from "../lib/demo/seed";
 import { OffsetIndex } from "../lib/text/code-points";
-import { SseReader } from "../tests/support/sse";
+import { SseReader, type SseFrame } from "../tests/support/sse";
 import { quantile, type Bench, type BenchApp, type Measurement } from "./types";
 import { signIn } from "./sign-in";
 
@@ -30,6 +35,10 @@ const EDITORS = 50;
 const WRITES_PER_SECOND = 10;
 const IDLE_STREAMS = 400;
 const PASSWORD = "bench-editor-password";
+/** How long the streams get, after the last write, to deliver every event. */
+const DRAIN_MS = 30_000;
+/** An event arriving this long after its write was acknowledged is late. */
+const LATE_MS = 1_000;
 
 interface Editor {
   app: BenchApp;
@@ -83,11 +92,18 @@ function residentKiB(pid: number): number {
   return total;
 }
 
-/** One open event stream; records when each change (span id @ version) arrived. */
+/**
+ * One open event stream; records when each change (span id @ version)
+ * arrived. When the server ends it, it is reopened after the last event id.
+ */
 class Stream {
   readonly arrived = new Map<string, number>();
+  /** Times the server ended the stream and it was reopened. */
+  reconnects = 0;
   private readonly controller = new AbortController();
   private reader: SseReader | null = null;
+  private lastId: string | null = null;
+  private closed = false;
   private done: Promise<void> = Promise.resolve();
 
   constructor(
@@ -95,29 +111,57 @@ class Stream {
     private readonly storyId: string,
   ) {}
 
-  /** Opens the stream and resolves once it is live (its "ready" event). */
-  async open(): Promise<void> {
+  private async connect(): Promise<SseReader> {
+    const headers: Record<string, string> = { cookie: this.editor.cookie, accept: "text/event-stream" };
+    if (this.lastId) headers["last-event-id"] = this.lastId;
     const res = await fetch(`${this.editor.app.baseUrl}/api/stories/${this.storyId}/events`, {
-      headers: { cookie: this.editor.cookie, accept: "text/event-stream" },
+      headers,
       signal: this.controller.signal,
     });
     if (!res.ok || !res.body) throw new Error(`the event stream answered ${res.status}`);
     const reader = new SseReader(res.body);
     this.reader = reader;
-    await reader.until("ready", 30_000);
+    for (const frame of await reader.until("ready", 30_000)) this.record(frame);
+    return reader;
+  }
+
+  private record(frame: SseFrame) {
+    if (frame.id) this.lastId = frame.id;
+    if (frame.event !== "change") return;
+    const at = performance.now();
+    const event = JSON.parse(frame.data) as { subjectId: string; version: number | null };
+    const key = `${event.subjectId}@${event.version}`;
+    if (!this.arrived.has(key)) this.arrived.set(key, at);
+  }
+
+  /** Opens the stream and resolves once it is live (its "ready" event). */
+  async open(): Promise<void> {
+    let reader = await this.connect();
     this.done = (async () => {
       for (;;) {
         const frame = await reader.next(3_600_000).catch(() => null);
-        if (!frame) return;
-        if (frame.event !== "change") continue;
-        const at = performance.now();
-        const event = JSON.parse(frame.data) as { subjectId: string; version: number | null };
-        this.arrived.set(`${event.subjectId}@${event.version}`, at);
+        if (frame) {
+          this.record(frame);
+          continue;
+        }
+        if (this.closed) return;
+        this.reconnects++;
+        for (;;) {
+          await new Promise((r) => setTimeout(r, 500));
+          if (this.closed) return;
+          try {
+            reader = await this.connect();
+            break;
+          } catch {
+            // the server is busy or going away: try again
+          }
+        }
       }
     })();
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.reader?.close();
     this.controller.abort();
     await this.done;
@@ -156,10 +200,14 @@ async function setUp(apps: BenchApp[], databaseUrl: string, log: (m: string) => 
 type Setup = Awaited<ReturnType<typeof setUp>>;
 
 interface RunResult {
-  /** Event delay per (write, editor), ms. */
+  /** Event delay per (write, editor) delivered, ms. */
   delays: number[];
   writes: number[];
-  missed: number;
+  /** (write, editor) pairs delivered more than LATE_MS after the write's acknowledgement. */
+  late: number;
+  /** (write, editor) pairs never delivered within DRAIN_MS of the last write. */
+  lost: number;
+  reconnects: number;
   failures: string[];
 }
 
@@ -205,22 +253,27 @@ async function drive(setup: Setup, seconds: number): Promise<RunResult> {
     sent.push(write(setup.editors[i % setup.editors.length]!));
   }
   await Promise.all(sent);
-  // Let the last events arrive (a lost one is waited for up to 5 s, then counted).
-  const deadline = performance.now() + 5_000;
+  // Let the last events arrive: what has not after DRAIN_MS is lost.
+  const deadline = performance.now() + DRAIN_MS;
   const complete = () => streams.every((s) => [...acked.keys()].every((k) => s.arrived.has(k)));
   while (!complete() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 
   const delays: number[] = [];
-  let missed = 0;
+  let late = 0;
+  let lost = 0;
   for (const s of streams) {
     for (const [key, at] of acked) {
       const got = s.arrived.get(key);
-      if (got === undefined) missed++;
-      else delays.push(got - at);
+      if (got === undefined) lost++;
+      else {
+        delays.push(got - at);
+        if (got - at > LATE_MS) late++;
+      }
     }
   }
   await Promise.all(streams.map((s) => s.close()));
-  return { delays, writes, missed, failures };
+  const reconnects = streams.reduce((n, s) => n + s.reconnects, 0);
+  return { delays, writes, late, lost, reconnects, failures };
 }
 
 /** Resident memory of the servers per extra idle stream (KiB). */
@@ -251,31 +304,46 @@ const bench: Bench = {
 
     await drive(setup, ctx.quick ? 2 : 4); // warm-up: JIT, connection pools, the hubs' LISTEN connections
     const p = { p50: [] as number[], p95: [] as number[], p99: [] as number[], write: [] as number[] };
+    const counts = { late: [] as number[], lost: [] as number[], reconnects: [] as number[], failed: [] as number[] };
     const memory: number[] = [];
-    const problems: string[] = [];
+    const failures: string[] = [];
     for (let run = 0; run < runs; run++) {
       const r = await drive(setup, seconds);
-      problems.push(...r.failures);
-      if (r.missed) problems.push(`run ${run + 1}: ${r.missed} events never arrived`);
-      p.p50.push(quantile(r.delays, 0.5));
-      p.p95.push(quantile(r.delays, 0.95));
-      p.p99.push(quantile(r.delays, 0.99));
+      failures.push(...r.failures);
+      // Nothing delivered at all: no figure, but it still counts as a run.
+      const q = (at: number) => (r.delays.length ? quantile(r.delays, at) : Number.POSITIVE_INFINITY);
+      p.p50.push(q(0.5));
+      p.p95.push(q(0.95));
+      p.p99.push(q(0.99));
       p.write.push(quantile(r.writes, 0.95));
+      counts.late.push(r.late);
+      counts.lost.push(r.lost);
+      counts.reconnects.push(r.reconnects);
+      counts.failed.push(r.failures.length);
       memory.push(await memoryPerStream(apps, setup));
       ctx.log(
-        `run ${run + 1}/${runs}: ${r.writes.length} writes, ${r.delays.length} events; event p50 ${p.p50.at(-1)!.toFixed(1)} ms, ` +
-          `p95 ${p.p95.at(-1)!.toFixed(1)} ms, p99 ${p.p99.at(-1)!.toFixed(1)} ms; write p95 ${p.write.at(-1)!.toFixed(1)} ms; ` +
-          `${memory.at(-1)!.toFixed(0)} KiB per stream`,
+        `run ${run + 1}/${runs}: ${r.writes.length} writes (${r.failures.length} failed), ${r.delays.length} events; ` +
+          `event p50 ${p.p50.at(-1)!.toFixed(1)} ms, p95 ${p.p95.at(-1)!.toFixed(1)} ms, p99 ${p.p99.at(-1)!.toFixed(1)} ms; ` +
+          `${r.late} late (> ${LATE_MS} ms), ${r.lost} lost (not within ${DRAIN_MS / 1000} s), ${r.reconnects} reconnects; ` +
+          `write p95 ${p.write.at(-1)!.toFixed(1)} ms; ${memory.at(-1)!.toFixed(0)} KiB per stream`,
       );
     }
     for (const app of apps) await app.stop();
-    if (problems.length)
-      throw new Error(`${problems.length} problems, e.g. ${[...new Set(problems)].slice(0, 5).join("; ")}`);
-    const note = `${EDITORS} editors on 2 instances, ${WRITES_PER_SECOND} span writes/s, every write delivered to every editor`;
+    if (failures.length) ctx.log(`failed writes, e.g. ${[...new Set(failures)].slice(0, 5).join("; ")}`);
+    const note = `${EDITORS} editors on 2 instances, ${WRITES_PER_SECOND} span writes/s`;
     const measurements: Measurement[] = [
       { name: "write ack → event received p50", unit: "ms", samples: p.p50, note },
       { name: "write ack → event received p95", unit: "ms", samples: p.p95, goal: 250 },
       { name: "write ack → event received p99", unit: "ms", samples: p.p99 },
+      {
+        name: `events late (> ${LATE_MS} ms)`,
+        unit: "events",
+        samples: counts.late,
+        note: `of ${EDITORS} × ${seconds * WRITES_PER_SECOND} per run`,
+      },
+      { name: `events lost (none within ${DRAIN_MS / 1000} s)`, unit: "events", samples: counts.lost, goal: 0 },
+      { name: "streams reopened after the server ended them", unit: "streams", samples: counts.reconnects },
+      { name: "span writes failed", unit: "writes", samples: counts.failed, goal: 0 },
       { name: "span write p95 (under live load)", unit: "ms", samples: p.write, goal: 50 },
       {
         name: "memory per open event stream",

@@ -7,7 +7,7 @@ import { OffsetIndex } from "@/lib/text/code-points";
 import { Day } from "@/components/ui/Time";
 import { fontStack } from "./fonts";
 import { BLOCK, ParagraphBlock } from "./ParagraphBlock";
-import { bucketSpans, renderSpanOf, type RenderSpan } from "./render-spans";
+import { paneBuckets, renderSpanOf, type PaneBuckets, type RenderSpan } from "./render-spans";
 import { VisibilityContext, VisibilityRegistry } from "./visibility";
 import { PresenceChips } from "./PresenceChips";
 import type { PresencePerson } from "@/lib/live-client/connection";
@@ -63,12 +63,11 @@ export const ReaderPane = memo(function ReaderPane({
     [article.paragraphs, index],
   );
   const cache = useMemo(() => new WeakMap<SpanDTO, RenderSpan>(), []);
-  const previous = useRef<RenderSpan[][] | null>(null);
+  const previous = useRef<PaneBuckets | null>(null);
   const buckets = useMemo(() => {
-    const render = spans.map((s) => renderSpanOf(cache, index, colors, s));
-    const next = bucketSpans(paragraphs, render, previous.current);
+    const next = paneBuckets(paragraphs, spans, (s) => renderSpanOf(cache, index, colors, s), previous.current);
     previous.current = next;
-    return next;
+    return next.buckets;
   }, [spans, paragraphs, cache, index, colors]);
 
   const blocks = useMemo(

@@ -284,6 +284,24 @@ describe("AnnotationStore", () => {
     expect(spans(store)).toEqual([]);
   });
 
+  it("keeps each article's list in text order when edits patch it, as a full rebuild would", () => {
+    const { store } = setup();
+    const ids: string[] = [];
+    for (let k = 0; k < 40; k++)
+      ids.push(store.create({ ...newSpan, start: (k * 7) % 23, end: ((k * 7) % 23) + 1 + (k % 3), quote: "x" }));
+    store.update(ids[3]!, { start: 50, end: 52 });
+    store.remove(ids[5]!);
+    store.update(ids[9]!, { labelId: "per" });
+    store.undo();
+    const list = spans(store);
+    expect(list.map((s) => s.id)).toEqual(
+      [...list].sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1)).map((s) => s.id),
+    );
+    expect(list).toHaveLength(39);
+    expect(list.find((s) => s.id === ids[3])).toMatchObject({ start: 50, end: 52 });
+    expect(list.find((s) => s.id === ids[9])).toMatchObject({ labelId: "org" });
+  });
+
   it("comes back to life after a dispose (React StrictMode unmounts and remounts)", async () => {
     const { server, store } = setup();
     store.dispose();

@@ -100,12 +100,26 @@ interface UndoEntry {
 }
 
 const MAX_ERRORS = 20;
+/** Up to this many changed spans, an article's list is patched in place of sorted again. */
+const PATCH_LIMIT = 256;
 const MAX_UNDO = 200;
 const MAX_BATCH = 500;
 /** Refusals that mean the span moved on under this editor: shown as a conflict, not an error. */
 const CONFLICT_CODES = new Set(["VERSION_CONFLICT", "SPAN_DELETED", "ARTICLE_REVISED"]);
 
 type Listener = () => void;
+
+/** Where `span` goes in `spans` (sorted by compareSpans). */
+function insertionPoint(spans: readonly SpanDTO[], span: SpanDTO): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareSpans(spans[mid]!, span) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export class AnnotationStore {
   readonly user: UserRef;
@@ -141,7 +155,10 @@ export class AnnotationStore {
   private readonly serverSnapshot: AnnotationSnapshot;
 
   private readonly listeners = new Set<Listener>();
+  /** Articles whose span list is rebuilt in full at the next snapshot. */
   private readonly dirtyArticles = new Set<string>();
+  /** Spans changed since the last snapshot, per article: their list is patched, not rebuilt. */
+  private readonly dirtySpans = new Map<string, Set<string>>();
   private snapshot: AnnotationSnapshot;
   private readonly onOnline = () => void this.flush();
 
@@ -606,7 +623,7 @@ export class AnnotationStore {
     const before = this.local.get(spanId);
     if (before) {
       this.byArticle.get(before.articleId)?.delete(spanId);
-      this.dirtyArticles.add(before.articleId);
+      this.touch(before.articleId, spanId);
     }
     if (!span) {
       this.local.delete(spanId);
@@ -616,21 +633,44 @@ export class AnnotationStore {
     let ids = this.byArticle.get(span.articleId);
     if (!ids) this.byArticle.set(span.articleId, (ids = new Set()));
     ids.add(spanId);
-    this.dirtyArticles.add(span.articleId);
+    this.touch(span.articleId, spanId);
+  }
+
+  private touch(articleId: string, spanId: string): void {
+    let ids = this.dirtySpans.get(articleId);
+    if (!ids) this.dirtySpans.set(articleId, (ids = new Set()));
+    ids.add(spanId);
+  }
+
+  /** The article's live spans in text order: the previous list patched where few spans changed, else rebuilt. */
+  private listOf(articleId: string, previous: readonly SpanDTO[] | undefined): readonly SpanDTO[] {
+    const changed = this.dirtySpans.get(articleId);
+    if (previous && changed && !this.dirtyArticles.has(articleId) && changed.size <= PATCH_LIMIT) {
+      // Sorting thousands of spans for one edit would cost a frame: remove and re-insert the changed ones.
+      const spans = previous.filter((s) => !changed.has(s.id));
+      for (const id of changed) {
+        const s = this.local.get(id);
+        if (isAlive(s) && s.articleId === articleId) spans.splice(insertionPoint(spans, s), 0, s);
+      }
+      return spans;
+    }
+    const spans: SpanDTO[] = [];
+    for (const id of this.byArticle.get(articleId) ?? []) {
+      const s = this.local.get(id);
+      if (isAlive(s)) spans.push(s);
+    }
+    return spans.sort(compareSpans);
   }
 
   private buildSnapshot(): AnnotationSnapshot {
     const spansByArticle: Record<string, readonly SpanDTO[]> = { ...this.snapshot?.spansByArticle };
-    const dirty = this.snapshot ? this.dirtyArticles : new Set(this.byArticle.keys());
-    for (const articleId of dirty) {
-      const spans: SpanDTO[] = [];
-      for (const id of this.byArticle.get(articleId) ?? []) {
-        const s = this.local.get(id);
-        if (isAlive(s)) spans.push(s);
-      }
-      spansByArticle[articleId] = spans.sort(compareSpans);
-    }
+    const dirty = this.snapshot
+      ? new Set([...this.dirtyArticles, ...this.dirtySpans.keys()])
+      : new Set(this.byArticle.keys());
+    for (const articleId of dirty)
+      spansByArticle[articleId] = this.listOf(articleId, this.snapshot?.spansByArticle[articleId]);
     this.dirtyArticles.clear();
+    this.dirtySpans.clear();
     const pendingSpanIds = this.pendingIds();
     return {
       spansByArticle,

@@ -85,7 +85,7 @@ export async function auditTargetNames(
   };
   const userTypes = ["user", "User"];
   const articleTypes = ["article", "Article"];
-  const [users, labels, verdicts, snapshots, articles] = await Promise.all([
+  const [users, labels, verdicts, snapshots, articles, jobs] = await Promise.all([
     db.user.findMany({ where: { id: { in: ids(...userTypes) } }, select: { id: true, name: true, email: true } }),
     db.label.findMany({ where: { id: { in: ids("Label") } }, select: { id: true, name: true, key: true } }),
     db.verdictRating.findMany({ where: { id: { in: ids("VerdictRating") } }, select: { id: true, name: true } }),
@@ -94,6 +94,7 @@ export async function auditTargetNames(
       where: { id: { in: ids(...articleTypes) } },
       select: { id: true, title: true, language: true, story: { select: { title: true } } },
     }),
+    db.job.findMany({ where: { id: { in: ids("Job") } }, select: { id: true, kind: true, params: true } }),
   ]);
   put(
     userTypes,
@@ -109,7 +110,26 @@ export async function auditTargetNames(
     articleTypes,
     articles.map((a) => ({ id: a.id, name: `${a.title ?? a.story.title} (${a.language})` })),
   );
+  put(
+    ["Job"],
+    jobs.map((j) => ({ id: j.id, name: jobName(j.kind, j.params) })),
+  );
   return names;
+}
+
+/** A background job as a person names it: what it imports or exports, and how. */
+function jobName(kind: "IMPORT" | "EXPORT", params: unknown): string {
+  const p = (params && typeof params === "object" ? params : {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === "string" && v ? v : null);
+  if (kind === "IMPORT") {
+    const file = text(p.fileName);
+    const into = text(p.storyTitle);
+    return `Import of ${file ? `“${file}”` : "a file"}${into ? ` into “${into}”` : ""}${p.dryRun === true ? " (dry run)" : ""}`;
+  }
+  const format = text(p.format)?.toUpperCase() ?? "export";
+  const snapshot =
+    p.snapshot && typeof p.snapshot === "object" ? text((p.snapshot as Record<string, unknown>).name) : null;
+  return snapshot ? `Dataset snapshot “${snapshot}” (${format})` : `Export (${format})`;
 }
 
 /** The distinct actions recorded so far, for the filter's choices. */

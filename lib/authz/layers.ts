@@ -51,6 +51,22 @@ export async function visibleLayers(db: Db, viewer: Viewer | null, articleId: st
   return layerView(viewer, assignment);
 }
 
+/**
+ * Who annotates each of `articleIds` independently, in one query: with
+ * layerView, every reader's layers on those articles (the live feed decides
+ * for all its streams from this, instead of asking per reader).
+ */
+export async function independentAnnotators(db: Db, articleIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map(articleIds.map((id) => [id, new Set<string>()]));
+  if (!articleIds.length) return out;
+  const rows = await db.assignment.findMany({
+    where: { articleId: { in: [...articleIds] }, mode: "INDEPENDENT" },
+    select: { articleId: true, userId: true },
+  });
+  for (const r of rows) out.get(r.articleId)?.add(r.userId);
+  return out;
+}
+
 /** Whether a span in `layer` (owned by `ownerId`) is among `refs`. */
 export function inLayers(refs: readonly LayerRef[], layer: SpanLayer | string, ownerId: string | null): boolean {
   return refs.some((r) => r.layer === layer && (r.layer !== "ANNOTATOR" || r.ownerId === ownerId));

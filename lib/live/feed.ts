@@ -25,7 +25,8 @@ export type ChangeKind =
   | "alignment.corrected"
   | "article.added"
   | "article.revised"
-  | "article.deleted";
+  | "article.deleted"
+  | "story.renamed";
 
 export interface ChangeRow {
   /** The cursor. */

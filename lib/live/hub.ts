@@ -7,6 +7,9 @@
  *
  *   notification ─► poll() ─► rows now final ─► hydrate (once per change) ─► listeners of that story
  *
+ * The hub also keeps the layer rights its streams filter with (one copy per
+ * process, forgotten per article when its assignments change: visibility.ts).
+ *
  * It also polls every few seconds while anyone listens (a missed
  * notification, a gap waiting on a transaction), re-reads presence (tabs
  * that vanished expire), and reconnects the listener with backoff. (Pruning
@@ -17,6 +20,7 @@ import type { Db } from "../db";
 import { hydrateChanges, type StoryEvent } from "./events";
 import { CHANGE_CHANNEL, FeedReader, type ChangeRow } from "./feed";
 import { PRESENCE_CHANNEL, presenceOf, type PresencePerson } from "./presence";
+import { ASSIGNMENT_CHANNEL, LayerRights } from "./visibility";
 import { log } from "../observability/log";
 
 export type HubListener = {
@@ -50,6 +54,8 @@ export type ListenState = "connecting" | "listening" | "reconnecting" | "closed"
 
 export class LiveHub {
   private readonly db: Db;
+  /** Who sees which layer, for every stream of the process. */
+  readonly rights: LayerRights;
   private client: pg.Client | null = null;
   private reader: FeedReader | null = null;
   private readonly ready: Promise<void>;
@@ -66,6 +72,7 @@ export class LiveHub {
 
   constructor(private readonly options: LiveHubOptions) {
     this.db = options.db;
+    this.rights = new LayerRights(options.db);
     this.ready = this.start();
     this.ready.catch(() => {});
   }
@@ -224,6 +231,7 @@ export class LiveHub {
     client.on("notification", (n) => {
       if (n.channel === CHANGE_CHANNEL) this.schedule();
       else if (n.channel === PRESENCE_CHANNEL && n.payload) void this.refreshPresence(n.payload);
+      else if (n.channel === ASSIGNMENT_CHANNEL && n.payload) this.rights.forget(n.payload);
     });
     client.on("error", (error) => {
       log.error({ err: error }, "the live feed's LISTEN connection failed");
@@ -233,6 +241,9 @@ export class LiveHub {
     await client.connect();
     await client.query(`LISTEN ${CHANGE_CHANNEL}`);
     await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
+    await client.query(`LISTEN ${ASSIGNMENT_CHANNEL}`);
+    // Assignments may have changed unannounced while no one listened.
+    this.rights.forgetAll();
     this.client = client;
     this.state = "listening";
     this.backoff = 250;

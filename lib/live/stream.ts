@@ -104,7 +104,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
           controller.enqueue(bytes);
         };
         // Filtering may look up layers: events go through one chain, so they stay in order.
-        const filter = new EventFilter(db, reader);
+        const filter = new EventFilter(hub.rights, reader);
         let chain: Promise<void> = Promise.resolve();
         const sendEvents = (events: StoryEvent[]): Promise<void> => {
           const fresh = events.filter((e) => e.cursor > sentUpTo);

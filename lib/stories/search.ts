@@ -22,12 +22,12 @@ import type { Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { searchTerms } from "./query";
 import { findFolded, foldWithOrigins } from "./snippets";
-import { visibleSpanWhere, type Viewer } from "../authz/layers";
+import { visibleSpanSql, type Viewer } from "../authz/layers";
 import {
   ANNOTATION_STATUSES,
   ASSIGNMENT_STATES,
   annotationStatusSql,
-  assignmentStateSql,
+  assignmentStatesSql,
   storyStatus,
   type AnnotationStatus,
   type AssignmentState,
@@ -157,43 +157,45 @@ export async function searchStories(
   const assignment = [...new Set(search.assignment ?? [])].filter((s) => ASSIGNMENT_STATES.includes(s));
   const query = await foldQuery(db, search.q?.trim() || null);
 
+  // The filters, over the candidate versions `a` of the query below (columns computed once per version).
   const byLanguage = languages.length ? Prisma.sql`a.language = ANY(${languages}::text[])` : Prisma.sql`TRUE`;
   const byOutlet = outlets.length ? Prisma.sql`a.outlet = ANY(${outlets}::text[])` : Prisma.sql`TRUE`;
-  const byStatus = status.length ? Prisma.sql`${annotationStatusSql("a")} = ANY(${status}::text[])` : Prisma.sql`TRUE`;
+  const byStatus = status.length ? Prisma.sql`a.status_value = ANY(${status}::text[])` : Prisma.sql`TRUE`;
   const byAssignment = assignment.length
-    ? Prisma.sql`${assignmentStateSql("a")} = ANY(${assignment}::text[])`
+    ? Prisma.sql`a.assignment_value = ANY(${assignment}::text[])`
     : Prisma.sql`TRUE`;
-  const mine = (userId: string) =>
-    Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" x WHERE x."articleId" = a.id AND x."userId" = ${userId}::uuid)`;
-  const byAssignee = search.assignedTo ? mine(search.assignedTo) : Prisma.sql`TRUE`;
-  const articleFilters = languages.length || outlets.length || status.length || assignment.length || search.assignedTo;
+  const byAssignee = search.assignedTo ? Prisma.sql`a.assigned_to` : Prisma.sql`TRUE`;
+  const articleFilters = !!(
+    languages.length ||
+    outlets.length ||
+    status.length ||
+    assignment.length ||
+    search.assignedTo
+  );
   const all = Prisma.sql`${byLanguage} AND ${byOutlet} AND ${byStatus} AND ${byAssignment} AND ${byAssignee}`;
-  const matchesQuery = query ? allTermsSql(query) : Prisma.sql`TRUE`;
-  const articles = query
-    ? Prisma.sql`"ArticleSearch" s JOIN "Article" a ON a.id = s."articleId"`
-    : Prisma.sql`"Article" a`;
 
-  const facet = (column: Prisma.Sql, ...filters: Prisma.Sql[]) => db.$queryRaw<{ value: string; count: bigint }[]>`
-    SELECT ${column} AS value, count(DISTINCT a."storyId") AS count
-    FROM ${articles}
-    WHERE ${matchesQuery} AND ${Prisma.join(filters, " AND ")} AND ${column} IS NOT NULL
-    GROUP BY 1 ORDER BY count DESC, value ASC LIMIT 200`;
+  const { ids, total, facets } = await storyPageAndFacets(db, {
+    query,
+    viewer,
+    assignedTo: search.assignedTo ?? null,
+    all,
+    articleFilters,
+    facets: {
+      language: Prisma.sql`${byOutlet} AND ${byStatus} AND ${byAssignment} AND ${byAssignee}`,
+      outlet: Prisma.sql`${byLanguage} AND ${byStatus} AND ${byAssignment} AND ${byAssignee}`,
+      status: Prisma.sql`${byLanguage} AND ${byOutlet} AND ${byAssignment} AND ${byAssignee}`,
+      assignment: Prisma.sql`${byLanguage} AND ${byOutlet} AND ${byStatus} AND ${byAssignee}`,
+      mine: all,
+    },
+    page,
+    pageSize,
+  });
+  const facet = (name: string) =>
+    facets
+      .filter((f) => f.facet === name)
+      .sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : x.value > y.value ? 1 : 0))
+      .slice(0, 200);
 
-  const [rows, languageFacet, outletFacet, statusFacet, assignmentFacet, mineFacet] = await Promise.all([
-    query
-      ? rankedStories(db, query, all, !articleFilters, page, pageSize)
-      : latestStories(db, articleFilters ? all : null, page, pageSize),
-    facet(Prisma.sql`a.language`, byOutlet, byStatus, byAssignment, byAssignee),
-    facet(Prisma.sql`a.outlet`, byLanguage, byStatus, byAssignment, byAssignee),
-    facet(annotationStatusSql("a"), byLanguage, byOutlet, byAssignment, byAssignee),
-    facet(assignmentStateSql("a"), byLanguage, byOutlet, byStatus, byAssignee),
-    viewer
-      ? facet(Prisma.sql`'me'`, byLanguage, byOutlet, byStatus, byAssignment, mine(viewer.id))
-      : Promise.resolve([]),
-  ]);
-  const total = rows.total;
-
-  const ids = rows.ids;
   const [stories, snippets] = await Promise.all([
     loadStories(db, ids, viewer),
     query ? findSnippets(db, ids, query) : [],
@@ -209,125 +211,142 @@ export async function searchStories(
     pageSize,
     pageCount: Math.ceil(total / pageSize),
     facets: {
-      languages: languageFacet.map((f) => ({ value: f.value, count: Number(f.count) })),
-      outlets: outletFacet.map((f) => ({ value: f.value, count: Number(f.count) })),
+      languages: facet("language").map(({ value, count }) => ({ value, count })),
+      outlets: facet("outlet").map(({ value, count }) => ({ value, count })),
       status: ANNOTATION_STATUSES.map((value) => ({
         value,
-        count: Number(statusFacet.find((f) => f.value === value)?.count ?? 0),
+        count: facet("status").find((f) => f.value === value)?.count ?? 0,
       })),
       assignment: ASSIGNMENT_STATES.map((value) => ({
         value,
-        count: Number(assignmentFacet.find((f) => f.value === value)?.count ?? 0),
+        count: facet("assignment").find((f) => f.value === value)?.count ?? 0,
       })),
-      assignedToMe: Number(mineFacet[0]?.count ?? 0),
+      assignedToMe: viewer ? (facet("mine")[0]?.count ?? 0) : 0,
     },
   };
 }
 
-interface StoryPage {
-  ids: string[];
-  total: number;
-}
-
-/** Without a query: most recently updated first; with filters, stories having a version that passes them. */
-async function latestStories(
-  db: Db,
-  articleFilter: Prisma.Sql | null,
-  page: number,
-  pageSize: number,
-): Promise<StoryPage> {
-  const where = articleFilter
-    ? Prisma.sql`EXISTS (SELECT 1 FROM "Article" a WHERE a."storyId" = st.id AND ${articleFilter})`
-    : Prisma.sql`TRUE`;
-  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
-    SELECT st.id, count(*) OVER () AS total
-    FROM "Story" st
-    WHERE ${where}
-    ORDER BY st."updatedAt" DESC, st.id ASC
-    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  // Past the last page the window count is missing: count separately.
-  const total = rows.length
-    ? Number(rows[0]!.total)
-    : Number(
-        (await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Story" st WHERE ${where}`)[0]!.total,
-      );
-  return { ids: rows.map((r) => r.id), total };
+interface PageQuery {
+  query: FoldedQuery | null;
+  viewer: Viewer | null;
+  assignedTo: string | null;
+  /** Every filter, over the candidate versions `a`. */
+  all: Prisma.Sql;
+  articleFilters: boolean;
+  /** Per facet, the other filters (a facet's own choice never hides its other values). */
+  facets: Record<"language" | "outlet" | "status" | "assignment" | "mine", Prisma.Sql>;
+  page: number;
+  pageSize: number;
 }
 
 /**
- * With a query: the stories with a version matching every word (and the
- * filters), best first. A story without versions is found by its title when
- * nothing filters versions.
+ * The page of story ids, the total and every facet count in one statement,
+ * over one pass of the candidate versions: the query's words are matched
+ * (and each version's status and assignment state worked out) once, not
+ * once per facet. Ranked with a query: the phrase in a title, then in a
+ * text, then words in titles, then how many versions match; without one,
+ * most recently updated first. A story without versions is found by its
+ * title when nothing filters versions.
  */
-async function rankedStories(
+async function storyPageAndFacets(
   db: Db,
-  query: FoldedQuery,
-  articleFilter: Prisma.Sql,
-  includeEmptyStories: boolean,
-  page: number,
-  pageSize: number,
-): Promise<StoryPage> {
-  const titleOnly = includeEmptyStories
-    ? Prisma.sql`UNION ALL
-      SELECT st.id, 0 FROM "Story" st
-      WHERE ${Prisma.join(
-        query.terms.map((t) => Prisma.sql`st."titleFolded" LIKE ${contains(t)}`),
-        " AND ",
-      )}
-        AND NOT EXISTS (SELECT 1 FROM "Article" a WHERE a."storyId" = st.id)`
-    : Prisma.empty;
-  const hits = Prisma.sql`
-    WITH hits AS (
-      SELECT a."storyId" AS id, ${scoreSql(query)} AS score
-      FROM "ArticleSearch" s JOIN "Article" a ON a.id = s."articleId"
-      WHERE ${allTermsSql(query)} AND ${articleFilter}
-      ${titleOnly}
-    ), ranked AS (
-      SELECT id, max(score) * 10 + least(count(*), 9) AS score FROM hits GROUP BY id
+  { query, viewer, assignedTo, all, articleFilters, facets, page, pageSize }: PageQuery,
+): Promise<{ ids: string[]; total: number; facets: { facet: string; value: string; count: number }[] }> {
+  const assigned = (userId: string | null) =>
+    userId
+      ? Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" x WHERE x."articleId" = a.id AND x."userId" = ${userId}::uuid)`
+      : Prisma.sql`FALSE`;
+  const candidates = Prisma.sql`
+    candidates AS MATERIALIZED (
+      SELECT a.id, a."storyId", a.language, a.outlet,
+             ${annotationStatusSql("a")} AS status_value,
+             coalesce(asg.state, 'unassigned') AS assignment_value,
+             ${assigned(assignedTo)} AS assigned_to,
+             ${assigned(viewer?.id ?? null)} AS viewer_mine,
+             ${query ? scoreSql(query) : Prisma.sql`0`} AS score
+      FROM ${query ? Prisma.sql`"ArticleSearch" s JOIN "Article" a ON a.id = s."articleId"` : Prisma.sql`"Article" a`}
+      LEFT JOIN (${assignmentStatesSql()}) asg ON asg."articleId" = a.id
+      ${query ? Prisma.sql`WHERE ${allTermsSql(query)}` : Prisma.empty}
     )`;
-  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
-    ${hits}
-    SELECT st.id, count(*) OVER () AS total
-    FROM ranked r JOIN "Story" st ON st.id = r.id
-    ORDER BY r.score DESC, st."updatedAt" DESC, st.id ASC
-    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  const total = rows.length
-    ? Number(rows[0]!.total)
-    : Number((await db.$queryRaw<{ total: bigint }[]>`${hits} SELECT count(*) AS total FROM ranked`)[0]!.total);
-  return { ids: rows.map((r) => r.id), total };
+  const titleOnly =
+    query && !articleFilters
+      ? Prisma.sql`UNION ALL
+        SELECT st.id, 0 FROM "Story" st
+        WHERE ${Prisma.join(
+          query.terms.map((t) => Prisma.sql`st."titleFolded" LIKE ${contains(t)}`),
+          " AND ",
+        )}
+          AND NOT EXISTS (SELECT 1 FROM "Article" a WHERE a."storyId" = st.id)`
+      : Prisma.empty;
+  // The stories listed, with their rank (lower first).
+  const listed = query
+    ? Prisma.sql`
+      hits AS (SELECT a."storyId" AS id, a.score FROM candidates a WHERE ${all} ${titleOnly}),
+      listed AS (SELECT id, max(score) * 10 + least(count(*), 9) AS score FROM hits GROUP BY id)`
+    : Prisma.sql`
+      listed AS (SELECT st.id, 0 AS score FROM "Story" st
+                 ${articleFilters ? Prisma.sql`WHERE st.id IN (SELECT a."storyId" FROM candidates a WHERE ${all})` : Prisma.empty})`;
+  const facetSql = (name: string, column: Prisma.Sql, filter: Prisma.Sql) => Prisma.sql`
+    SELECT ${name} AS facet, ${column} AS value, count(DISTINCT a."storyId")::int AS count
+    FROM candidates a WHERE ${filter} AND ${column} IS NOT NULL GROUP BY 2`;
+  const facetQueries = [
+    facetSql("language", Prisma.sql`a.language`, facets.language),
+    facetSql("outlet", Prisma.sql`a.outlet`, facets.outlet),
+    facetSql("status", Prisma.sql`a.status_value`, facets.status),
+    facetSql("assignment", Prisma.sql`a.assignment_value`, facets.assignment),
+    ...(viewer ? [facetSql("mine", Prisma.sql`'me'`, Prisma.sql`${facets.mine} AND a.viewer_mine`)] : []),
+  ];
+  const [row] = await db.$queryRaw<
+    { ids: string[] | null; total: number; facets: { facet: string; value: string; count: number }[] | null }[]
+  >`
+    WITH ${candidates}, ${listed},
+    page AS (
+      SELECT st.id, row_number() OVER (ORDER BY l.score DESC, st."updatedAt" DESC, st.id ASC) AS n
+      FROM listed l JOIN "Story" st ON st.id = l.id
+      ORDER BY n
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+    ),
+    facets AS (${Prisma.join(facetQueries, " UNION ALL ")})
+    SELECT (SELECT array_agg(id ORDER BY n) FROM page)::text[] AS ids,
+           (SELECT count(*) FROM listed)::int AS total,
+           (SELECT json_agg(f) FROM facets f) AS facets`;
+  return { ids: row?.ids ?? [], total: row?.total ?? 0, facets: row?.facets ?? [] };
 }
 
 async function loadStories(db: Db, ids: string[], viewer: Viewer | null): Promise<Omit<StoryHit, "snippets">[]> {
   if (!ids.length) return [];
-  const stories = await db.story.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      key: true,
-      title: true,
-      updatedAt: true,
-      articles: {
-        select: {
-          id: true,
-          language: true,
-          title: true,
-          outlet: true,
-          status: true,
-          // What the viewer sees of them: an independent annotator, only their own layer.
-          _count: { select: { spans: { where: { deletedAt: null, ...(viewer ? visibleSpanWhere(viewer) : {}) } } } },
+  const [stories, counts] = await Promise.all([
+    db.story.findMany({
+      where: { id: { in: ids } },
+      select: {
+        id: true,
+        key: true,
+        title: true,
+        updatedAt: true,
+        articles: {
+          select: { id: true, language: true, title: true, outlet: true, status: true },
+          orderBy: [{ language: "asc" }, { id: "asc" }],
         },
-        orderBy: [{ language: "asc" }, { id: "asc" }],
       },
-    },
-  });
+    }),
+    // What the viewer sees of them (an independent annotator, only their own layer), counted
+    // for these stories' versions only: a relation count in the ORM groups every span.
+    db.$queryRaw<{ articleId: string; spans: number }[]>`
+      SELECT s."articleId", count(*)::int AS spans
+      FROM "Article" a JOIN "Span" s ON s."articleId" = a.id
+      WHERE a."storyId" = ANY(${ids}::uuid[]) AND s."deletedAt" IS NULL
+        AND ${viewer ? visibleSpanSql(viewer) : Prisma.sql`TRUE`}
+      GROUP BY s."articleId"`,
+  ]);
+  const spansOf = new Map(counts.map((c) => [c.articleId, c.spans]));
   return stories.map((s) => {
     const articles = s.articles.map((a) => ({
       id: a.id,
       language: a.language,
       title: a.title,
       outlet: a.outlet,
-      spans: a._count.spans,
-      status: articleStatus(a.status, a._count.spans),
+      spans: spansOf.get(a.id) ?? 0,
+      status: articleStatus(a.status, spansOf.get(a.id) ?? 0),
     }));
     return { ...s, articles, status: storyStatus(articles.map((a) => a.status)) };
   });

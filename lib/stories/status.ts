@@ -31,15 +31,16 @@ export function annotationStatusSql(alias: string): Prisma.Sql {
 export const ASSIGNMENT_STATES = ["unassigned", "todo", "in_progress", "done"] as const;
 export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
 
-/** The assignment state of the article aliased `alias` as an SQL expression. */
-export function assignmentStateSql(alias: string): Prisma.Sql {
-  const a = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
-  return Prisma.sql`(SELECT CASE
-    WHEN count(*) = 0 THEN 'unassigned'
+/**
+ * Every assigned article's state as a table ("articleId", state), one grouped
+ * pass over the assignments; an article not in it is `unassigned`.
+ */
+export function assignmentStatesSql(): Prisma.Sql {
+  return Prisma.sql`SELECT x."articleId", CASE
     WHEN bool_and(x.status = 'DONE') THEN 'done'
     WHEN bool_and(x.status = 'TODO') THEN 'todo'
-    ELSE 'in_progress' END
-    FROM "Assignment" x WHERE x."articleId" = ${a}.id)`;
+    ELSE 'in_progress' END AS state
+    FROM "Assignment" x GROUP BY x."articleId"`;
 }
 
 export function storyStatus(statuses: readonly AnnotationStatus[]): AnnotationStatus {

@@ -1,6 +1,6 @@
 /**
  * The audit log names its targets (a user by name and e-mail, a label, a
- * dataset) instead of showing ids, and records exports: a background
+ * dataset, an import or export job) instead of showing ids, and records exports: a background
  * export or snapshot when it is started.
  */
 import { describe, expect, it } from "vitest";
@@ -50,5 +50,27 @@ describe("the audit log", () => {
       where: { action: "export.snapshot_started", targetId: snap.id },
     });
     expect(snapEvent.detail).toMatchObject({ format: "jsonl", snapshot: "Audited snapshot" });
+
+    // The log names both jobs by what they make, not by id.
+    const names = await auditTargetNames(ctx.db, [started, snapEvent]);
+    expect(names.get(`Job:${job.id}`)).toBe("Export (CSV)");
+    expect(names.get(`Job:${snap.id}`)).toBe("Dataset snapshot “Audited snapshot” (JSONL)");
+  });
+
+  it("names an import job by its file and story", async () => {
+    const job = await ctx.db.job.create({
+      data: {
+        kind: "IMPORT",
+        params: {
+          format: "jsonl",
+          file: "imports/x.jsonl",
+          fileName: "wire.jsonl",
+          storyTitle: "Harbour",
+          dryRun: true,
+        },
+      },
+    });
+    const names = await auditTargetNames(ctx.db, [{ targetType: "Job", targetId: job.id }]);
+    expect(names.get(`Job:${job.id}`)).toBe("Import of “wire.jsonl” into “Harbour” (dry run)");
   });
 });

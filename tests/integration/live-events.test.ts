@@ -10,6 +10,8 @@ import { LiveHub } from "@/lib/live/hub";
 import { closeLiveHub, liveHub } from "@/lib/live/process-hub";
 import { storyEventStream } from "@/lib/live/stream";
 import { leavePresence, touchPresence } from "@/lib/live/presence";
+import { editArticle } from "@/lib/revisions/edit";
+import { renameStory } from "@/lib/stories/rename";
 import { SseReader, type SseFrame } from "../support/sse";
 import { testDb } from "./db";
 import { anonymous, createStory, offsetsOf, signedIn, type Caller } from "./support/api";
@@ -200,6 +202,68 @@ describe("GET /api/stories/{id}/events", () => {
     const everyoneGot = changes([...(await everyone.until("change")), ...(await everyone.until("change"))]);
     expect(everyoneGot.map((e) => e.subjectId)).toEqual([shared.id, sharedToo.id]);
     await db.assignment.deleteMany({ where: { articleId, userId: annotator.id } });
+  });
+
+  it("an open stream follows a new assignment at once, not after a cache expires", async () => {
+    const annotator = await signedIn(db, "EDITOR");
+    const events = new SseReader(
+      storyEventStream({ db, hub: liveHub(), storyId, reader: { id: annotator.id, role: "EDITOR" }, after: null }),
+    );
+    readers.push(events);
+    await events.until("ready");
+    const before = await createSpan("Ingrid"); // shared, and not assigned yet: sent
+    expect(changes(await events.until("change")).map((e) => e.subjectId)).toEqual([before.id]);
+
+    // Assigned independently: from now on only their own layer, the shared span below is not sent.
+    await db.assignment.create({ data: { articleId, userId: annotator.id, mode: "INDEPENDENT" } });
+    await createSpan("Halvorsen");
+    const own = await applySpanMutation(db, { id: annotator.id, name: annotator.name, canReview: false }, articleId, {
+      type: "create",
+      mutationId: randomUUID(),
+      span: { id: randomUUID(), articleId, ...offsetsOf(TEXT, "Tomas"), kind: "ENTITY" },
+    } as never);
+    if (!own.ok) throw new Error(JSON.stringify(own.error));
+    expect(changes(await events.until("change")).map((e) => e.subjectId)).toEqual([own.span.id]);
+    await db.assignment.deleteMany({ where: { articleId, userId: annotator.id } });
+  });
+
+  it("sends a story's new title and an article's revision, with the title and revision now", async () => {
+    const { story, articles } = await createStory(db, [{ language: "en", text: TEXT }]);
+    const article = articles[0]!;
+    const editor = await signedIn(db, "EDITOR");
+    const events = new SseReader(
+      storyEventStream({
+        db,
+        hub: liveHub(),
+        storyId: story.id,
+        reader: { id: viewer.id, role: "VIEWER" },
+        after: null,
+      }),
+    );
+    readers.push(events);
+    await events.until("ready");
+
+    await renameStory(db, { id: editor.id, email: "editor@example.test" }, { storyId: story.id, title: "Ferries" });
+    expect(changes(await events.until("change"))).toEqual([
+      expect.objectContaining({
+        kind: "story.renamed",
+        storyId: story.id,
+        subjectId: story.id,
+        story: { id: story.id, title: "Ferries" },
+      }),
+    ]);
+    await editArticle(
+      db,
+      { id: editor.id, email: "editor@example.test" },
+      { id: article.id, expectedRevision: 1, text: `${TEXT} Updated.`, title: "Cold Kiel", note: null },
+    );
+    const revised = changes(await events.until("change"));
+    expect(revised.at(-1)).toMatchObject({
+      kind: "article.revised",
+      articleId: article.id,
+      version: 2,
+      article: { id: article.id, language: "en", title: "Cold Kiel", revision: 2 },
+    });
   });
 
   it("pushes who has the story open, on every change", async () => {

@@ -6,6 +6,7 @@ import { updateEntity, createEntity } from "@/lib/annotation/entities";
 import { createClaim } from "@/lib/annotation/claims";
 import { CHANGE_CHANNEL, FeedReader, readStoryChanges, type ChangeRow } from "@/lib/live/feed";
 import { pruneChangeLog } from "@/lib/live/prune";
+import { ASSIGNMENT_CHANNEL } from "@/lib/live/visibility";
 import { seedDemoNewsroom } from "@/lib/demo/seed";
 import { testDb } from "./db";
 import { createStory, offsetsOf, signedIn } from "./support/api";
@@ -128,6 +129,26 @@ describe("the change feed", () => {
       ["entity.updated", entity.id],
       ["claim.created", claim.id],
     ]);
+  });
+
+  it("logs a story's rename, and announces an article's assignments changing", async () => {
+    const reader = await FeedReader.start(db);
+    const listener = await client();
+    const notes: string[] = [];
+    listener.on("notification", (n) => notes.push(n.payload ?? ""));
+    await listener.query(`LISTEN ${ASSIGNMENT_CHANNEL}`);
+
+    await db.story.update({ where: { id: storyId }, data: { title: "Renamed" } });
+    await db.story.update({ where: { id: storyId }, data: { title: "Renamed" } }); // unchanged: not logged
+    const rows = (await reader.poll()).filter((r) => r.storyId === storyId);
+    expect(rows.map((r) => [r.kind, r.subjectId])).toEqual([["story.renamed", storyId]]);
+
+    const assignment = await db.assignment.create({ data: { articleId, userId: actor.id, mode: "INDEPENDENT" } });
+    await db.assignment.update({ where: { id: assignment.id }, data: { mode: "COLLABORATIVE" } });
+    await db.assignment.delete({ where: { id: assignment.id } });
+    await expect.poll(() => notes).toEqual([articleId, articleId, articleId]);
+    // No log rows: an assignment is not something the story shows.
+    expect((await reader.poll()).filter((r) => r.storyId === storyId)).toEqual([]);
   });
 
   it("logs nothing for a rolled-back write, and announces nothing", async () => {

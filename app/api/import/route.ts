@@ -5,6 +5,7 @@ import { route } from "@/lib/http/route";
 import { importErrorStatus } from "@/lib/import/errors";
 import { startImportJob, waitForImportJob, type ImportJobView } from "@/lib/import/jobs";
 import { importUpload, type UploadResult } from "@/lib/import/upload";
+import { log } from "@/lib/observability/log";
 import { json } from "@/app/api/_lib/request";
 import { readImportRequest } from "./parse";
 
@@ -160,6 +161,6 @@ function eventStream(
 
 function describeError(error: unknown): { code: string; message: string; details?: unknown } {
   if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details };
-  console.error(error);
+  log.error({ err: error }, "an import failed");
   return { code: "INTERNAL", message: "Something went wrong on our side." };
 }

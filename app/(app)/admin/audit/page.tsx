@@ -180,6 +180,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <Link href={`/datasets/${e.targetId}`} className="text-blue-800 hover:underline">
                         dataset {targetName(e) ? <bdi>{targetName(e)}</bdi> : e.targetId.slice(0, 8)}
                       </Link>
+                    ) : e.targetType === "Job" && e.targetId && targetName(e) ? (
+                      // An import or export: its name says which, its id is in the tooltip.
+                      <span title={`job ${e.targetId}`}>
+                        <bdi>{targetName(e)}</bdi>
+                      </span>
                     ) : e.targetId ? (
                       <span title={e.targetId}>
                         {e.targetType?.toLowerCase()}{" "}

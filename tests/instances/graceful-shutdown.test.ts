@@ -19,10 +19,10 @@ import { startWorker } from "@/lib/jobs/worker";
 import { buildIfNeeded } from "../../scripts/lib/build";
 import { startAppInstance, type AppInstance } from "../support/app-instances";
 import { SseReader } from "../support/sse";
-import { testDb } from "./db";
-import { createStory } from "./support/api";
-import { finishedJob } from "./support/jobs";
-import { createUser } from "./support/users";
+import { testDb } from "../integration/db";
+import { createStory } from "../integration/support/api";
+import { finishedJob } from "../integration/support/jobs";
+import { createUser } from "../integration/support/users";
 
 const db = testDb();
 const databaseUrl = process.env.DATABASE_URL!;
