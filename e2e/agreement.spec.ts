@@ -193,4 +193,28 @@ test("two editors annotate independently; agreement; a curator adjudicates by ke
     await expect(boPage.getByTestId("version-1")).toContainText("“Gdańsk” · Country, city, state · accepted");
     await expect(boPage.getByTestId("version-2")).toContainText("“Gdańsk” · Organisation · not taken");
   });
+
+  await test.step("the curator moves the curated span's boundaries with the keyboard; provenance stays", async () => {
+    await page.goto(`/stories/${key}/curate?v=sv`);
+    await expect(page.getByTestId("curation")).toHaveAttribute("data-ready", "true");
+    await page.keyboard.press("n");
+    await expect(page.getByTestId("unit-curated")).toContainText("“Gdańsk”");
+    await page.keyboard.press("b");
+    const panel = page.getByTestId("adjust-boundaries");
+    await expect(panel.getByTestId("adjust-quote")).toHaveText("“Gdańsk”");
+    // The start five characters back; the end one back and forward again.
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Shift+ArrowLeft");
+    await expect(panel.getByTestId("adjust-quote")).toHaveText("“från Gdańs”");
+    await page.keyboard.press("Shift+ArrowRight");
+    await expect(panel.getByTestId("adjust-quote")).toHaveText("“från Gdańsk”");
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("unit-curated")).toContainText(
+      `“från Gdańsk” · Country, city, state — proposed by ${ann.name}, accepted by ${admin.name} (edited)`,
+    );
+    const row = await workerDb.span.findFirstOrThrow({
+      where: { article: { story: { key }, language: "sv" }, layer: "CURATED", deletedAt: null, quote: "från Gdańsk" },
+    });
+    expect(row).toMatchObject({ proposedById: ann.id, acceptedById: admin.id, sourceSpanId: null });
+  });
 });

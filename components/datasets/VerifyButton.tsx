@@ -3,7 +3,17 @@
 import { useState } from "react";
 import { buttonClass, errorMessage } from "@/components/export/ui";
 
-type Result = { ok: boolean; expected: string; actual: string | null };
+type Check = { ok: boolean; expected: string; actual: string | null };
+type Result = Check & { file: Check; agreement: Check | null };
+
+function describe(result: Result): string {
+  const said = (what: string, check: Check) =>
+    check.ok
+      ? `The stored ${what} matches its SHA-256.`
+      : `The stored ${what} does not match: it hashes to ${check.actual ?? "nothing (missing)"}.`;
+  const agreement = result.agreement ? ` ${said("agreement report", result.agreement)}` : "";
+  return said("file", result.file) + agreement;
+}
 
 /** Asks the server to re-hash the stored file and shows whether it still matches. */
 export function VerifyButton({ datasetId }: { datasetId: string }) {
@@ -26,13 +36,7 @@ export function VerifyButton({ datasetId }: { datasetId: string }) {
         {state.kind === "checking" ? "Checking…" : "Check the stored file"}
       </button>
       <p role="status" className="mt-2" data-testid="verification">
-        {state.kind === "done"
-          ? state.result.ok
-            ? "The stored file matches its SHA-256."
-            : `The stored file does not match: it hashes to ${state.result.actual ?? "nothing (missing)"}.`
-          : state.kind === "error"
-            ? state.message
-            : ""}
+        {state.kind === "done" ? describe(state.result) : state.kind === "error" ? state.message : ""}
       </p>
     </div>
   );

@@ -174,7 +174,9 @@ export function ExportBuilder({
           <SnapshotForm
             disabled={!ready || starting}
             open={mode === "snapshot"}
-            onCreate={(name, description) => startJob("/api/datasets", { name, description })}
+            onCreate={(name, description, agreement) =>
+              startJob("/api/datasets", { name, description, ...(agreement && { agreement }) })
+            }
           />
         ) : null}
         {jobId ? <JobProgress key={jobId} jobId={jobId} onFinished={() => router.refresh()} /> : null}

@@ -11,20 +11,22 @@ export function SnapshotForm({
 }: {
   disabled: boolean;
   open: boolean;
-  onCreate: (name: string, description: string) => Promise<boolean>;
+  onCreate: (name: string, description: string, agreement: boolean) => Promise<boolean>;
 }) {
   const id = useId();
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
+  const [agreement, setAgreement] = useState(false);
   const body = (
     <form
       aria-label="New dataset snapshot"
       className="mt-3 grid gap-3 text-sm"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await onCreate(name, description)) {
+        if (await onCreate(name, description, agreement)) {
           setName("");
           setDescription("");
+          setAgreement(false);
         }
       }}
     >
@@ -55,6 +57,21 @@ export function SnapshotForm({
           className={inputClass}
         />
       </div>
+      <label className="flex items-start gap-2">
+        <input
+          type="checkbox"
+          className="mt-1"
+          checked={agreement}
+          onChange={(e) => setAgreement(e.currentTarget.checked)}
+        />
+        <span>
+          Include the agreement report
+          <span className="block text-stone-500">
+            Inter-annotator agreement over the selected language versions that were annotated independently, frozen
+            beside the file with its own SHA-256.
+          </span>
+        </span>
+      </label>
       <button type="submit" className={primaryClass} disabled={disabled || !name.trim()}>
         Create snapshot
       </button>

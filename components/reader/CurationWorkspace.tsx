@@ -10,6 +10,7 @@ import { commandFor } from "@/lib/reader/keymap";
 import { decodeSpans } from "@/lib/reader/span-pack";
 import type { PaneAlignment } from "@/lib/reader/story-view";
 import { OffsetIndex } from "@/lib/text/code-points";
+import { graphemeBoundaries } from "@/lib/text/graphemes";
 import { LabelPicker } from "@/components/annotate/LabelPicker";
 import { paragraphAt } from "./caret";
 import { HelpDialog } from "./HelpDialog";
@@ -18,6 +19,14 @@ import { ReaderPane } from "./ReaderPane";
 import { ScrollSync } from "./scroll-sync";
 
 type Editing = { stage: "whose" } | { stage: "label"; version: number; spanId: string } | null;
+/** A curated span whose boundaries the curator is moving (code points), and where they were. */
+type Adjusting = {
+  spanId: string;
+  start: number;
+  end: number;
+  from: { start: number; end: number };
+  baseVersion: number;
+};
 
 const button = "rounded-md border border-stone-300 bg-white px-3 py-1 text-sm hover:bg-stone-100 disabled:opacity-50";
 
@@ -27,7 +36,8 @@ const button = "rounded-md border border-stone-300 bg-white px-3 py-1 text-sm ho
  * paragraph (the text is the same). Places where the annotators disagree are
  * marked; the keyboard (lib/reader/keymap.ts, scope "curation") steps through
  * them and settles each: accept one annotator's version, edit it, or reject
- * all. In review mode an annotator sees their own layer beside the curated
+ * all; `b` then moves the boundaries of the curated span one character at a
+ * time (arrows: the start; Shift+arrows: the end; Enter saves). In review mode an annotator sees their own layer beside the curated
  * one, with what the curator did not take as they had it marked.
  */
 export function CurationWorkspace({ view }: { view: CurationView }) {
@@ -80,6 +90,9 @@ export function CurationWorkspace({ view }: { view: CurationView }) {
   const current = currentKey ? units.findIndex((u) => u.key === currentKey) : -1;
   const unit: CurationUnit | null = current >= 0 ? units[current]! : null;
   const [editing, setEditing] = useState<Editing>(null);
+  const [adjusting, setAdjusting] = useState<Adjusting | null>(null);
+  // Grapheme boundaries of the text, found once the curator first moves a boundary.
+  const boundaries = useRef<number[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [help, setHelp] = useState(false);
   const [notice, setNotice] = useNotice();
@@ -97,6 +110,7 @@ export function CurationWorkspace({ view }: { view: CurationView }) {
       return;
     }
     setEditing(null);
+    setAdjusting(null);
     setCurrentKey(units[next]!.key);
     show(units[next]!);
   };
@@ -171,6 +185,63 @@ export function CurationWorkspace({ view }: { view: CurationView }) {
     );
   };
 
+  /** `b`: the place's curated span (again: the next one) gets boundaries the arrows move. */
+  const startAdjust = () => {
+    if (!unit) return;
+    const targets = unit.curated;
+    if (!targets.length) {
+      setNotice("Nothing is curated here yet: accept a version first, then b moves its boundaries.");
+      return;
+    }
+    const k = adjusting ? (targets.findIndex((t) => t.id === adjusting.spanId) + 1) % targets.length : 0;
+    const span = curated.find((c) => c.id === targets[k]!.id);
+    if (!span) return;
+    setEditing(null);
+    setAdjusting({
+      spanId: span.id,
+      start: span.start,
+      end: span.end,
+      from: { start: span.start, end: span.end },
+      baseVersion: span.version,
+    });
+  };
+
+  /** Moves one boundary by a character (a grapheme cluster), never past the other one or the text's ends. */
+  const nudge = (edge: "start" | "end", forward: boolean) => {
+    const marks = (boundaries.current ??= graphemeBoundaries(article.text));
+    setAdjusting((a) => {
+      if (!a) return a;
+      const at = a[edge];
+      let i = marks.indexOf(at);
+      if (i < 0) i = marks.findIndex((m) => m > at) - (forward ? 1 : 0);
+      const next = marks[i + (forward ? 1 : -1)];
+      if (next === undefined) return a;
+      const moved = { ...a, [edge]: next };
+      return moved.start < moved.end ? moved : a;
+    });
+  };
+
+  const saveAdjust = () => {
+    if (!adjusting || busy) return;
+    const a = adjusting;
+    setAdjusting(null);
+    if (a.start === a.from.start && a.end === a.from.end) {
+      setNotice("The boundaries are as they were.");
+      return;
+    }
+    void post(
+      {
+        action: "adjust",
+        spanId: a.spanId,
+        start: a.start,
+        end: a.end,
+        baseVersion: a.baseVersion,
+        mutationId: crypto.randomUUID(),
+      },
+      `The curated span now reads “${index.slice(a.start, a.end)}”.`,
+    );
+  };
+
   const acceptAgreed = () => {
     if (busy) return;
     void post(
@@ -185,6 +256,23 @@ export function CurationWorkspace({ view }: { view: CurationView }) {
       target?.closest("input, textarea, select, [role=listbox], [role=combobox], dialog[open], [contenteditable=true]")
     )
       return;
+    if (adjusting) {
+      if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
+        // Right-to-left text runs the other way on screen.
+        const forward = (e.key === "ArrowRight") !== (article.dir === "rtl");
+        nudge(e.shiftKey ? "end" : "start", forward);
+      } else if (e.key === "Enter") saveAdjust();
+      else if (e.key === "Escape") setAdjusting(null);
+      else if (e.key !== "b") return;
+      else startAdjust();
+      e.preventDefault();
+      return;
+    }
+    if (curate && unit && e.key === "b" && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      startAdjust();
+      e.preventDefault();
+      return;
+    }
     const command = commandFor(e, "curation");
     if (!command) {
       if (e.key === "Escape" && editing) setEditing(null);
@@ -230,6 +318,17 @@ export function CurationWorkspace({ view }: { view: CurationView }) {
     return () => window.removeEventListener("keydown", listener);
   }, []);
 
+  const curatedShown = useMemo(
+    () =>
+      adjusting
+        ? curated.map((s) =>
+            s.id === adjusting.spanId
+              ? { ...s, start: adjusting.start, end: adjusting.end, quote: index.slice(adjusting.start, adjusting.end) }
+              : s,
+          )
+        : curated,
+    [curated, adjusting, index],
+  );
   const disagreements = units.filter((u) => !u.agreed);
   const open = disagreements.filter((u) => !u.settled);
   const agreedOpen = units.filter((u) => u.agreed && !u.settled).length;
@@ -316,7 +415,7 @@ export function CurationWorkspace({ view }: { view: CurationView }) {
           <ReaderPane
             pane={annotators.length}
             article={article}
-            spans={curated}
+            spans={curatedShown}
             colors={colors}
             pending={null}
             active={false}
@@ -395,6 +494,41 @@ export function CurationWorkspace({ view }: { view: CurationView }) {
                   <button type="button" className={button} disabled={busy} onClick={startEdit} aria-keyshortcuts="E">
                     Edit…
                   </button>
+                  {unit.curated.length ? (
+                    <button
+                      type="button"
+                      className={button}
+                      disabled={busy}
+                      onClick={startAdjust}
+                      aria-keyshortcuts="B"
+                    >
+                      Boundaries…
+                    </button>
+                  ) : null}
+                </div>
+              ) : null}
+              {adjusting ? (
+                <div
+                  data-testid="adjust-boundaries"
+                  className="mt-3 rounded-md border border-blue-300 bg-blue-50 p-2"
+                  role="group"
+                  aria-label="Boundaries of the curated span"
+                >
+                  <p data-testid="adjust-quote" className="font-medium">
+                    “{index.slice(adjusting.start, adjusting.end)}”
+                  </p>
+                  <p className="mt-1 text-xs text-stone-700">
+                    <kbd>←</kbd> <kbd>→</kbd> move the start, <kbd>Shift</kbd>+<kbd>←</kbd> <kbd>→</kbd> the end, a
+                    character at a time; <kbd>Enter</kbd> saves, <kbd>Esc</kbd> cancels.
+                  </p>
+                  <div className="mt-2 flex gap-2">
+                    <button type="button" className={button} disabled={busy} onClick={saveAdjust}>
+                      Save
+                    </button>
+                    <button type="button" className={button} onClick={() => setAdjusting(null)}>
+                      Cancel
+                    </button>
+                  </div>
                 </div>
               ) : null}
               {editing?.stage === "whose" ? (

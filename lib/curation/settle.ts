@@ -9,7 +9,7 @@
 import type { Db } from "../db";
 import { AppError, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { OffsetIndex } from "../text/code-points";
+import { SpanValidator } from "../spans/validate";
 import { quoteAt } from "../text/quote";
 import { copyToCurated, SPAN_FIELDS } from "./accept";
 
@@ -66,11 +66,10 @@ export async function settleUnit(
       const to = decision.edit.end ?? base.end;
       if (from !== base.start || to !== base.end) {
         const article = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { text: true } });
-        const index = new OffsetIndex(article.text);
-        if (!(from >= 0 && from < to && to <= index.length)) {
-          throw new AppError("INVALID_INPUT", "The edited span must lie within the text.", 400);
-        }
-        const q = quoteAt(index, from, to);
+        const validator = new SpanValidator(article.text);
+        const problem = validator.check(from, to);
+        if (problem) throw new AppError("INVALID_SPAN", `The span cannot go there: ${problem.message}.`, 400);
+        const q = quoteAt(validator.index, from, to);
         Object.assign(changes, { start: from, end: to, quote: q.quote, prefix: q.prefix, suffix: q.suffix });
       }
       curated.push(await copyToCurated(tx, curator.id, base, changes));

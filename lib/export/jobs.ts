@@ -17,6 +17,7 @@
  */
 import fs from "node:fs/promises";
 import type { Readable } from "node:stream";
+import { assertAgreementAvailable } from "../agreement/snapshot";
 import { audit } from "../audit/log";
 import type { Db, Prisma } from "../db";
 import { AppError, notFound } from "../errors";
@@ -33,15 +34,18 @@ import { parseEnv, type RawEnv } from "../env";
 export interface ExportJobRequest {
   format: string;
   filter?: unknown;
-  /** Freeze the result as a named dataset snapshot instead of a temporary download. */
-  snapshot?: { name: string; description?: string | null };
+  /**
+   * Freeze the result as a named dataset snapshot instead of a temporary
+   * download; with `agreement`, the agreement report over its articles too.
+   */
+  snapshot?: { name: string; description?: string | null; agreement?: boolean };
 }
 
 interface ExportJobParams {
   format: ExportFormat;
   filter: ExportFilter;
   unit: "spans" | "claims";
-  snapshot?: { name: string; description: string | null };
+  snapshot?: { name: string; description: string | null; agreement?: true };
   /** The user the export is for (selection.ts: what their unfinished independent work hides). */
   viewerId?: string;
 }
@@ -119,7 +123,7 @@ export async function startExportJob(
   db: Db,
   request: ExportJobRequest,
   actor: Actor,
-  options: { databaseUrl?: string; readsAllLayers?: boolean; annotatorEmails?: boolean } = {},
+  options: { databaseUrl?: string; readsAllLayers?: boolean; annotatorEmails?: boolean; readsAgreement?: boolean } = {},
 ): Promise<ExportJobView> {
   const spec = formatSpec(request.format);
   const filter = parseExportFilter(request.filter);
@@ -132,7 +136,12 @@ export async function startExportJob(
   if (request.snapshot) {
     const input = parseSnapshotInput({ ...request.snapshot, format: request.format });
     await assertSnapshotNameFree(db, input.name);
-    snapshot = { name: input.name, description: input.description ?? null };
+    if (input.agreement) await assertAgreementAvailable(db, filter, actor, { readsAgreement: options.readsAgreement });
+    snapshot = {
+      name: input.name,
+      description: input.description ?? null,
+      ...(input.agreement && { agreement: true }),
+    };
   }
   const params: ExportJobParams = {
     format: request.format as ExportFormat,
@@ -234,6 +243,7 @@ async function execute(db: Db, jobId: string, attempt: number, options: ExportJo
             description: params.snapshot.description,
             format: params.format,
             filter: params.filter,
+            agreement: params.snapshot.agreement,
           },
           actor,
           { ...exportOptions, dataDir },

@@ -2,12 +2,16 @@
  * Dataset snapshots: an export frozen under a name, to be downloaded again
  * byte for byte and cited. The file is written once (never replaced), kept
  * read-only under the data folder, and recorded with its filter, counts,
- * size and SHA-256; reading it back verifies the hash.
+ * size and SHA-256; reading it back verifies the hash. Asked to, it freezes
+ * the agreement report over its articles beside it (lib/agreement/snapshot.ts),
+ * a second file kept, hashed and verified the same way.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { z } from "zod";
+import { snapshotAgreementFile } from "../agreement/snapshot";
 import { audit } from "../audit/log";
 import type { Db } from "../db";
 import { AppError, notFound } from "../errors";
@@ -29,6 +33,8 @@ export const snapshotInputSchema = z.strictObject({
   description: z.string().trim().max(5000, "at most 5000 characters").nullish(),
   format: z.string(),
   filter: z.unknown().optional(),
+  /** Freeze the agreement report over the snapshot's articles beside it. */
+  agreement: z.boolean().optional(),
 });
 
 export type SnapshotInput = z.input<typeof snapshotInputSchema>;
@@ -56,6 +62,8 @@ export interface SnapshotView {
   citation: string;
   /** When an administrator retired it (no longer listed; kept on disk), or null. */
   retiredAt: Date | null;
+  /** The agreement report frozen with it, or null. */
+  agreement: { sha256: string; byteSize: number; filePath: string; fileName: string } | null;
 }
 
 export interface SnapshotOptions extends ExportOptions {
@@ -84,6 +92,15 @@ function view(row: SnapshotRow): SnapshotView {
     createdBy: row.createdBy ? { id: row.createdBy.id, email: row.createdBy.email, name: row.createdBy.name } : null,
     citation: `${row.name} [dataset, ${spec.title}], Parallax, ${day}. SHA-256 ${row.sha256}.`,
     retiredAt: row.retiredAt,
+    agreement:
+      row.agreementFilePath && row.agreementSha256 && row.agreementByteSize !== null
+        ? {
+            sha256: row.agreementSha256,
+            byteSize: Number(row.agreementByteSize),
+            filePath: row.agreementFilePath,
+            fileName: `${slugify(row.name, `dataset-${row.id.slice(0, 8)}`)}.agreement.json`,
+          }
+        : null,
   };
 }
 
@@ -113,15 +130,20 @@ export async function createSnapshot(
   actor: Actor,
   options: SnapshotOptions = {},
 ): Promise<SnapshotView> {
-  const { name, description, format, filter } = parseSnapshotInput(input);
+  const { name, description, format, filter, agreement } = parseSnapshotInput(input);
   await assertSnapshotNameFree(db, name);
   const plan = await prepareExport(db, { format, filter }, options);
   const id = randomUUID();
   const filePath = `snapshots/${id}.${plan.spec.extension}`;
   const dataDir = options.dataDir ?? datasetsDir();
   const full = resolveDataPath(dataDir, filePath);
+  const agreementPath = agreement ? `snapshots/${id}.agreement.json` : null;
+  const agreementFull = agreementPath && resolveDataPath(dataDir, agreementPath);
+  // The report first: refused (nothing annotated independently), nothing is written.
+  const agreementBytes = agreement ? await snapshotAgreementFile(db, { id, name }, plan.filter, actor) : null;
   const result: ExportResult = await writeNewFile(full, (out) => plan.writeTo(out));
   try {
+    const agreementFile = agreementFull && agreementBytes ? await writeBytes(agreementFull, agreementBytes) : null;
     const row = await db.datasetSnapshot.create({
       data: {
         id,
@@ -134,6 +156,11 @@ export async function createSnapshot(
         byteSize: BigInt(result.bytes),
         filePath,
         createdById: actor?.id ?? null,
+        ...(agreementFile && {
+          agreementFilePath: agreementPath,
+          agreementSha256: agreementFile.sha256,
+          agreementByteSize: BigInt(agreementFile.bytes),
+        }),
       },
       include: { createdBy: true },
     });
@@ -141,16 +168,30 @@ export async function createSnapshot(
       action: "dataset.snapshot.create",
       actor,
       target: { type: "DatasetSnapshot", id },
-      after: { name, format, filter: plan.filter, sha256: result.sha256, bytes: result.bytes } as Prisma.InputJsonValue,
+      after: {
+        name,
+        format,
+        filter: plan.filter,
+        sha256: result.sha256,
+        bytes: result.bytes,
+        ...(agreementFile && { agreementSha256: agreementFile.sha256 }),
+      } as Prisma.InputJsonValue,
     });
     return view(row);
   } catch (error) {
     await fs.rm(full, { force: true });
+    if (agreementFull) await fs.rm(agreementFull, { force: true });
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new SnapshotNameTakenError(name);
     }
     throw error;
   }
+}
+
+/** Writes a small file once (read-only, never over another) and returns its hash. */
+async function writeBytes(file: string, bytes: Buffer): Promise<{ sha256: string; bytes: number }> {
+  await writeNewFile(file, (out) => pipeline(Readable.from([bytes]), out));
+  return { sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
 }
 
 export type SnapshotRef = { id: string } | { name: string };
@@ -210,32 +251,61 @@ export async function retireSnapshot(db: Db, ref: SnapshotRef, actor: Actor): Pr
 export async function openSnapshot(
   db: Db,
   ref: SnapshotRef,
-  { dataDir = datasetsDir() }: { dataDir?: string } = {},
-): Promise<{ snapshot: SnapshotView; path: string; stream(): Readable }> {
+  { dataDir = datasetsDir(), part = "data" }: { dataDir?: string; part?: SnapshotPart } = {},
+): Promise<{ snapshot: SnapshotView; path: string; fileName: string; mediaType: string; stream(): Readable }> {
   const snapshot = view(await find(db, ref));
-  const file = resolveDataPath(dataDir, snapshot.filePath);
+  const stored = partOf(snapshot, part);
+  const file = resolveDataPath(dataDir, stored.filePath);
   const stat = await fs.stat(file).catch(() => null);
   if (!stat) throw new AppError("SNAPSHOT_FILE_MISSING", `The file of snapshot "${snapshot.name}" is missing.`, 404);
   return {
     snapshot,
     path: file,
-    stream: () => verifiedReadStream(file, { sha256: snapshot.sha256, bytes: snapshot.byteSize }),
+    fileName: stored.fileName,
+    mediaType: stored.mediaType,
+    stream: () => verifiedReadStream(file, { sha256: stored.sha256, bytes: stored.byteSize }),
   };
 }
 
-/** Re-hashes a snapshot's file and compares it with the record. */
+/** A snapshot's files: the dataset itself, or the agreement report frozen with it. */
+export type SnapshotPart = "data" | "agreement";
+
+function partOf(snapshot: SnapshotView, part: SnapshotPart) {
+  if (part === "data") return snapshot;
+  if (!snapshot.agreement) {
+    throw new AppError("NOT_FOUND", `Snapshot "${snapshot.name}" was frozen without an agreement report.`, 404);
+  }
+  return { ...snapshot.agreement, mediaType: "application/json; charset=utf-8" };
+}
+
+export interface FileCheck {
+  ok: boolean;
+  expected: string;
+  actual: string | null;
+  bytes: number | null;
+}
+
+/**
+ * Re-hashes a snapshot's file and compares it with the record; `ok` only when
+ * the agreement report frozen with it (if any) matches too. `file` and
+ * `agreement` tell the two apart.
+ */
 export async function verifySnapshot(
   db: Db,
   ref: SnapshotRef,
   { dataDir = datasetsDir() }: { dataDir?: string } = {},
-): Promise<{ ok: boolean; expected: string; actual: string | null; bytes: number | null }> {
+): Promise<FileCheck & { file: FileCheck; agreement: FileCheck | null }> {
   const snapshot = view(await find(db, ref));
-  const file = resolveDataPath(dataDir, snapshot.filePath);
-  const actual = await hashFile(file).catch(() => null);
-  return {
-    ok: actual?.sha256 === snapshot.sha256 && actual.bytes === snapshot.byteSize,
-    expected: snapshot.sha256,
-    actual: actual?.sha256 ?? null,
-    bytes: actual?.bytes ?? null,
+  const check = async (stored: { filePath: string; sha256: string; byteSize: number }): Promise<FileCheck> => {
+    const actual = await hashFile(resolveDataPath(dataDir, stored.filePath)).catch(() => null);
+    return {
+      ok: actual?.sha256 === stored.sha256 && actual.bytes === stored.byteSize,
+      expected: stored.sha256,
+      actual: actual?.sha256 ?? null,
+      bytes: actual?.bytes ?? null,
+    };
   };
+  const data = await check(snapshot);
+  const agreement = snapshot.agreement && (await check(snapshot.agreement));
+  return { ...data, ok: data.ok && (agreement?.ok ?? true), file: data, agreement };
 }

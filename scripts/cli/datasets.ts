@@ -13,12 +13,14 @@ import type { CliCommand } from "./types";
 const HELP = `usage: npm run cli -- datasets list
        npm run cli -- datasets show NAME
        npm run cli -- datasets verify NAME
-       npm run cli -- datasets get NAME --out FILE|-
+       npm run cli -- datasets get NAME [--agreement] --out FILE|-
 
 list    snapshots, newest first: name, format, spans, size, SHA-256
 show    one snapshot as JSON (filter, counts, hash, how to cite it)
-verify  re-hash the stored file; exit 1 if it no longer matches
-get     the snapshot's file, verified while it is copied`;
+verify  re-hash the stored file (and the agreement report frozen with it);
+        exit 1 if one no longer matches
+get     the snapshot's file, verified while it is copied; with --agreement,
+        the agreement report frozen with it (export --with-agreement)`;
 
 const command: CliCommand = {
   summary: "list, verify and download dataset snapshots",
@@ -48,17 +50,18 @@ const command: CliCommand = {
         case "verify": {
           if (!name) break;
           const check = await verifySnapshot(db, { name });
-          console.log(
-            check.ok
-              ? `ok ${check.expected}`
-              : `MISMATCH: recorded ${check.expected}, file ${check.actual ?? "missing"}`,
-          );
+          const line = (what: string, c: { ok: boolean; expected: string; actual: string | null }) =>
+            c.ok ? `ok ${what}${c.expected}` : `MISMATCH: ${what}recorded ${c.expected}, file ${c.actual ?? "missing"}`;
+          console.log(line("", check.file));
+          if (check.agreement) console.log(line("agreement report ", check.agreement));
           return check.ok ? 0 : 1;
         }
         case "get": {
-          const out = rest[0] === "--out" ? rest[1] : undefined;
+          const part = rest[0] === "--agreement" ? "agreement" : "data";
+          const options = part === "agreement" ? rest.slice(1) : rest;
+          const out = options[0] === "--out" ? options[1] : undefined;
           if (!name || !out) break;
-          const opened = await openSnapshot(db, { name });
+          const opened = await openSnapshot(db, { name }, { part });
           if (out === "-") {
             await pipeline(opened.stream(), process.stdout, { end: false });
           } else {

@@ -23,7 +23,8 @@ import type { CliCommand, CliContext } from "./types";
 
 const HELP = `usage: npm run cli -- export --format FORMAT --out FILE|- [FILTERS…]
        npm run cli -- export --preview [--format FORMAT] [FILTERS…]
-       npm run cli -- export --format FORMAT --snapshot NAME [--description TEXT] [--actor EMAIL] [--out FILE|-]
+       npm run cli -- export --format FORMAT --snapshot NAME [--description TEXT] [--with-agreement]
+                             [--actor EMAIL] [--out FILE|-]
 
 Formats (docs/formats.md):
   jsonl        Parallax JSONL: lossless, one article per line (re-importable)
@@ -54,6 +55,9 @@ Output:
   --snapshot NAME         freeze the export as an immutable, named dataset snapshot
                           (PARALLAX_DATA_DIR, default .data/datasets); names are unique
   --description TEXT      the snapshot's description
+  --with-agreement        freeze the agreement report over the snapshot's language
+                          versions beside it (refused when none was annotated
+                          independently); \`datasets get NAME --agreement\` reads it
   --actor EMAIL           the user recorded as the snapshot's creator
   --no-bom                CSV without the UTF-8 byte-order mark
   --batch-size N          spans per database page (default 2000)
@@ -68,6 +72,7 @@ const OPTIONS = {
   preview: { type: "boolean" },
   snapshot: { type: "string" },
   description: { type: "string" },
+  "with-agreement": { type: "boolean" },
   actor: { type: "string" },
   story: { type: "string", multiple: true },
   language: { type: "string", multiple: true },
@@ -121,6 +126,7 @@ function parse(args: string[]) {
   if (!values.preview) {
     if (!values.format) throw new UsageError(`--format is required (${FORMAT_IDS.join(", ")})`);
     if (!values.out && !values.snapshot) throw new UsageError("--out FILE (or - for stdout) is required");
+    if (values["with-agreement"] && !values.snapshot) throw new UsageError("--with-agreement needs --snapshot NAME");
   }
   return { values, filter, batch };
 }
@@ -202,7 +208,7 @@ async function run(args: string[], ctx: CliContext): Promise<number> {
     const actor = await findActor(ctx, values.actor);
     const snapshot = await createSnapshot(
       db,
-      { name: values.snapshot, description: values.description, format, filter },
+      { name: values.snapshot, description: values.description, format, filter, agreement: values["with-agreement"] },
       actor,
       options,
     );
@@ -210,6 +216,9 @@ async function run(args: string[], ctx: CliContext): Promise<number> {
     ctx.log(
       `snapshot "${snapshot.name}" (${snapshot.id}): ${num(snapshot.counts.spans.total)} spans, ${mb(snapshot.byteSize)}, sha256 ${snapshot.sha256}`,
     );
+    if (snapshot.agreement) {
+      ctx.log(`agreement report: ${mb(snapshot.agreement.byteSize)}, sha256 ${snapshot.agreement.sha256}`);
+    }
     ctx.log(`cite as: ${snapshot.citation}`);
     if (values.out) {
       const opened = await openSnapshot(db, { id: snapshot.id });

@@ -14,13 +14,16 @@ export const GET = route({ permission: "export.run" }, async () => {
 /**
  * Freezes an export as a named dataset snapshot. It is written in the
  * background: 202 with the job; when the job is DONE its `result.snapshotId`
- * names the dataset. A name in use is a 409 at once.
+ * names the dataset. A name in use is a 409 at once. With `agreement: true`
+ * the agreement report over its articles is frozen beside it (refused at once
+ * when nothing in the selection was annotated independently).
  */
 export const POST = route({ permission: "snapshot.create" }, async (req, { user }) => {
-  const { name, description, format, filter } = await readBody(req, snapshotRequestSchema);
-  const job = await startExportJob(db, { format, filter, snapshot: { name, description } }, actorOf(user!), {
+  const { name, description, format, filter, agreement } = await readBody(req, snapshotRequestSchema);
+  const job = await startExportJob(db, { format, filter, snapshot: { name, description, agreement } }, actorOf(user!), {
     readsAllLayers: can(user, "assignment.manage"),
     annotatorEmails: can(user, "user.manage"),
+    readsAgreement: can(user, "assignment.manage"),
   });
   return new Response(JSON.stringify({ job }), {
     status: 202,

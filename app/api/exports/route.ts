@@ -24,6 +24,7 @@ export const POST = route({ permission: "export.run" }, async (req, { user }) =>
   const job = await startExportJob(db, request, actorOf(user!), {
     readsAllLayers: can(user, "assignment.manage"),
     annotatorEmails: can(user, "user.manage"),
+    readsAgreement: can(user, "assignment.manage"),
   });
   return new Response(JSON.stringify({ job }), {
     status: 202,

@@ -9,7 +9,7 @@ import { CopyText } from "@/components/datasets/CopyText";
 import { RetireButton } from "@/components/datasets/RetireButton";
 import { VerifyButton } from "@/components/datasets/VerifyButton";
 import { can } from "@/lib/authz/policy";
-import { formatBytes, primaryClass } from "@/components/export/ui";
+import { buttonClass, formatBytes, primaryClass } from "@/components/export/ui";
 import { Time } from "@/components/ui/Time";
 
 export const metadata: Metadata = { title: "Dataset" };
@@ -43,6 +43,17 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
     ["Created", <Time key="t" value={d.createdAt} />],
     ["Created by", d.createdBy?.name ?? "the command line"],
   ];
+  if (d.agreement) {
+    rows.push([
+      "Agreement report",
+      <span key="agreement">
+        {formatBytes(d.agreement.byteSize)}, SHA-256{" "}
+        <code className="font-mono text-xs break-all" data-testid="dataset-agreement-sha256">
+          {d.agreement.sha256}
+        </code>
+      </span>,
+    ]);
+  }
   return (
     <main className="mx-auto max-w-4xl px-6 py-10">
       <p className="text-sm">
@@ -73,6 +84,11 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
         <a href={`/api/datasets/${d.id}/file`} download={d.fileName} className={primaryClass}>
           Download {d.fileName}
         </a>
+        {d.agreement && can(user, "assignment.manage") ? (
+          <a href={`/api/datasets/${d.id}/agreement`} download={d.agreement.fileName} className={buttonClass}>
+            Download the agreement report
+          </a>
+        ) : null}
         <VerifyButton datasetId={d.id} />
         {can(user, "snapshot.retire") && !d.retiredAt ? <RetireButton datasetId={d.id} name={d.name} /> : null}
       </div>

@@ -20,12 +20,16 @@ export const exportRequestSchema = z.strictObject({
 });
 
 export const jobRequestSchema = exportRequestSchema.extend({
-  snapshot: z.strictObject({ name: z.string(), description: z.string().nullish() }).optional(),
+  snapshot: z
+    .strictObject({ name: z.string(), description: z.string().nullish(), agreement: z.boolean().optional() })
+    .optional(),
 });
 
 export const snapshotRequestSchema = exportRequestSchema.extend({
   name: z.string({ error: "name is required" }),
   description: z.string().nullish(),
+  /** Freeze the agreement report over the snapshot's articles beside it. */
+  agreement: z.boolean().optional(),
 });
 
 /**

@@ -19,6 +19,8 @@ export const expectations: AreaExpectations = {
     "GET /api/datasets/[id]": { outcomes: signedIn() },
     "GET /api/datasets/[id]/file": { outcomes: signedIn() },
     "GET /api/datasets/[id]/verification": { outcomes: signedIn() },
+    // The agreement report frozen with a snapshot: for those who read the live one.
+    "GET /api/datasets/[id]/agreement": { outcomes: editors() },
   },
   actions: {
     "(app)/datasets/[id]/actions.ts#retireSnapshotAction": { outcomes: admins() },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { assertMayReadAgreement } from "@/lib/agreement/load";
 import { acceptAgreed, acceptSpan } from "@/lib/curation/accept";
+import { adjustCurated } from "@/lib/curation/adjust";
 import { settleUnit, type Decision } from "@/lib/curation/settle";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -24,6 +25,15 @@ const curationBody = z.union([
       .object({ spanId: z.uuid(), labelId: z.uuid(), start: offset.optional(), end: offset.optional() })
       .optional(),
   }),
+  z.object({
+    action: z.literal("adjust"),
+    /** A curated span, moved to [start, end). */
+    spanId: z.uuid(),
+    start: offset,
+    end: offset,
+    baseVersion: z.int().min(1),
+    mutationId: z.uuid(),
+  }),
 ]);
 
 /**
@@ -31,7 +41,9 @@ const curationBody = z.union([
  * independent annotators of a version agree on (optionally only `languages`);
  * { action: "accept", spanId } takes one annotator's version of a span;
  * { action: "settle", articleId, spans, take | reject | edit } decides one
- * place (lib/curation/settle.ts). A curator still annotating a version
+ * place (lib/curation/settle.ts); { action: "adjust", spanId, start, end,
+ * baseVersion, mutationId } moves a curated span's boundaries
+ * (lib/curation/adjust.ts). A curator still annotating a version
  * independently may not curate it.
  */
 export const POST = route<{ id: string }>({ permission: "assignment.manage" }, async (req, { params, user }) => {
@@ -42,6 +54,7 @@ export const POST = route<{ id: string }>({ permission: "assignment.manage" }, a
       storyId,
       ...(input.action === "accept-agreed" && input.languages?.length ? { language: { in: input.languages } } : {}),
       ...(input.action === "settle" ? { id: input.articleId } : {}),
+      ...(input.action === "adjust" ? { spans: { some: { id: input.spanId, layer: "CURATED" } } } : {}),
     },
     select: { id: true },
   });
@@ -49,6 +62,10 @@ export const POST = route<{ id: string }>({ permission: "assignment.manage" }, a
   const articleIds = articles.map((a) => a.id);
   await assertMayReadAgreement(db, user!.id, { articleIds });
   if (input.action === "accept-agreed") return json(await acceptAgreed(db, user!, articleIds));
+  if (input.action === "adjust") {
+    const { action: _, ...adjustment } = input;
+    return json({ span: await adjustCurated(db, user!, adjustment) });
+  }
   if (input.action === "settle") {
     const decision: Decision | null = input.take
       ? { take: input.take }
