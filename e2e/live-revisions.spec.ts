@@ -38,7 +38,7 @@ test.describe("live revisions", () => {
   });
 
   // The feed sends story.renamed with the new title; the reader does not paint it yet.
-  test.fixme("another editor renames the story: the reader shows the new title within a second", async ({
+  test("another editor renames the story: the reader shows the new title within a second", async ({
     page,
     users,
     workerDb,

@@ -121,6 +121,9 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
   const [notice, setNotice] = useNotice();
 
   const articleIds = useMemo(() => panes.map((p) => p.id), [panes]);
+  // A rename heard live, until the page's own data (a refresh) catches up with it.
+  const [renamed, setRenamed] = useState<{ from: string; title: string } | null>(null);
+  const storyTitle = renamed && renamed.from === view.story.title ? renamed.title : view.story.title;
   const live = useLiveStory({
     storyId: view.story.id,
     cursor: liveCursor,
@@ -134,6 +137,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
       if (pane && e.version !== pane.revision)
         setNotice(`The ${pane.language} version was revised by another editor: reload to read the new text.`);
     },
+    onStoryRenamed: (title) => setRenamed({ from: view.story.title, title }),
   });
 
   const languages = useMemo(() => Object.fromEntries(view.versions.map((v) => [v.id, v.language])), [view.versions]);
@@ -432,11 +436,11 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
       <style>{css}</style>
       <div className="mb-3 flex flex-wrap items-center gap-3">
         {canRename ? (
-          <RenameForm id={view.story.id} name={view.story.title} what="story" rename={renameStoryAction}>
-            <h1 className="mr-2 text-xl font-semibold tracking-tight">{view.story.title}</h1>
+          <RenameForm id={view.story.id} name={storyTitle} what="story" rename={renameStoryAction}>
+            <h1 className="mr-2 text-xl font-semibold tracking-tight">{storyTitle}</h1>
           </RenameForm>
         ) : (
-          <h1 className="mr-2 text-xl font-semibold tracking-tight">{view.story.title}</h1>
+          <h1 className="mr-2 text-xl font-semibold tracking-tight">{storyTitle}</h1>
         )}
         <ArticlePicker
           storyKey={view.story.key}

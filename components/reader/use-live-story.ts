@@ -47,6 +47,8 @@ export function useLiveStory(options: {
   selectedSpanId: string | null;
   userId: string;
   onArticleRevised?(event: StoryEvent): void;
+  /** Another editor (or this one, in another tab) renamed the story. */
+  onStoryRenamed?(title: string): void;
 }): LiveStory {
   const { storyId, cursor, store } = options;
   const latest = useRef(options);
@@ -101,6 +103,9 @@ export function useLiveStory(options: {
   useEffect(() => {
     connection.start({
       onChanges: (events) => {
+        // A title is not text being read or selected: it changes at once.
+        for (const e of events)
+          if (e.kind === "story.renamed" && e.story) latest.current.onStoryRenamed?.(e.story.title);
         pending.events.push(...events);
         apply.current();
       },
