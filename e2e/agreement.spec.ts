@@ -199,6 +199,12 @@ test("two editors annotate independently; agreement; a curator adjudicates by ke
     await expect(page.getByTestId("curation")).toHaveAttribute("data-ready", "true");
     await page.keyboard.press("n");
     await expect(page.getByTestId("unit-curated")).toContainText("“Gdańsk”");
+    // The shortcut list names the key, from the same keymap that handles it.
+    await page.keyboard.press("?");
+    const help = page.getByRole("dialog");
+    await expect(help).toContainText("Move this place's curated span's boundaries");
+    await page.keyboard.press("Escape");
+    await expect(help).toBeHidden();
     await page.keyboard.press("b");
     const panel = page.getByTestId("adjust-boundaries");
     await expect(panel.getByTestId("adjust-quote")).toHaveText("“Gdańsk”");

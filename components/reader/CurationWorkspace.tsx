@@ -263,13 +263,8 @@ export function CurationWorkspace({ view }: { view: CurationView }) {
         nudge(e.shiftKey ? "end" : "start", forward);
       } else if (e.key === "Enter") saveAdjust();
       else if (e.key === "Escape") setAdjusting(null);
-      else if (e.key !== "b") return;
+      else if (commandFor(e, "curation") !== "adjustBoundaries") return;
       else startAdjust();
-      e.preventDefault();
-      return;
-    }
-    if (curate && unit && e.key === "b" && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      startAdjust();
       e.preventDefault();
       return;
     }
@@ -279,6 +274,10 @@ export function CurationWorkspace({ view }: { view: CurationView }) {
       return;
     }
     switch (command) {
+      case "adjustBoundaries":
+        if (!curate || !unit) return;
+        startAdjust();
+        break;
       case "curationHelp":
         setHelp(true);
         break;

@@ -53,6 +53,7 @@ export type ReaderCommand =
   | "rejectAll"
   | "editVersion"
   | "acceptAgreed"
+  | "adjustBoundaries"
   | "curationHelp";
 
 export interface KeyBinding {
@@ -370,6 +371,14 @@ export const KEYMAP: readonly KeyBinding[] = [
     what: "Accept everything all annotators agree on, in one step",
     editors: true,
   },
+  {
+    command: "adjustBoundaries",
+    scope: "curation",
+    chords: ["b"],
+    keys: "b",
+    what: "Move this place's curated span's boundaries (again: the next curated span here)",
+    editors: true,
+  },
   { command: "curationHelp", scope: "curation", chords: ["?"], keys: "?", what: "This list", editors: true },
 ];
 
@@ -386,6 +395,12 @@ export const HELP_NOTES: readonly HelpNote[] = [
     scope: "picker",
     keys: "Letters",
     what: "Filter the labels by name or key (type a whole name, then Enter). A label's shortcut key tags at once only when no label's name or key starts with it",
+    editors: true,
+  },
+  {
+    scope: "curation",
+    keys: "← → / Shift+← →",
+    what: "While moving boundaries: the start / the end by one character (mirrored in right-to-left text); Enter saves, Esc cancels",
     editors: true,
   },
 ];
