@@ -142,6 +142,8 @@ test("two editors annotate independently; agreement; a curator adjudicates by ke
     // By hand: exact matches are Ingrid Halvorsen/Person in sv and en; Ann has 3 spans, Bo 4.
     expect(pair.exact.f1.value).toBeCloseTo((2 * 2) / (3 + 4), 6);
     await page.goto(`/stories/${key}/agreement`);
+    // Annotators' names are isolated, so a right-to-left name cannot reorder the headings.
+    await expect(page.getByTestId("agreement-matrix").locator("th bdi").filter({ hasText: ann.name })).toHaveCount(2);
     const cell = page.getByTestId(`cell-${ann.name}-${bo.name}`);
     await expect(cell.getByTestId("cell-f1-exact")).toHaveText(pair.exact.f1.value!.toFixed(3));
     await expect(cell.getByTestId("cell-f1-overlap")).toHaveText(pair.overlap.f1.value!.toFixed(3));

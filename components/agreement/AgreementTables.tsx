@@ -55,7 +55,7 @@ export function AgreementTables({ report }: { report: ScopedReport }) {
               <th className={th}></th>
               {report.annotators.map((a) => (
                 <th key={a.id} className={th}>
-                  {a.name}
+                  <bdi>{a.name}</bdi>
                 </th>
               ))}
             </tr>
@@ -63,7 +63,9 @@ export function AgreementTables({ report }: { report: ScopedReport }) {
           <tbody>
             {report.annotators.map((row) => (
               <tr key={row.id}>
-                <th className={th}>{row.name}</th>
+                <th className={th}>
+                  <bdi>{row.name}</bdi>
+                </th>
                 {report.annotators.map((col) => {
                   const p = row.id === col.id ? null : pair(row.id, col.id);
                   return (
@@ -176,7 +178,7 @@ export function AgreementTables({ report }: { report: ScopedReport }) {
                 <th className={th}>Entity or claim</th>
                 {report.annotators.map((a) => (
                   <th key={a.id} className={th}>
-                    {a.name}
+                    <bdi>{a.name}</bdi>
                   </th>
                 ))}
               </tr>
@@ -185,7 +187,7 @@ export function AgreementTables({ report }: { report: ScopedReport }) {
               {report.crossLanguage.map((r) => (
                 <tr key={`${r.kind}${r.id}`}>
                   <td className={td}>
-                    <span className="text-stone-500">{r.kind}</span> {r.name}
+                    <span className="text-stone-500">{r.kind}</span> <bdi>{r.name}</bdi>
                   </td>
                   {report.annotators.map((a) => (
                     <td key={a.id} className={td}>

@@ -355,7 +355,9 @@ export function CurationWorkspace({ view }: { view: CurationView }) {
       <style>{`${css}${currentCss}${reviewCss ? `${reviewCss}{text-decoration:line-through;text-decoration-color:#b45309}` : ""}`}</style>
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <h1 className="mr-2 text-xl font-semibold tracking-tight">
-          <Link href={`${base}?a=${article.id}`}>{view.story.title}</Link>
+          <Link href={`${base}?a=${article.id}`}>
+            <bdi>{view.story.title}</bdi>
+          </Link>
           <span className="text-stone-500"> · {curate ? "Curation" : "Your work and the curated result"}</span>
         </h1>
         <nav aria-label="Language versions" className="flex gap-1 text-sm">
@@ -442,7 +444,7 @@ export function CurationWorkspace({ view }: { view: CurationView }) {
                     <div className="flex items-center justify-between gap-2">
                       <span>
                         <kbd className="rounded border border-stone-300 px-1 font-mono text-xs">{k + 1}</kbd>{" "}
-                        {annotators[k]!.name}
+                        <bdi>{annotators[k]!.name}</bdi>
                       </span>
                       {curate && v.spans.length ? (
                         <button type="button" className={button} disabled={busy} onClick={() => take(k)}>
@@ -474,8 +476,8 @@ export function CurationWorkspace({ view }: { view: CurationView }) {
                       const p = view.provenance[s.id];
                       return (
                         <li key={s.id}>
-                          “{quoteOf(s)}” · {labelName(s.labelId)} — proposed by {p?.proposedBy ?? "the curator"},
-                          accepted by {p?.acceptedBy ?? "—"}
+                          “<bdi>{quoteOf(s)}</bdi>” · {labelName(s.labelId)} — proposed by{" "}
+                          <bdi>{p?.proposedBy ?? "the curator"}</bdi>, accepted by <bdi>{p?.acceptedBy ?? "—"}</bdi>
                           {p && !p.sourceSpanId ? " (edited)" : ""}
                         </li>
                       );
