@@ -9,23 +9,12 @@
  */
 import { agreementReport, type AgreementInput, type AgreementSpan } from "../lib/agreement/report";
 import type { Bench, Measurement } from "./types";
+import { seededRandom } from "./random";
 
 const LABELS = ["PER", "ORG", "LOC", "EVENT", "CLAIM"];
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function syntheticStory(languages: number, annotators: number, spansEach: number, seed = 1): AgreementInput {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const annotatorIds = Array.from({ length: annotators }, (_, i) => `annotator-${i}`);
   const articles = Array.from({ length: languages }, (_, i) => ({

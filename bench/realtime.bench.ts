@@ -22,7 +22,6 @@
  *   streams open, less without, per stream.
  */
 import { randomUUID } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
 import { createDb } from "../lib/db";
 import { hashPassword } from "../lib/auth/password";
 import { seedDemoNewsroom } from "../lib/demo/seed";
@@ -30,6 +29,7 @@ import { SseReader, type SseFrame } from "../tests/support/sse";
 import { quantile, type Bench, type BenchApp, type Measurement } from "./types";
 import { signIn } from "./sign-in";
 import { wordsOf } from "./words";
+import { treeResidentKiB } from "./process-memory";
 
 const EDITORS = 50;
 const WRITES_PER_SECOND = 10;
@@ -43,34 +43,6 @@ const LATE_MS = 1_000;
 interface Editor {
   app: BenchApp;
   cookie: string;
-}
-
-/** Resident memory (KiB) of a process and its descendants, from /proc. */
-function residentKiB(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let total = 0;
-  const todo = [pid];
-  while (todo.length) {
-    const p = todo.pop()!;
-    try {
-      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      total += Number(match?.[1] ?? 0);
-    } catch {
-      // gone meanwhile
-    }
-    todo.push(...(children.get(p) ?? []));
-  }
-  return total;
 }
 
 /**
@@ -259,7 +231,7 @@ async function drive(setup: Setup, seconds: number): Promise<RunResult> {
 
 /** Resident memory of the servers per extra idle stream (KiB). */
 async function memoryPerStream(apps: BenchApp[], setup: Setup): Promise<number> {
-  const resident = () => apps.reduce((sum, a) => sum + (a.pid ? residentKiB(a.pid) : 0), 0);
+  const resident = () => apps.reduce((sum, a) => sum + (a.pid ? treeResidentKiB(a.pid) : 0), 0);
   await new Promise((r) => setTimeout(r, 1_000));
   const before = resident();
   const idle = Array.from(
