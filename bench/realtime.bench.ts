@@ -21,14 +21,13 @@
  * - memory per open stream: the servers' resident memory with 400 more idle
  *   streams open, less without, per stream.
  */
-import { randomUUID } from "node:crypto";
 import { createDb } from "../lib/db";
 import { hashPassword } from "../lib/auth/password";
 import { seedDemoNewsroom } from "../lib/demo/seed";
 import { SseReader, type SseFrame } from "../tests/support/sse";
 import { quantile, type Bench, type BenchApp, type Measurement } from "./types";
 import { signIn } from "./sign-in";
-import { wordsOf } from "./words";
+import { wordsOf, writeSpan } from "./words";
 import { treeResidentKiB } from "./process-memory";
 
 const EDITORS = 50;
@@ -175,19 +174,7 @@ async function drive(setup: Setup, seconds: number): Promise<RunResult> {
   const write = async (editor: Editor) => {
     const word = pick(setup.words);
     const t0 = performance.now();
-    const res = await fetch(`${editor.app.baseUrl}/api/articles/${word.articleId}/spans/mutations`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie: editor.cookie, origin: editor.app.baseUrl },
-      body: JSON.stringify({
-        mutations: [
-          {
-            type: "create",
-            mutationId: randomUUID(),
-            span: { id: randomUUID(), ...word, kind: "ENTITY", labelId: pick(setup.labels) },
-          },
-        ],
-      }),
-    });
+    const res = await writeSpan(editor.app.baseUrl, editor.cookie, word, pick(setup.labels));
     const body = (await res.json()) as { results?: { ok: boolean; span?: { id: string; version: number } }[] };
     const at = performance.now();
     writes.push(at - t0);

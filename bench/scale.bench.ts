@@ -24,7 +24,6 @@
  * independent. Figures are medians over BENCH_RUNS runs. BENCH_QUICK=1 uses
  * a twentieth of the data and 20 editors.
  */
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -43,7 +42,7 @@ import {
 } from "./scale-data";
 import { signIn } from "./sign-in";
 import { quantile, type Bench, type BenchApp, type BenchContext, type Measurement } from "./types";
-import { wordsOf, type Word } from "./words";
+import { wordsOf, writeSpan, type Word } from "./words";
 
 const PASSWORD = "bench-scale-password";
 const WRITE_EVERY_MS = 4_000;
@@ -146,19 +145,7 @@ function startLoad(editors: User[], setup: Setup): Load {
       const word = pick(words);
       const t0 = performance.now();
       try {
-        const res = await fetch(`${editor.app.baseUrl}/api/articles/${word.articleId}/spans/mutations`, {
-          method: "POST",
-          headers: { "content-type": "application/json", cookie: editor.cookie, origin: editor.app.baseUrl },
-          body: JSON.stringify({
-            mutations: [
-              {
-                type: "create",
-                mutationId: randomUUID(),
-                span: { id: randomUUID(), ...word, kind: "ENTITY", labelId: pick(setup.labels) },
-              },
-            ],
-          }),
-        });
+        const res = await writeSpan(editor.app.baseUrl, editor.cookie, word, pick(setup.labels));
         const body = (await res.json()) as { results?: { ok: boolean }[] };
         writes.push(performance.now() - t0);
         if (!res.ok || !body.results?.[0]?.ok) failures.push(`${res.status} ${JSON.stringify(body).slice(0, 160)}`);

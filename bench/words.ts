@@ -1,4 +1,5 @@
-/** The words of an article, as spans a benchmark can write: code-point offsets and the quote. */
+/** The words of an article, as spans a benchmark can write (code-point offsets and the quote), and the write. */
+import { randomUUID } from "node:crypto";
 import { OffsetIndex } from "../lib/text/code-points";
 
 export interface Word {
@@ -19,4 +20,17 @@ export function wordsOf(articleId: string, text: string): Word[] {
     out.push({ articleId, start: index.toCodePoint(at), end: index.toCodePoint(at + segment.length), quote: segment });
   }
   return out;
+}
+
+/** Tags `word` with `labelId` through the span API, as the reader does (one create mutation). */
+export function writeSpan(baseUrl: string, cookie: string, word: Word, labelId: string): Promise<Response> {
+  return fetch(`${baseUrl}/api/articles/${word.articleId}/spans/mutations`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, origin: baseUrl },
+    body: JSON.stringify({
+      mutations: [
+        { type: "create", mutationId: randomUUID(), span: { id: randomUUID(), ...word, kind: "ENTITY", labelId } },
+      ],
+    }),
+  });
 }
