@@ -17,7 +17,10 @@
  *   memory, goal 300 MB);
  * - two 1,500-paragraph versions side by side, first open (the alignment is
  *   computed: each run opens a new pair) (goal 1 s);
- * - the time to open a 2 MB article (goal 700 ms).
+ * - the time to open a 2 MB article (goal 700 ms);
+ * - the server alone: the reader page of the 100,000- and the
+ *   1,000,000-character article fetched without a browser, to its last byte,
+ *   and its size (HTML with the React payload in it).
  *
  * Each is reported as the median over BENCH_RUNS runs. BENCH_TRACE=DIR also
  * writes Chromium performance traces of an open, a label key, the 1M open
@@ -116,6 +119,18 @@ const peerAddPaint = (start: number, end: number, id: string) => `new Promise((r
   const t0 = performance.now();
   window.peerAdd(${start}, ${end});
 })`;
+
+/** The server alone: ms to the last byte of `url` and its size in bytes (decompressed). */
+async function serverPage(
+  url: string,
+  cookie: { name: string; value: string },
+): Promise<{ ms: number; bytes: number }> {
+  const t0 = performance.now();
+  const res = await fetch(url, { headers: { cookie: `${cookie.name}=${cookie.value}` } });
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  const bytes = (await res.arrayBuffer()).byteLength;
+  return { ms: performance.now() - t0, bytes };
+}
 
 async function peerOpen(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: "commit" });
@@ -311,7 +326,10 @@ const bench: Bench = {
         millionMemory: [] as number[],
         longPair: [] as number[],
         open2mb: [] as number[],
+        serverBig: [] as number[],
+        serverMillion: [] as number[],
       };
+      const sizes = { big: 0, million: 0 };
       const trace = process.env.BENCH_TRACE;
       if (trace) {
         // A Chromium performance trace of one open and one label key each (chrome://tracing, DevTools).
@@ -365,13 +383,22 @@ const bench: Bench = {
         series.longPair.push(await openAndTime(page, `${app.baseUrl}/stories/bench-pair-${run}?a=en,sv`));
 
         series.open2mb.push(await openAndTime(page, hugeUrl));
+
+        // The server alone, without a browser.
+        const serverBig = await serverPage(bigUrl, cookie);
+        const serverMillion = await serverPage(millionUrl, cookie);
+        series.serverBig.push(serverBig.ms);
+        series.serverMillion.push(serverMillion.ms);
+        sizes.big = serverBig.bytes;
+        sizes.million = serverMillion.bytes;
         ctx.log(
           `run ${run + 1}: open ${series.tti.at(-1)!.toFixed(0)} ms (peer ${series.peerTti.at(-1)!.toFixed(0)} ms), ` +
             `label→paint p95 ${series.createPaint.at(-1)!.toFixed(1)} / 4× ${series.createPaintSlow.at(-1)!.toFixed(1)} ms ` +
             `(peer ${series.peerCreatePaint.at(-1)!.toFixed(1)} / ${series.peerCreatePaintSlow.at(-1)!.toFixed(1)} ms), ` +
             `scroll p95 ${series.scrollP95.at(-1)!.toFixed(1)} ms, 1M open ${series.millionTti.at(-1)!.toFixed(0)} ms ` +
             `scroll p95 ${series.millionScrollP95.at(-1)!.toFixed(1)} ms ${series.millionMemory.at(-1)!.toFixed(0)} MB, ` +
-            `long pair ${series.longPair.at(-1)!.toFixed(0)} ms, 2 MB open ${series.open2mb.at(-1)!.toFixed(0)} ms`,
+            `long pair ${series.longPair.at(-1)!.toFixed(0)} ms, 2 MB open ${series.open2mb.at(-1)!.toFixed(0)} ms, ` +
+            `server ${serverBig.ms.toFixed(0)} / ${serverMillion.ms.toFixed(0)} ms`,
         );
       }
       const ratioNote = `peer / Parallax, medians ${median(series.peerTti).toFixed(0)} / ${median(series.tti).toFixed(0)} ms`;
@@ -420,6 +447,18 @@ const bench: Bench = {
           unit: "ms",
           samples: series.open2mb,
           goal: ctx.quick ? undefined : 700,
+        },
+        {
+          name: "server: 100k-char page to its last byte",
+          unit: "ms",
+          samples: series.serverBig,
+          note: `${(sizes.big / 1e6).toFixed(2)} MB of HTML and React payload`,
+        },
+        {
+          name: `server: ${ctx.quick ? "200k" : "1M"}-char page to its last byte`,
+          unit: "ms",
+          samples: series.serverMillion,
+          note: `${(sizes.million / 1e6).toFixed(2)} MB of HTML and React payload`,
         },
       ];
       return measurements;

@@ -13,7 +13,7 @@ import { storyHref } from "@/lib/reader/href";
 import type { LabelDTO } from "@/lib/annotation/dto";
 import { commandFor } from "@/lib/reader/keymap";
 import { snapSelection, toSpanRange } from "@/lib/reader/selection";
-import { decodeSpans } from "@/lib/reader/span-pack";
+import { decodeSpans, unpackSlices, type PackedSpans } from "@/lib/reader/span-pack";
 import type { PaneAlignment, StoryView } from "@/lib/reader/story-view";
 import { OffsetIndex } from "@/lib/text/code-points";
 import { AlignmentEditor } from "./AlignmentEditor";
@@ -48,6 +48,8 @@ interface Props {
   canRename?: boolean;
   /** The change-feed cursor the page's data was read at (GET /api/stories/{id}/events?after=). */
   liveCursor: number;
+  /** Each pane's spans after its head (`PaneArticle.headEnd`), packed; "" when the page brought them all. */
+  laterSpans?: Promise<string[]>;
 }
 
 /** The side-by-side reader and annotation workspace of one story. */
@@ -56,7 +58,7 @@ export function ReaderWorkspace(props: Props) {
   return <Workspace key={props.view.panes.map((p) => p.id).join(",")} {...props} />;
 }
 
-function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = false, liveCursor }: Props) {
+function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = false, liveCursor, laterSpans }: Props) {
   const router = useRouter();
   const { panes } = view;
   const [store] = useState(
@@ -68,6 +70,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
       }),
   );
   useEffect(() => () => store.dispose(), [store]);
+  useLaterSpans(store, panes, laterSpans);
   // Marks the workspace as hydrated and listening (tests and the reader benchmark wait for it).
   const root = useRef<HTMLElement>(null);
   useEffect(() => root.current?.setAttribute("data-ready", "true"), []);
@@ -632,6 +635,39 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
       <HelpDialog open={help} onClose={() => setHelp(false)} canAnnotate={canAnnotate} />
     </main>
   );
+}
+
+/** Spans decoded per task while taking in the later spans, so scrolling and keys stay responsive. */
+const LATER_SLICE = 5_000;
+
+/**
+ * Takes in a long article's later spans once they arrive: decoded a slice
+ * per task, then merged into the store with what it holds by then (the head,
+ * edits, live changes), which keeps the newer of each span.
+ */
+function useLaterSpans(store: AnnotationStore, panes: StoryView["panes"], later: Promise<string[]> | undefined) {
+  useEffect(() => {
+    if (!later) return;
+    let current = true;
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+    void later.then(async (lists) => {
+      for (const [k, pane] of panes.entries()) {
+        const packed = lists[k];
+        if (!packed || !current) continue;
+        const spans: SpanDTO[] = [];
+        for (const slice of unpackSlices(JSON.parse(packed) as PackedSpans, pane.id, pane.text, LATER_SLICE)) {
+          if (!current) return;
+          spans.push(...slice);
+          await pause();
+        }
+        if (!current || !spans.length) continue;
+        store.merge(pane.id, [...(store.getSnapshot().spansByArticle[pane.id] ?? EMPTY), ...spans]);
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [store, panes, later]);
 }
 
 /** A pane subscribed to its own article's spans, so an edit re-renders only that pane. */

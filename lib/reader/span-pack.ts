@@ -49,7 +49,9 @@ export interface PackedSpans {
 }
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-const B64_VALUE = new Map([...B64].map((c, i) => [c, i]));
+/** Value of each base64url character by its char code. */
+const B64_VALUE = new Uint8Array(128);
+for (let i = 0; i < B64.length; i++) B64_VALUE[B64.charCodeAt(i)] = i;
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -67,18 +69,28 @@ function uuidToB64(uuid: string): string {
 }
 
 function b64ToUuid(all: string, at: number): string {
-  const bytes: string[] = [];
+  const v = (i: number) => B64_VALUE[all.charCodeAt(at + i)]!;
+  let h = "";
   for (let i = 0; i < 20; i += 4) {
-    const n =
-      (B64_VALUE.get(all[at + i]!)! << 18) |
-      (B64_VALUE.get(all[at + i + 1]!)! << 12) |
-      (B64_VALUE.get(all[at + i + 2]!)! << 6) |
-      B64_VALUE.get(all[at + i + 3]!)!;
-    bytes.push(HEX[n >> 16]!, HEX[(n >> 8) & 255]!, HEX[n & 255]!);
+    const n = (v(i) << 18) | (v(i + 1) << 12) | (v(i + 2) << 6) | v(i + 3);
+    h += HEX[n >> 16]! + HEX[(n >> 8) & 255]! + HEX[n & 255]!;
   }
-  bytes.push(HEX[(B64_VALUE.get(all[at + 20]!)! << 2) | (B64_VALUE.get(all[at + 21]!)! >> 4)]!);
-  const h = bytes.join("");
+  h += HEX[(v(20) << 2) | (v(21) >> 4)]!;
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** ISO strings of times in milliseconds, remembering the last few: spans written together share their times. */
+function isoTimes(): (ms: number) => string {
+  const seen = new Map<number, string>();
+  return (ms) => {
+    let iso = seen.get(ms);
+    if (iso === undefined) {
+      if (seen.size >= 64) seen.clear();
+      iso = new Date(ms).toISOString();
+      seen.set(ms, iso);
+    }
+    return iso;
+  };
 }
 
 /** Interns values into a table and answers their index (-1 for null). */
@@ -98,52 +110,118 @@ function interner<T, K>(key: (value: T) => K) {
   return { table, ref };
 }
 
+/**
+ * One span as the packer reads it: a SpanDTO's fields, with the id already
+ * in base64url (null when it is not a UUID) and the times in milliseconds,
+ * which is how the reader's query hands them over (lib/reader/spans.ts).
+ */
+export interface PackRow {
+  id: string;
+  /** The id as 22 base64url characters, or null when it is not a UUID. */
+  b64: string | null;
+  start: number;
+  end: number;
+  revision: number;
+  version: number;
+  kind: SpanDTO["kind"];
+  reviewStatus: SpanDTO["reviewStatus"];
+  orphaned: boolean;
+  source: SpanDTO["source"];
+  labelId: string | null;
+  entityId: string | null;
+  claimId: string | null;
+  createdBy: UserRef | null;
+  updatedBy: UserRef | null;
+  createdAt: number;
+  updatedAt: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+}
+
+function rowOf(s: SpanDTO): PackRow {
+  return {
+    ...s,
+    b64: UUID.test(s.id) ? uuidToB64(s.id) : null,
+    createdAt: Date.parse(s.createdAt),
+    updatedAt: Date.parse(s.updatedAt),
+  };
+}
+
+/**
+ * Whether quote, prefix and suffix are what `quoteAt` cuts from the text,
+ * compared in place (no substrings are made for the nearly always equal case).
+ */
+function matchesText(index: OffsetIndex, r: PackRow): boolean {
+  const { text } = index;
+  if (r.end > index.length || r.start > r.end) return false;
+  const u0 = index.toUtf16(r.start);
+  const u1 = index.toUtf16(r.end);
+  if (r.quote.length !== u1 - u0 || !text.startsWith(r.quote, u0)) return false;
+  const from = r.prefix.length <= u0 ? u0 - r.prefix.length : -1;
+  if (from < 0 || !text.startsWith(r.prefix, from) || text.length < u1 + r.suffix.length) return false;
+  if (!text.startsWith(r.suffix, u1)) return false;
+  // The same pieces of text: now whether quoteAt would cut its context exactly there.
+  const derived = quoteAt(index, r.start, r.end);
+  return derived.prefix.length === r.prefix.length && derived.suffix.length === r.suffix.length;
+}
+
 export function packSpans(spans: readonly SpanDTO[], text: string): PackedSpans {
+  return packRows(spans.map(rowOf), text);
+}
+
+export function packRows(rows: readonly PackRow[], text: string): PackedSpans {
   const users = interner((u: UserRef) => u.id);
   const ids = interner((id: string) => id);
   const index = new OffsetIndex(text);
-  const columns: number[] = [];
+  const columns: number[] = new Array(rows.length * WIDTH);
   const contexts: PackedSpans["contexts"] = {};
   let start = 0;
   let createdAt = 0;
-  spans.forEach((s, k) => {
-    const derived = s.end <= index.length ? quoteAt(index, s.start, s.end) : null;
-    const same =
-      derived !== null && derived.quote === s.quote && derived.prefix === s.prefix && derived.suffix === s.suffix;
-    if (!same) contexts[k] = [s.quote, s.prefix, s.suffix];
-    const created = Date.parse(s.createdAt);
-    columns.push(
-      s.start - start,
-      s.end - s.start,
-      s.revision,
-      s.version,
+  let o = 0;
+  rows.forEach((s, k) => {
+    if (!matchesText(index, s)) contexts[k] = [s.quote, s.prefix, s.suffix];
+    columns[o++] = s.start - start;
+    columns[o++] = s.end - s.start;
+    columns[o++] = s.revision;
+    columns[o++] = s.version;
+    columns[o++] =
       KINDS.indexOf(s.kind) |
-        (REVIEWS.indexOf(s.reviewStatus) << 1) |
-        ((s.orphaned ? 1 : 0) << 3) |
-        (SOURCES.indexOf(s.source) << 4),
-      ids.ref(s.labelId) + 1,
-      ids.ref(s.entityId) + 1,
-      ids.ref(s.claimId) + 1,
-      users.ref(s.createdBy && { id: s.createdBy.id, name: s.createdBy.name }) + 1,
-      users.ref(s.updatedBy && { id: s.updatedBy.id, name: s.updatedBy.name }) + 1,
-      created - createdAt,
-      Date.parse(s.updatedAt) - created,
-    );
+      (REVIEWS.indexOf(s.reviewStatus) << 1) |
+      ((s.orphaned ? 1 : 0) << 3) |
+      (SOURCES.indexOf(s.source) << 4);
+    columns[o++] = ids.ref(s.labelId) + 1;
+    columns[o++] = ids.ref(s.entityId) + 1;
+    columns[o++] = ids.ref(s.claimId) + 1;
+    columns[o++] = users.ref(s.createdBy) + 1;
+    columns[o++] = users.ref(s.updatedBy) + 1;
+    columns[o++] = s.createdAt - createdAt;
+    columns[o++] = s.updatedAt - s.createdAt;
     start = s.start;
-    createdAt = created;
+    createdAt = s.createdAt;
   });
-  const spanIds = spans.every((s) => UUID.test(s.id))
-    ? spans.map((s) => uuidToB64(s.id)).join("")
-    : spans.map((s) => s.id);
+  const spanIds = rows.every((s) => s.b64 !== null) ? rows.map((s) => s.b64).join("") : rows.map((s) => s.id);
   return { users: users.table, ids: ids.table, spanIds, columns, contexts };
 }
 
 export function unpackSpans(packed: PackedSpans, articleId: string, text: string): SpanDTO[] {
+  const [all = []] = unpackSlices(packed, articleId, text, Infinity);
+  return all;
+}
+
+/** The spans of `packed` in slices of `size`, so a long list can be decoded a slice per task. */
+export function* unpackSlices(
+  packed: PackedSpans,
+  articleId: string,
+  text: string,
+  size: number,
+): Generator<SpanDTO[], void, undefined> {
   const user = (i: number) => (i > 0 ? packed.users[i - 1]! : null);
   const id = (i: number) => (i > 0 ? packed.ids[i - 1]! : null);
   const index = new OffsetIndex(text);
   const { columns: c, contexts, spanIds } = packed;
-  const out: SpanDTO[] = [];
+  let out: SpanDTO[] = [];
+  const iso = isoTimes();
   let start = 0;
   let createdAt = 0;
   for (let k = 0, o = 0; o < c.length; k++, o += WIDTH) {
@@ -155,6 +233,10 @@ export function unpackSpans(packed: PackedSpans, articleId: string, text: string
     const { quote, prefix, suffix } = context
       ? { quote: context[0], prefix: context[1], suffix: context[2] }
       : quoteAt(index, start, end);
+    if (out.length >= size) {
+      yield out;
+      out = [];
+    }
     out.push({
       id: typeof spanIds === "string" ? b64ToUuid(spanIds, k * 22) : spanIds[k]!,
       articleId,
@@ -174,15 +256,19 @@ export function unpackSpans(packed: PackedSpans, articleId: string, text: string
       version: c[o + 3]!,
       createdBy: user(c[o + 8]!),
       updatedBy: user(c[o + 9]!),
-      createdAt: new Date(createdAt).toISOString(),
-      updatedAt: new Date(createdAt + c[o + 11]!).toISOString(),
+      createdAt: iso(createdAt),
+      updatedAt: iso(createdAt + c[o + 11]!),
     });
   }
-  return out;
+  if (out.length) yield out;
 }
 
 export function encodeSpans(spans: readonly SpanDTO[], text: string): string {
   return JSON.stringify(packSpans(spans, text));
+}
+
+export function encodeRows(rows: readonly PackRow[], text: string): string {
+  return JSON.stringify(packRows(rows, text));
 }
 
 export function decodeSpans(json: string, articleId: string, text: string): SpanDTO[] {

@@ -10,8 +10,8 @@ import { splitParagraphs, type Paragraph } from "../alignment/paragraphs";
 import { getTaxonomy, type Taxonomy } from "../taxonomy/taxonomy";
 import { resolveLayout } from "./layout";
 import { isCjk, scriptOf, textDirection } from "./script";
-import { encodeSpans } from "./span-pack";
-import { readerSpans } from "./spans";
+import { encodeRows } from "./span-pack";
+import { readerPackRows } from "./spans";
 import type { Viewer } from "../authz/layers";
 
 export interface VersionSummary {
@@ -33,8 +33,14 @@ export interface PaneArticle extends VersionSummary {
   dir: "rtl" | "ltr";
   cjk: boolean;
   paragraphs: Paragraph[];
-  /** The article's SpanDTOs, packed as JSON for the page (decodeSpans). */
+  /** The article's SpanDTOs starting before `headEnd`, packed as JSON for the page (decodeSpans). */
   spans: string;
+  /**
+   * Where the spans sent with the page end (code points; null: they are all
+   * of them). The others follow from `loadLaterSpans`, once the first screen
+   * is shown.
+   */
+  headEnd: number | null;
 }
 
 /** The alignment of panes `left` and `right` (indices into `panes`): beads of paragraph indices. */
@@ -53,6 +59,21 @@ export interface StoryView {
   overflow: string[];
   alignments: PaneAlignment[];
   taxonomy: Taxonomy;
+}
+
+/**
+ * Code points at the top of a long text whose spans come with the page (to
+ * the end of the paragraph holding this offset): several screens, so the
+ * first screen and the next are complete. A long article's other spans
+ * (most of the bytes of its page: 50,000 spans are 2.3 MB packed) are read
+ * and sent after it, and the reader is usable meanwhile.
+ */
+export const HEAD_CODE_POINTS = 20_000;
+
+function headEnd(paragraphs: readonly Paragraph[]): number | null {
+  const last = paragraphs.at(-1);
+  if (!last || last.end <= HEAD_CODE_POINTS) return null;
+  return paragraphs.find((p) => p.end >= HEAD_CODE_POINTS)!.end;
 }
 
 /** The story `key` with the versions named by `layout` (the `?a=` parameter), or null if there is no such story. */
@@ -77,7 +98,7 @@ export async function loadStoryView(
   if (!story) return null;
   const { articles, ...meta } = story;
   const { open: chosen, overflow } = resolveLayout(layout, articles);
-  const [rows, spans, taxonomy, alignments] = await Promise.all([
+  const [rows, taxonomy, alignments] = await Promise.all([
     db.article.findMany({
       where: { id: { in: chosen } },
       select: {
@@ -93,23 +114,42 @@ export async function loadStoryView(
         text: true,
       },
     }),
-    Promise.all(chosen.map((id) => readerSpans(db, id, viewer))),
     getTaxonomy(db),
     paneAlignments(db, chosen),
   ]);
-  const panes = chosen.map((id, k): PaneArticle => {
+  const texts = chosen.map((id) => {
     const row = rows.find((r) => r.id === id)!;
-    return {
-      ...row,
-      publishedAt: row.publishedAt ? row.publishedAt.toISOString().slice(0, 10) : null,
-      script: scriptOf(row.language) ?? null,
-      dir: textDirection(row.language),
-      cjk: isCjk(row.language),
-      paragraphs: splitParagraphs(row.text),
-      spans: encodeSpans(spans[k]!, row.text),
-    };
+    const paragraphs = splitParagraphs(row.text);
+    return { row, paragraphs, headEnd: headEnd(paragraphs) };
   });
+  const spans = await Promise.all(
+    texts.map(({ row, headEnd }) => readerPackRows(db, row.id, viewer, headEnd === null ? {} : { before: headEnd })),
+  );
+  const panes = texts.map(({ row, paragraphs, headEnd }, k): PaneArticle => ({
+    ...row,
+    publishedAt: row.publishedAt ? row.publishedAt.toISOString().slice(0, 10) : null,
+    script: scriptOf(row.language) ?? null,
+    dir: textDirection(row.language),
+    cjk: isCjk(row.language),
+    paragraphs,
+    spans: encodeRows(spans[k]!, row.text),
+    headEnd,
+  }));
   return { story: meta, versions: articles, panes, overflow, alignments, taxonomy };
+}
+
+/**
+ * The spans of each pane after its head (`PaneArticle.headEnd`), packed like
+ * `spans` ("" for a pane whose spans all came with the page).
+ */
+export async function loadLaterSpans(db: Db, view: StoryView, viewer: Viewer | null = null): Promise<string[]> {
+  return Promise.all(
+    view.panes.map(async (pane) =>
+      pane.headEnd === null
+        ? ""
+        : encodeRows(await readerPackRows(db, pane.id, viewer, { from: pane.headEnd }), pane.text),
+    ),
+  );
 }
 
 /** Alignments of every pair of panes, so any pane can lead the scroll. */

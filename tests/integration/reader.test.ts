@@ -5,7 +5,8 @@ import { seedDemoNewsroom } from "@/lib/demo/seed";
 import { importJsonl } from "@/lib/import";
 import { listArticleSpans } from "@/lib/annotation/spans";
 import { decodeSpans } from "@/lib/reader/span-pack";
-import { loadStoryView } from "@/lib/reader/story-view";
+import { HEAD_CODE_POINTS, loadLaterSpans, loadStoryView } from "@/lib/reader/story-view";
+import { generate } from "../support/long-article";
 import { sliceCodePoints } from "@/lib/text/code-points";
 import { saveAlignmentAction } from "@/app/(app)/stories/[key]/actions";
 import { corpusArticles, toJsonl } from "./corpus";
@@ -70,11 +71,41 @@ describe("loadStoryView", () => {
     const view = (await loadStoryView(db, talks, "en"))!;
     const [first] = decodeSpans(view.panes[0]!.spans, view.panes[0]!.id, view.panes[0]!.text);
     await db.span.update({ where: { id: first!.id }, data: { createdById: editor.id, updatedById: editor.id } });
+    // Spans whose quote or context is not what the text says there travel with them.
+    const [, second, third] = decodeSpans(view.panes[0]!.spans, view.panes[0]!.id, view.panes[0]!.text);
+    await db.span.update({ where: { id: second!.id }, data: { orphaned: true, quote: "gone «quote»" } });
+    await db.span.update({ where: { id: third!.id }, data: { prefix: `x${third!.prefix}` } });
     const again = (await loadStoryView(db, talks, "en"))!;
     const spans = decodeSpans(again.panes[0]!.spans, again.panes[0]!.id, again.panes[0]!.text);
     expect(spans).toEqual((await listArticleSpans(db, again.panes[0]!.id)).spans);
     expect(spans.find((s) => s.id === first!.id)!.createdBy).toEqual({ id: editor.id, name: editor.name });
     expect(JSON.parse(again.panes[0]!.spans).users).toHaveLength(1);
+    expect(spans.find((s) => s.id === second!.id)).toMatchObject({ orphaned: true, quote: "gone «quote»" });
+    expect(Object.keys(JSON.parse(again.panes[0]!.spans).contexts)).toHaveLength(2);
+  });
+
+  it("sends a long article's first spans with the page and the others after, together all of them", async () => {
+    const long = generate(60_000, 1_500, 7);
+    await importJsonl(db, {
+      content: toJsonl([
+        { external_id: `${PREFIX}long`, story: `${PREFIX}long`, language: "en", text: long.text, spans: long.spans },
+      ]),
+    });
+    const view = (await loadStoryView(db, `${PREFIX}long`, "en"))!;
+    const pane = view.panes[0]!;
+    expect(pane.headEnd).toBeGreaterThanOrEqual(HEAD_CODE_POINTS);
+    expect(pane.headEnd).toBe(pane.paragraphs.find((p) => p.end >= HEAD_CODE_POINTS)!.end);
+    const head = decodeSpans(pane.spans, pane.id, pane.text);
+    const [later] = await loadLaterSpans(db, view);
+    const rest = decodeSpans(later!, pane.id, pane.text);
+    expect(head.every((s) => s.start < pane.headEnd!)).toBe(true);
+    expect(rest.every((s) => s.start >= pane.headEnd!)).toBe(true);
+    expect(head.length).toBeGreaterThan(100);
+    expect([...head, ...rest]).toEqual((await listArticleSpans(db, pane.id)).spans);
+    // A short article's spans all come with the page.
+    const short = (await loadStoryView(db, talks, "en"))!;
+    expect(short.panes[0]!.headEnd).toBeNull();
+    expect(await loadLaterSpans(db, short)).toEqual([""]);
   });
 
   it("is null for an unknown story", async () => {
