@@ -13,11 +13,7 @@ import { openReader, readerPane } from "./support/reader-fixture";
 test.describe("a very long article", () => {
   test.setTimeout(180_000);
 
-  test("an editor tags a word near the end of a 1,000,000-character article", async ({
-    page,
-    users,
-    workerDb,
-  }) => {
+  test("an editor tags a word near the end of a 1,000,000-character article", async ({ page, users, workerDb }) => {
     const key = `long-${randomBytes(4).toString("hex")}`;
     const long = generate(1_000_000, 50_000, 7);
     const line = { external_id: key, story: key, language: "en", title: "Long", text: long.text, spans: long.spans };
