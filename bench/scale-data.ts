@@ -246,6 +246,18 @@ export async function seedScaleDatabase(
     };
   const q = on(client);
   const q2 = on(side);
+  // Generated rows by the number their key ends in → their id, a keyed table the joins below read.
+  const idsByNumber = async (
+    what: string,
+    t: { into: string; as: string; from: string; column: string; prefix: string },
+  ) => {
+    await q(
+      `${what} ids`,
+      `CREATE UNLOGGED TABLE ${t.into} AS
+       SELECT substr("${t.column}", ${t.prefix.length + 1})::int AS ${t.as}, id FROM "${t.from}" WHERE "${t.column}" LIKE '${t.prefix}%'`,
+    );
+    await q(`${what} ids key`, `ALTER TABLE ${t.into} ADD PRIMARY KEY (${t.as})`);
+  };
   // The generator's working tables live in their own schema, dropped at the end.
   const settings = `SET maintenance_work_mem = '1GB'; SET work_mem = '256MB'; SET synchronous_commit = off;
                     SET search_path = scale_seed, public`;
@@ -351,12 +363,7 @@ export async function seedScaleDatabase(
         [JSON.stringify(generated.articleTitles), half],
       );
     await Promise.all([articles(0), articles(1)]);
-    await q(
-      "article ids",
-      `CREATE UNLOGGED TABLE aid AS
-       SELECT substr("externalId", 7)::int AS g, id FROM "Article" WHERE "externalId" LIKE 'scale-%'`,
-    );
-    await q("article ids key", `ALTER TABLE aid ADD PRIMARY KEY (g)`);
+    await idsByNumber("article", { into: "aid", as: "g", from: "Article", column: "externalId", prefix: "scale-" });
     await q(
       "revisions",
       `INSERT INTO "ArticleRevision" (id, "articleId", revision, text, "contentHash", "createdAt", note)
@@ -371,11 +378,7 @@ export async function seedScaleDatabase(
        FROM unnest($1::text[]) WITH ORDINALITY AS e(name, n)`,
       [generated.entityNames],
     );
-    await q(
-      "entity ids",
-      `CREATE UNLOGGED TABLE eid AS SELECT substr(key, 14)::int AS n, id FROM "Entity" WHERE key LIKE 'scale-entity-%'`,
-    );
-    await q("entity ids key", `ALTER TABLE eid ADD PRIMARY KEY (n)`);
+    await idsByNumber("entity", { into: "eid", as: "n", from: "Entity", column: "key", prefix: "scale-entity-" });
     await q(
       "aliases",
       `INSERT INTO "EntityAlias" (id, "entityId", language, alias)
@@ -390,11 +393,7 @@ export async function seedScaleDatabase(
        FROM unnest($1::text[]) WITH ORDINALITY AS c(statement, n)`,
       [generated.claimStatements, size.stories],
     );
-    await q(
-      "claim ids",
-      `CREATE UNLOGGED TABLE cid AS SELECT substr(key, 13)::int AS n, id FROM "Claim" WHERE key LIKE 'scale-claim-%'`,
-    );
-    await q("claim ids key", `ALTER TABLE cid ADD PRIMARY KEY (n)`);
+    await idsByNumber("claim", { into: "cid", as: "n", from: "Claim", column: "key", prefix: "scale-claim-" });
     // One article in fifty is under an independent assignment; a third of its spans are its annotator's own.
     await q(
       "assignments",

@@ -142,6 +142,11 @@ test.describe("live collaboration", () => {
     });
 
     await test.step("Alice closes her tab: her chips leave Bob's panes at once", async () => {
+      // Right after one of her heartbeats: a tab heard of a moment ago that closes has still left.
+      await alice.page.waitForResponse(
+        (r) => r.url().endsWith("/presence") && r.request().method() === "POST" && r.ok(),
+        { timeout: 15_000 },
+      );
       await alice.page.close();
       // Well before presence would expire by itself (PRESENCE_TTL_MS): the tab's leaving was heard.
       await expect(bob.page.locator(`[data-testid="presence-chip"][data-user="${alice.user.id}"]`)).toHaveCount(0, {

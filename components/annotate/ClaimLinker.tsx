@@ -14,13 +14,14 @@
  *
  * Keys: type to search, ↑/↓, Enter to choose; the last option creates a new claim; Esc cancels.
  */
-import { useId, useState, type KeyboardEvent } from "react";
+import { useId, useState } from "react";
 import { annotationApi } from "@/lib/annotate-client/api";
 import type { ClaimDTO, VerdictDTO } from "@/lib/annotate-client/types";
 import { ClaimCreateForm } from "./ClaimCreateForm";
 import { inputClass, panelClass } from "./ui";
 import { useDebounced } from "./use-debounced";
 import { useRemote } from "./use-remote";
+import { useCombobox } from "./use-combobox";
 import { PanelHeader } from "./PanelHeader";
 import { ListOption } from "./ListOption";
 
@@ -44,21 +45,11 @@ export function ClaimLinker({ storyId, quote, language, verdicts, onLink, onCanc
     `${storyId}|${query}`,
   );
   const claims = remote.data ?? [];
-  const count = claims.length + 1;
-  const [active, setActive] = useState(0);
-  const activeIndex = Math.min(active, count - 1);
-  const choose = (i: number) => (i < claims.length ? onLink(claims[i]!) : setCreating(true));
-
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === "ArrowDown") setActive((activeIndex + 1) % count);
-    else if (e.key === "ArrowUp") setActive((activeIndex - 1 + count) % count);
-    else if (e.key === "Enter") choose(activeIndex);
-    else if (e.key === "Escape") onCancel();
-    else return;
-    e.preventDefault();
-    e.stopPropagation();
-  };
-  const optionId = (i: number) => `${id}-opt-${i}`;
+  // The last option, always there, creates a new claim.
+  const combobox = useCombobox(id, claims.length + 1, {
+    onChoose: (i) => (i < claims.length ? onLink(claims[i]!) : setCreating(true)),
+    onCancel,
+  });
 
   return (
     <section className={panelClass} aria-labelledby={`${id}-title`} data-testid="claim-linker">
@@ -83,35 +74,18 @@ export function ClaimLinker({ storyId, quote, language, verdicts, onLink, onCanc
           <input
             id={`${id}-input`}
             autoFocus
-            role="combobox"
-            aria-autocomplete="list"
-            aria-expanded="true"
-            aria-controls={`${id}-list`}
-            aria-activedescendant={optionId(activeIndex)}
+            {...combobox.input}
             value={q}
             placeholder="The story’s claims, or type to search"
             onChange={(e) => {
               setQ(e.target.value);
-              setActive(0);
+              combobox.reset();
             }}
-            onKeyDown={onKeyDown}
             className={inputClass}
-            autoComplete="off"
           />
-          <ul
-            id={`${id}-list`}
-            role="listbox"
-            aria-label="Claims"
-            className="mt-1 max-h-64 space-y-0.5 overflow-y-auto"
-          >
+          <ul {...combobox.list} aria-label="Claims" className="mt-1 max-h-64 space-y-0.5 overflow-y-auto">
             {claims.map((claim, i) => (
-              <ListOption
-                key={claim.id}
-                id={optionId(i)}
-                active={activeIndex === i}
-                onActivate={() => setActive(i)}
-                onChoose={() => choose(i)}
-              >
+              <ListOption key={claim.id} {...combobox.option(i)}>
                 <bdi className="flex-1">{claim.statement}</bdi>
                 {claim.verdict ? (
                   <span className="rounded px-1 text-xs text-white" style={{ backgroundColor: claim.verdict.color }}>
@@ -120,12 +94,7 @@ export function ClaimLinker({ storyId, quote, language, verdicts, onLink, onCanc
                 ) : null}
               </ListOption>
             ))}
-            <ListOption
-              id={optionId(claims.length)}
-              active={activeIndex === claims.length}
-              onActivate={() => setActive(claims.length)}
-              onChoose={() => choose(claims.length)}
-            >
+            <ListOption {...combobox.option(claims.length)}>
               <span aria-hidden>＋</span> Create new claim
             </ListOption>
           </ul>

@@ -15,12 +15,13 @@
  *
  * Keys: type to search, ↑/↓ to move, Enter to choose, Esc to cancel.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { annotationApi } from "@/lib/annotate-client/api";
 import type { EntityDTO } from "@/lib/annotate-client/types";
 import { inputClass } from "./ui";
 import { useDebounced } from "./use-debounced";
 import { useRemote } from "./use-remote";
+import { useCombobox } from "./use-combobox";
 import { ListOption } from "./ListOption";
 
 export interface EntityTypeaheadProps {
@@ -59,29 +60,17 @@ export function EntityTypeahead({
   // A QID that found its entity is not a name to create.
   const qidFound = /^Q[1-9][0-9]*$/i.test(q.trim()) && results.some((e) => e.wikidataQid === q.trim().toUpperCase());
   const canCreate = Boolean(onCreate && q.trim()) && !qidFound;
-  const count = results.length + (canCreate ? 1 : 0);
-  const [active, setActive] = useState(0);
+  const combobox = useCombobox(id, results.length + (canCreate ? 1 : 0), {
+    onChoose: (i) => {
+      if (i < results.length) onChoose(results[i]!);
+      else if (canCreate) onCreate!(q.trim());
+    },
+    onCancel,
+  });
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (autoFocus) input.current?.select();
   }, [autoFocus]);
-  const activeIndex = Math.min(active, Math.max(0, count - 1));
-
-  const choose = (i: number) => {
-    if (i < results.length) onChoose(results[i]!);
-    else if (canCreate) onCreate!(q.trim());
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === "ArrowDown") setActive((activeIndex + 1) % Math.max(1, count));
-    else if (e.key === "ArrowUp") setActive((activeIndex - 1 + count) % Math.max(1, count));
-    else if (e.key === "Enter") {
-      if (count > 0) choose(activeIndex);
-    } else if (e.key === "Escape" && onCancel) onCancel();
-    else return;
-    e.preventDefault();
-    e.stopPropagation();
-  };
-  const optionId = (i: number) => `${id}-opt-${i}`;
 
   return (
     <div>
@@ -92,34 +81,17 @@ export function EntityTypeahead({
         id={`${id}-input`}
         ref={input}
         autoFocus={autoFocus}
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={count > 0}
-        aria-controls={`${id}-list`}
-        aria-activedescendant={count > 0 ? optionId(activeIndex) : undefined}
+        {...combobox.input}
         value={q}
         onChange={(e) => {
           setQ(e.target.value);
-          setActive(0);
+          combobox.reset();
         }}
-        onKeyDown={onKeyDown}
         className={inputClass}
-        autoComplete="off"
       />
-      <ul
-        id={`${id}-list`}
-        role="listbox"
-        aria-label={`${label}: results`}
-        className="mt-1 max-h-64 space-y-0.5 overflow-y-auto"
-      >
+      <ul {...combobox.list} aria-label={`${label}: results`} className="mt-1 max-h-64 space-y-0.5 overflow-y-auto">
         {results.map((entity, i) => (
-          <ListOption
-            key={entity.id}
-            id={optionId(i)}
-            active={activeIndex === i}
-            onActivate={() => setActive(i)}
-            onChoose={() => choose(i)}
-          >
+          <ListOption key={entity.id} {...combobox.option(i)}>
             <span className="flex-1">
               <bdi className="font-medium">{entity.name}</bdi>
               {entity.aliases.length ? (
@@ -136,12 +108,7 @@ export function EntityTypeahead({
           </ListOption>
         ))}
         {canCreate ? (
-          <ListOption
-            id={optionId(results.length)}
-            active={activeIndex === results.length}
-            onActivate={() => setActive(results.length)}
-            onChoose={() => choose(results.length)}
-          >
+          <ListOption {...combobox.option(results.length)}>
             <span aria-hidden>＋</span> {createLabel ?? "Create new entity"} “{q.trim()}”
           </ListOption>
         ) : null}

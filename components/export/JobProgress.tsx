@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { usePolledJob } from "@/components/jobs/use-polled-job";
 import type { ExportJobView } from "@/lib/export/jobs";
-import { errorMessage, formatBytes, panelClass } from "./ui";
+import { formatBytes, panelClass } from "./ui";
 
 type JobJson = Omit<ExportJobView, "createdAt" | "startedAt" | "finishedAt"> & {
   createdAt: string;
@@ -18,44 +18,11 @@ const POLL_MS = 1000;
  * lives in the page's URL, so a reload picks the job up again.
  */
 export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished?: (job: JobJson) => void }) {
-  const [job, setJob] = useState<JobJson | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const finished = useRef(onFinished);
-  useEffect(() => {
-    finished.current = onFinished;
+  const { job, problem } = usePolledJob<JobJson>(`/api/exports/${encodeURIComponent(jobId)}`, {
+    intervalMs: POLL_MS,
+    unreachable: "Cannot reach the server; still trying…",
+    onFinished,
   });
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const res = await fetch(`/api/exports/${encodeURIComponent(jobId)}`, { cache: "no-store" });
-        if (stopped) return;
-        if (!res.ok) {
-          setProblem(await errorMessage(res));
-          return;
-        }
-        const { job: next } = (await res.json()) as { job: JobJson };
-        if (stopped) return;
-        setProblem(null);
-        setJob(next);
-        if (next.status === "DONE" || next.status === "FAILED") {
-          finished.current?.(next);
-          return;
-        }
-      } catch {
-        if (stopped) return;
-        setProblem("Cannot reach the server; still trying…");
-      }
-      timer = setTimeout(poll, POLL_MS);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [jobId]);
 
   const total = job?.total ?? null;
   const percent =

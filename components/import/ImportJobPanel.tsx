@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { usePolledJob } from "@/components/jobs/use-polled-job";
 import { StatusLine } from "@/components/admin/taxonomy/ui";
 import { ImportProgressBar } from "./ImportProgressBar";
 import { ImportReportView } from "./ImportReportView";
@@ -14,48 +14,16 @@ const POLL_MS = 500;
  * the page's URL, so a reload (or a link from the history) finds it again.
  */
 export function ImportJobPanel({ jobId, onFinished }: { jobId: string; onFinished?: (job: ImportJobJson) => void }) {
-  const [job, setJob] = useState<ImportJobJson | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const finished = useRef(onFinished);
-  useEffect(() => {
-    finished.current = onFinished;
+  const { job, problem } = usePolledJob<ImportJobJson>(`/api/imports/${encodeURIComponent(jobId)}`, {
+    intervalMs: POLL_MS,
+    unreachable: "Cannot reach the server; still trying… (the import goes on)",
+    // Only a job that is gone stops the polling; other errors may pass.
+    keepPollingAfter: (status) => status !== 404,
+    // A job opened when already finished changes nothing on the page.
+    onFinished: (finished, { sawRunning }) => {
+      if (sawRunning) onFinished?.(finished);
+    },
   });
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let wasRunning = false;
-    const poll = async () => {
-      try {
-        const res = await fetch(`/api/imports/${encodeURIComponent(jobId)}`, { cache: "no-store" });
-        if (stopped) return;
-        if (!res.ok) {
-          const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-          setProblem(body?.error?.message ?? `The server answered ${res.status}.`);
-          if (res.status === 404) return;
-        } else {
-          const { job: next } = (await res.json()) as { job: ImportJobJson };
-          if (stopped) return;
-          setProblem(null);
-          setJob(next);
-          if (next.status === "DONE" || next.status === "FAILED") {
-            if (wasRunning) finished.current?.(next);
-            return;
-          }
-          wasRunning = true;
-        }
-      } catch {
-        if (stopped) return;
-        setProblem("Cannot reach the server; still trying… (the import goes on)");
-      }
-      timer = setTimeout(poll, POLL_MS);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [jobId]);
 
   const name = job?.fileName ? `“${job.fileName}”` : "the import";
   return (

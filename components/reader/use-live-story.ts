@@ -116,13 +116,24 @@ export function useLiveStory(options: {
   }, [connection, pending, tabId]);
 
   const state = useSyncExternalStore(connection.subscribe, connection.getState, () => "connecting" as LiveState);
+  const streamId = useSyncExternalStore(
+    connection.subscribe,
+    () => connection.streamId,
+    () => null,
+  );
 
-  // Presence: on every change of pane or selection, every few seconds, and when the connection comes back.
-  // Leaving: a beacon on pagehide, and the server ends the tab's presence when its stream ends.
+  // Presence: on every change of pane or selection, every few seconds, and on every new stream (named in it).
+  // Leaving: a beacon on pagehide, and the server ends the tab's presence when the stream it named ends.
   const { activeArticleId, selectedSpanId } = options;
   useEffect(() => {
     const send = (leave = false) => {
-      const body = JSON.stringify({ tabId, articleId: activeArticleId, spanId: selectedSpanId, leave });
+      const body = JSON.stringify({
+        tabId,
+        articleId: activeArticleId,
+        spanId: selectedSpanId,
+        streamId,
+        leave,
+      });
       if (leave && typeof navigator !== "undefined" && navigator.sendBeacon) {
         navigator.sendBeacon(`/api/stories/${storyId}/presence`, new Blob([body], { type: "application/json" }));
         return;
@@ -147,7 +158,7 @@ export function useLiveStory(options: {
       clearInterval(timer);
       window.removeEventListener("pagehide", leave);
     };
-  }, [storyId, tabId, activeArticleId, selectedSpanId, state]);
+  }, [storyId, tabId, activeArticleId, selectedSpanId, state, streamId]);
 
   return { state, others };
 }

@@ -9,6 +9,7 @@
  */
 import type { Db } from "../db";
 import { audit, type AuditActor } from "../audit/log";
+import { ownAssignment } from "../authz/objects";
 import { AppError, notFound } from "../errors";
 import type { AssignmentMode, AssignmentStatus } from "../generated/prisma/enums";
 
@@ -94,8 +95,10 @@ export async function setAssignmentStatus(
   id: string,
   status: "DONE" | "IN_PROGRESS",
 ): Promise<AssignmentDTO> {
-  const current = await db.assignment.findUnique({ where: { id }, select: { userId: true, status: true } });
-  if (!current || (current.userId !== actor.id && !actor.canManage)) throw notFound("The assignment");
+  const current = ownAssignment(
+    await db.assignment.findUnique({ where: { id }, select: { userId: true, status: true } }),
+    actor,
+  );
   await db.$transaction(async (tx) => {
     await tx.assignment.update({
       where: { id },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ownExportJob, ownImportJob } from "./objects";
+import { ownAssignment, ownExportJob, ownImportJob } from "./objects";
 
 describe("ownExportJob", () => {
   const job = { id: "j1", createdById: "u1" };
@@ -25,5 +25,21 @@ describe("ownImportJob", () => {
     expect(() => ownImportJob(job, { id: "u2", role: "EDITOR" })).toThrow(
       expect.objectContaining({ status: 404, message: expect.stringContaining("import job") }),
     );
+  });
+});
+
+describe("ownAssignment", () => {
+  const assignment = { id: "a1", userId: "u1", status: "TODO" };
+
+  it("is its annotator's, and every assignment is theirs who may manage assignments", () => {
+    expect(ownAssignment(assignment, { id: "u1", canManage: false })).toBe(assignment);
+    expect(ownAssignment(assignment, { id: "u2", canManage: true })).toBe(assignment);
+  });
+
+  it("does not exist for another annotator, nor when there is no such row", () => {
+    expect(() => ownAssignment(assignment, { id: "u2", canManage: false })).toThrow(
+      expect.objectContaining({ status: 404, message: expect.stringContaining("assignment") }),
+    );
+    expect(() => ownAssignment(null, { id: "u2", canManage: true })).toThrow(expect.objectContaining({ status: 404 }));
   });
 });

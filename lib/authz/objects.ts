@@ -22,3 +22,15 @@ export const ownExportJob = <T extends { createdById: string | null }>(job: T, u
 
 export const ownImportJob = <T extends { createdById: string | null }>(job: T, user: Owner): T =>
   ownJob(job, user, "The import job");
+
+/**
+ * An assignment is its annotator's; whoever may manage assignments
+ * (assignment.manage, in `canManage`) may act on every one.
+ */
+export function ownAssignment<T extends { userId: string }>(
+  assignment: T | null,
+  user: { id: string; canManage: boolean },
+): T {
+  if (!assignment || (assignment.userId !== user.id && !user.canManage)) throw notFound("The assignment");
+  return assignment;
+}

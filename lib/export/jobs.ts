@@ -22,7 +22,8 @@ import { audit } from "../audit/log";
 import type { Db, Prisma } from "../db";
 import { AppError, notFound } from "../errors";
 import type { Job } from "../generated/prisma/client";
-import { enqueue, queueState, QUEUE_NAMES, runnerId, type QueueName } from "../jobs/queue";
+import { claimJob, failIfAbandoned, heldBy, listOwnJobs, progressWriter } from "../jobs/job-rows";
+import { enqueue, QUEUE_NAMES, type QueueName } from "../jobs/queue";
 import { prepareExport, type ExportOptions, type ExportResult } from "./export";
 import { parseExportFilter, type ExportFilter } from "./filter";
 import { formatSpec, type ExportFormat } from "./formats";
@@ -190,18 +191,9 @@ export async function startExportJob(
  */
 export async function runExportJob(db: Db, jobId: string, options: ExportJobOptions = {}): Promise<ExportJobView> {
   const attempt = options.attempt ?? 0;
-  const claimed = await db.job.updateMany({
-    where: {
-      id: jobId,
-      kind: "EXPORT",
-      OR: [
-        { status: "QUEUED", attempt: { lte: attempt } },
-        { status: "RUNNING", attempt: { lt: attempt } },
-      ],
-    },
-    data: { status: "RUNNING", attempt, runner: runnerId(), startedAt: new Date(), progress: 0, error: null },
-  });
-  if (claimed.count === 0) return getJobView(db, jobId);
+  // An export starts over on every try: its progress too.
+  if (!(await claimJob(db, { id: jobId, kind: "EXPORT", attempt, data: { progress: 0 } })))
+    return getJobView(db, jobId);
   return execute(db, jobId, attempt, options);
 }
 
@@ -212,18 +204,11 @@ async function execute(db: Db, jobId: string, attempt: number, options: ExportJo
     ? await db.user.findUnique({ where: { id: job.createdById }, select: { id: true, email: true } })
     : null;
 
-  // Progress goes to the row at most once per progressWriteMs, one write at a time.
-  let writing: Promise<unknown> | null = null;
-  let lastWrite = 0;
+  const mine = heldBy(jobId, attempt);
+  const progress = progressWriter(db, mine, options.progressWriteMs ?? 1000);
   const onProgress: ExportOptions["onProgress"] = (p) => {
     options.onProgress?.(p);
-    const now = performance.now();
-    if (writing || now - lastWrite < (options.progressWriteMs ?? 1000)) return;
-    lastWrite = now;
-    writing = db.job
-      .updateMany({ where: { id: jobId, attempt, status: "RUNNING" }, data: { progress: p.done, total: p.total } })
-      .catch(() => {})
-      .finally(() => (writing = null));
+    progress.write({ progress: p.done, total: p.total });
   };
   // The row's own throttle above decides; the exporter reports every chunk.
   const exportOptions = { ...options, progressIntervalMs: 0, onProgress, viewerId: params.viewerId };
@@ -281,10 +266,10 @@ async function execute(db: Db, jobId: string, attempt: number, options: ExportJo
       finishedAt: new Date(),
     };
   } catch (error) {
-    await writing;
+    await progress.settled();
     if (!(error instanceof AppError) && options.finalAttempt === false) {
       // Back to the queue, which tries again after a pause.
-      await db.job.updateMany({ where: { id: jobId, attempt, status: "RUNNING" }, data: { status: "QUEUED" } });
+      await db.job.updateMany({ where: mine, data: { status: "QUEUED" } });
       throw error;
     }
     data = {
@@ -296,9 +281,9 @@ async function execute(db: Db, jobId: string, attempt: number, options: ExportJo
       finishedAt: new Date(),
     };
   }
-  await writing;
+  await progress.settled();
   // Only this try's row: a later try that took the job over keeps it.
-  await db.job.updateMany({ where: { id: jobId, attempt, status: "RUNNING" }, data });
+  await db.job.updateMany({ where: mine, data });
   return getJobView(db, jobId);
 }
 
@@ -318,27 +303,12 @@ async function getJobView(db: Db, jobId: string): Promise<ExportJobView> {
   return view(job);
 }
 
-/**
- * A QUEUED or RUNNING row whose queue job has ended without it (retries used
- * up, cancelled, or never queued): recorded as FAILED, so nothing stays
- * "running" forever.
- */
-async function failIfAbandoned(db: Db, job: Job, databaseUrl?: string): Promise<Job> {
-  if (job.status !== "RUNNING" && job.status !== "QUEUED") return job;
-  const params = job.params as unknown as ExportJobParams;
-  const state = await queueState(queueOf(params), job.id, { databaseUrl });
-  if (state !== null && state !== "failed" && state !== "cancelled" && state !== "completed") return job;
-  if (state === "completed") {
-    // The worker finishes the row before it completes the queue job; look again.
-    const fresh = await db.job.findUniqueOrThrow({ where: { id: job.id } });
-    if (fresh.status === "DONE" || fresh.status === "FAILED") return fresh;
-  }
-  await db.job.updateMany({
-    where: { id: job.id, status: { in: ["QUEUED", "RUNNING"] } },
-    data: { status: "FAILED", error: INTERRUPTED, finishedAt: new Date() },
+const failIfInterrupted = (db: Db, job: Job, databaseUrl?: string): Promise<Job> =>
+  failIfAbandoned(db, job, {
+    queue: queueOf(job.params as unknown as ExportJobParams),
+    error: INTERRUPTED,
+    databaseUrl,
   });
-  return db.job.findUniqueOrThrow({ where: { id: job.id } });
-}
 
 /** The job as a page shows it; a job the queue gave up on is reported (and recorded) as FAILED. */
 export async function getExportJob(
@@ -349,7 +319,7 @@ export async function getExportJob(
   if (!/^[0-9a-f-]{36}$/i.test(jobId)) throw notFound("The export job");
   const job = await db.job.findFirst({ where: { id: jobId, kind: "EXPORT" } });
   if (!job) throw notFound("The export job");
-  return view(await failIfAbandoned(db, job, databaseUrl));
+  return view(await failIfInterrupted(db, job, databaseUrl));
 }
 
 /** The finished job's file, verified against its SHA-256 while streaming (snapshot jobs: see openSnapshot). */
@@ -409,10 +379,6 @@ export async function listExportJobs(
   db: Db,
   { createdById, take = 20, databaseUrl }: { createdById: string; take?: number; databaseUrl?: string },
 ): Promise<ExportJobView[]> {
-  const jobs = await db.job.findMany({
-    where: { kind: "EXPORT", createdById },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take,
-  });
-  return Promise.all(jobs.map(async (job) => view(await failIfAbandoned(db, job, databaseUrl))));
+  const jobs = await listOwnJobs(db, "EXPORT", { createdById, take });
+  return Promise.all(jobs.map(async (job) => view(await failIfInterrupted(db, job, databaseUrl))));
 }

@@ -32,7 +32,8 @@ import type { Db, Prisma, Tx } from "../db";
 import { AppError, notFound } from "../errors";
 import { datasetsDir, resolveDataPath, writeNewFile } from "../export/storage";
 import type { Job } from "../generated/prisma/client";
-import { enqueue, queueState, QUEUE_NAMES, runnerId } from "../jobs/queue";
+import { claimJob, failIfAbandoned, heldBy, listOwnJobs, progressWriter } from "../jobs/job-rows";
+import { enqueue, QUEUE_NAMES, runnerId } from "../jobs/queue";
 import { parseInput } from "../validation";
 import { ImportError } from "./errors";
 import {
@@ -300,18 +301,7 @@ export async function startImportJob(
  */
 export async function runImportJob(db: Db, jobId: string, options: ImportJobOptions = {}): Promise<ImportJobView> {
   const attempt = options.attempt ?? 0;
-  const claimed = await db.job.updateMany({
-    where: {
-      id: jobId,
-      kind: "IMPORT",
-      OR: [
-        { status: "QUEUED", attempt: { lte: attempt } },
-        { status: "RUNNING", attempt: { lt: attempt } },
-      ],
-    },
-    data: { status: "RUNNING", attempt, runner: runnerId(), startedAt: new Date(), error: null },
-  });
-  if (claimed.count === 0) return getJobView(db, jobId);
+  if (!(await claimJob(db, { id: jobId, kind: "IMPORT", attempt }))) return getJobView(db, jobId);
   return execute(db, jobId, attempt, options);
 }
 
@@ -319,7 +309,7 @@ async function execute(db: Db, jobId: string, attempt: number, options: ImportJo
   const job = await db.job.findUniqueOrThrow({ where: { id: jobId } });
   const params = job.params as unknown as ImportJobParams;
   const dataDir = options.dataDir ?? datasetsDir();
-  const mine = { id: jobId, attempt, status: "RUNNING" as const };
+  const mine = heldBy(jobId, attempt);
   const actor: AuditActor | null = job.createdById
     ? await db.user.findUnique({ where: { id: job.createdById }, select: { id: true, email: true } })
     : null;
@@ -330,20 +320,9 @@ async function execute(db: Db, jobId: string, attempt: number, options: ImportJo
     if (count === 0) throw new ImportStopped("A later try of this import has taken it over.");
   };
 
-  let writing: Promise<unknown> | null = null;
-  let lastWrite = 0;
-  const onProgress = (p: ImportProgress) => {
-    const now = performance.now();
-    if (writing || now - lastWrite < (options.progressWriteMs ?? 500)) return;
-    lastWrite = now;
-    writing = db.job
-      .updateMany({
-        where: mine,
-        data: { progress: p.lines, result: { progress: p } as unknown as Prisma.InputJsonValue },
-      })
-      .catch(() => {})
-      .finally(() => (writing = null));
-  };
+  const progress = progressWriter(db, mine, options.progressWriteMs ?? 500);
+  const onProgress = (p: ImportProgress) =>
+    progress.write({ progress: p.lines, result: { progress: p } as unknown as Prisma.InputJsonValue });
 
   let data: Prisma.JobUpdateManyMutationInput;
   let finalAudit: Parameters<typeof audit>[1] | null = null;
@@ -400,7 +379,7 @@ async function execute(db: Db, jobId: string, attempt: number, options: ImportJo
       };
     }
   } catch (error) {
-    await writing;
+    await progress.settled();
     if (error instanceof ImportStopped) return getJobView(db, jobId);
     const refusal = error instanceof AppError;
     if (!refusal && options.finalAttempt === false) {
@@ -416,7 +395,7 @@ async function execute(db: Db, jobId: string, attempt: number, options: ImportJo
       finishedAt: new Date(),
     };
   }
-  await writing;
+  await progress.settled();
   const finished = await db
     .$transaction(async (tx) => {
       await assertMine(tx, data);
@@ -448,26 +427,9 @@ async function getJobView(db: Db, jobId: string): Promise<ImportJobView> {
   return view(job);
 }
 
-/**
- * A QUEUED or RUNNING row whose queue job has ended without it (retries
- * used up, cancelled, never queued): recorded as FAILED, so nothing stays
- * "running" forever. Its report so far is the checkpoint's.
- */
-async function failIfAbandoned(db: Db, job: Job, databaseUrl?: string): Promise<Job> {
-  if (job.status !== "RUNNING" && job.status !== "QUEUED") return job;
-  const state = await queueState(QUEUE_NAMES.import, job.id, { databaseUrl });
-  if (state !== null && state !== "failed" && state !== "cancelled" && state !== "completed") return job;
-  if (state === "completed") {
-    // The worker finishes the row before it completes the queue job; look again.
-    const fresh = await db.job.findUniqueOrThrow({ where: { id: job.id } });
-    if (fresh.status === "DONE" || fresh.status === "FAILED") return fresh;
-  }
-  await db.job.updateMany({
-    where: { id: job.id, status: { in: ["QUEUED", "RUNNING"] } },
-    data: { status: "FAILED", error: IMPORT_INTERRUPTED, finishedAt: new Date() },
-  });
-  return db.job.findUniqueOrThrow({ where: { id: job.id } });
-}
+/** A row the queue gave up on, recorded as FAILED; its report so far is the checkpoint's. */
+const failIfInterrupted = (db: Db, job: Job, databaseUrl?: string): Promise<Job> =>
+  failIfAbandoned(db, job, { queue: QUEUE_NAMES.import, error: IMPORT_INTERRUPTED, databaseUrl });
 
 /** The job as a page shows it; one the queue gave up on is reported (and recorded) as FAILED. */
 export async function getImportJob(
@@ -478,7 +440,7 @@ export async function getImportJob(
   if (!UUID.test(jobId)) throw notFound("The import job");
   const job = await db.job.findFirst({ where: { id: jobId, kind: "IMPORT" } });
   if (!job) throw notFound("The import job");
-  return view(await failIfAbandoned(db, job, databaseUrl));
+  return view(await failIfInterrupted(db, job, databaseUrl));
 }
 
 /** Waits until the job is DONE or FAILED (or `signal` aborts: then as it is). */
@@ -514,12 +476,8 @@ export async function listImportJobs(
   db: Db,
   { createdById, take = 20, databaseUrl }: { createdById: string; take?: number; databaseUrl?: string },
 ): Promise<ImportJobView[]> {
-  const jobs = await db.job.findMany({
-    where: { kind: "IMPORT", createdById },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take,
-  });
-  return Promise.all(jobs.map(async (job) => view(await failIfAbandoned(db, job, databaseUrl))));
+  const jobs = await listOwnJobs(db, "IMPORT", { createdById, take });
+  return Promise.all(jobs.map(async (job) => view(await failIfInterrupted(db, job, databaseUrl))));
 }
 
 /** Deletes stored uploads of imports that have ended (normally gone at once; left by a crash). Returns how many. */

@@ -46,6 +46,7 @@ export class LiveConnection {
   private source: EventSource | null = null;
   private state: LiveState = "connecting";
   private cursor: number;
+  private stream: string | null = null;
   private readonly listeners = new Set<Listener>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
@@ -62,6 +63,11 @@ export class LiveConnection {
 
   get lastCursor(): number {
     return this.cursor;
+  }
+
+  /** The id of the stream this tab is live on (the server's, from `ready`); null while not live. */
+  get streamId(): string | null {
+    return this.state === "live" ? this.stream : null;
   }
 
   subscribe = (listener: Listener): (() => void) => {
@@ -109,6 +115,10 @@ export class LiveConnection {
   private setState(state: LiveState) {
     if (this.state === state) return;
     this.state = state;
+    this.notify();
+  }
+
+  private notify() {
     for (const l of this.listeners) l();
   }
 
@@ -133,10 +143,14 @@ export class LiveConnection {
       this.queueFlush();
     });
     source.addEventListener("ready", (m) => {
-      const { cursor } = JSON.parse((m as MessageEvent<string>).data) as { cursor: number };
+      const { cursor, stream } = JSON.parse((m as MessageEvent<string>).data) as { cursor: number; stream?: string };
       this.cursor = Math.max(this.cursor, cursor);
+      const renewed = this.stream !== (stream ?? null);
+      this.stream = stream ?? null;
       this.failures = 0;
-      this.setState("live");
+      // A new stream while already live (reopened on "online") is news too: presence moves to it.
+      if (renewed && this.state === "live") this.notify();
+      else this.setState("live");
     });
     source.addEventListener("presence", (m) => {
       const { people } = JSON.parse((m as MessageEvent<string>).data) as { people: PresencePerson[] };

@@ -4,8 +4,10 @@
  * PRESENCE_HEARTBEAT_MS and on every change of pane or selection) and
  * announced with NOTIFY, so every app instance pushes the story's new
  * presence list to its streams. A tab that leaves says so (a beacon on
- * pagehide), and its event stream ending counts as leaving too (the stream
- * names its tab); one that just vanishes stops counting after PRESENCE_TTL_MS.
+ * pagehide), and the end of the event stream it last reported itself live on
+ * counts as leaving too (the stream names its tab; the tab names its stream,
+ * which the server gave it in the `ready` frame); one that just vanishes
+ * stops counting after PRESENCE_TTL_MS.
  */
 import type { Db } from "../db";
 
@@ -14,7 +16,7 @@ export const PRESENCE_CHANNEL = "parallax_presence";
 export const PRESENCE_HEARTBEAT_MS = 8_000;
 /** A tab not heard of for this long no longer counts (two heartbeats missed, and some). */
 export const PRESENCE_TTL_MS = 20_000;
-/** A stream that ends this soon after its tab was heard of leaves the row alone (see presenceStreamEnded). */
+/** A tab that named no stream is left alone by a stream ending this soon after it was heard of (see presenceStreamEnded). */
 export const STREAM_END_GRACE_MS = 1_500;
 
 export interface PresencePerson {
@@ -30,15 +32,19 @@ export interface PresenceUpdate {
   tabId: string;
   articleId: string | null;
   spanId: string | null;
+  /** The event stream the tab is live on (from its `ready` frame), if it has one yet. */
+  streamId?: string | null;
 }
 
 export async function touchPresence(db: Db, storyId: string, userId: string, update: PresenceUpdate): Promise<void> {
   await db.$executeRaw`
     WITH up AS (
-      INSERT INTO "Presence" ("tabId", "storyId", "userId", "articleId", "spanId", "seenAt")
-      VALUES (${update.tabId}, ${storyId}::uuid, ${userId}::uuid, ${update.articleId}::uuid, ${update.spanId}::uuid, now())
+      INSERT INTO "Presence" ("tabId", "storyId", "userId", "articleId", "spanId", "streamId", "seenAt")
+      VALUES (${update.tabId}, ${storyId}::uuid, ${userId}::uuid, ${update.articleId}::uuid, ${update.spanId}::uuid,
+        ${update.streamId ?? null}, now())
       ON CONFLICT ("tabId") DO UPDATE SET "storyId" = EXCLUDED."storyId", "userId" = EXCLUDED."userId",
-        "articleId" = EXCLUDED."articleId", "spanId" = EXCLUDED."spanId", "seenAt" = now()
+        "articleId" = EXCLUDED."articleId", "spanId" = EXCLUDED."spanId", "streamId" = EXCLUDED."streamId",
+        "seenAt" = now()
       WHERE "Presence"."userId" = EXCLUDED."userId"
       RETURNING "storyId"
     )
@@ -55,23 +61,26 @@ export async function leavePresence(db: Db, tabId: string, userId: string): Prom
 }
 
 /**
- * The tab's event stream ended (the tab closed, went offline or navigated
- * away): it leaves, unless it was heard of within the last `graceMs` — a tab
- * reconnecting says it is here as soon as its new stream is live, which may
- * be before the server notices that the old one ended. A tab kept that way
- * still leaves at the latest after PRESENCE_TTL_MS.
+ * One of the tab's event streams ended (the tab closed, went offline or
+ * navigated away). The tab leaves if that stream is the one it last said it
+ * was live on — however recently: a closing tab's last heartbeat may be a
+ * moment old. A newer stream of the same tab (it reconnected before the
+ * server noticed the old one end) has taken the row over, which stays. A
+ * tab that never named a stream leaves unless heard of within `graceMs`.
  */
 export async function presenceStreamEnded(
   db: Db,
   tabId: string,
   userId: string,
+  streamId: string,
   graceMs = STREAM_END_GRACE_MS,
 ): Promise<void> {
   await db.$executeRaw`
     WITH gone AS (
       DELETE FROM "Presence"
       WHERE "tabId" = ${tabId} AND "userId" = ${userId}::uuid
-        AND "seenAt" < now() - make_interval(secs => ${graceMs / 1000}::float8)
+        AND ("streamId" = ${streamId}
+          OR ("streamId" IS NULL AND "seenAt" < now() - make_interval(secs => ${graceMs / 1000}::float8)))
       RETURNING "storyId"
     )
     SELECT pg_notify(${PRESENCE_CHANNEL}, "storyId"::text) FROM gone`;

@@ -3,7 +3,7 @@
  *
  *   retry: 2000                      reconnect after 2 s
  *   id: 1234 / event: change / data: {StoryEvent as JSON}     one per change, in cursor order
- *   id: 1240 / event: ready / data: {"cursor":1240}           replay done, live from here
+ *   id: 1240 / event: ready / data: {"cursor":1240,"stream":"…"}   replay done, live from here (stream: this stream's id)
  *   event: reset / data: {…}         the cursor is older than the log keeps: reload the story
  *   event: presence / data: {"people":[…]}   who has the story open (after ready, then on change; no id)
  *   event: shutdown / data: {…}     this server is shutting down; the stream ends, reconnect (elsewhere)
@@ -34,6 +34,8 @@ export interface EventStreamOptions {
   heartbeatMs?: number;
   /** Bytes queued for a client before it is cut off as too slow. */
   maxBuffered?: number;
+  /** This stream's id, told to the client in the `ready` frame (a tab reports its presence under it). */
+  streamId?: string;
   /** Called once when the stream ends, however it ends (the client left, was cut off, or the hub closed). */
   onEnd?: () => void;
 }
@@ -170,7 +172,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
         // Everything of the story up to the horizon has been sent: the client's cursor may move there.
         await chain;
         sentUpTo = Math.max(sentUpTo, horizon);
-        send(frame("ready", { cursor: sentUpTo }, sentUpTo));
+        send(frame("ready", { cursor: sentUpTo, ...(options.streamId ? { stream: options.streamId } : {}) }, sentUpTo));
         const queued = waiting;
         waiting = null;
         void sendEvents(queued);

@@ -4,7 +4,6 @@ import * as listRoute from "@/app/api/articles/[id]/spans/route";
 import * as mutationsRoute from "@/app/api/articles/[id]/spans/mutations/route";
 import * as historyRoute from "@/app/api/spans/[id]/history/route";
 import * as annotationsRoute from "@/app/api/stories/[id]/annotations/route";
-import * as storyAssignmentsRoute from "@/app/api/stories/[id]/assignments/route";
 import * as myAssignmentsRoute from "@/app/api/assignments/route";
 import * as assignmentRoute from "@/app/api/assignments/[id]/route";
 import * as agreementRoute from "@/app/api/agreement/route";
@@ -13,7 +12,6 @@ import * as storiesRoute from "@/app/api/stories/route";
 import type { StorySearchResult } from "@/lib/stories/search";
 import type { ScopedReport } from "@/lib/agreement/load";
 import { unitizingAlpha } from "@/lib/agreement/unitizing";
-import { seedDemoNewsroom } from "@/lib/demo/seed";
 import type { MutationResult } from "@/lib/annotation/spans";
 import type { SpanDTO } from "@/lib/annotation/dto";
 import type { AssignmentDTO } from "@/lib/assignments/assignments";
@@ -22,45 +20,22 @@ import { loadStoryView } from "@/lib/reader/story-view";
 import { decodeSpans } from "@/lib/reader/span-pack";
 import { visibleLayers } from "@/lib/authz/layers";
 import { testDb } from "./db";
-import { call, createStory, offsetsOf, signedIn, type Caller } from "./support/api";
+import { call, offsetsOf, type Caller } from "./support/api";
+import { twoAnnotators, type TwoAnnotators, type Version } from "./support/two-annotators";
 
 const db = testDb();
 
 const SV = "Ingrid Halvorsen besökte Kiel i maj. Hamnen i Kiel var full.";
 const EN = "Ingrid Halvorsen visited Kiel in May. The harbour in Kiel was full.";
 
+let team: TwoAnnotators;
 let admin: Caller;
 let ann: Caller;
 let bo: Caller;
 let story: { id: string; key: string };
-let sv: { id: string; text: string };
-let en: { id: string; text: string };
+let sv: Version;
+let en: Version;
 let person: string;
-
-async function createSpan(as: Caller, article: { id: string; text: string }, quote: string, from = 0) {
-  const res = await call<{ results: MutationResult[] }>(mutationsRoute.POST, {
-    as,
-    params: { id: article.id },
-    body: {
-      mutations: [
-        {
-          type: "create",
-          mutationId: randomUUID(),
-          span: {
-            id: randomUUID(),
-            articleId: article.id,
-            ...offsetsOf(article.text, quote, from),
-            kind: "ENTITY",
-            labelId: person,
-          },
-        },
-      ],
-    },
-  });
-  const [result] = res.body.results;
-  if (!result?.ok) throw new Error(`create failed: ${JSON.stringify(res.body)}`);
-  return result.span;
-}
 
 async function spansSeenBy(as: Caller, article: { id: string }) {
   const res = await call<{ spans: SpanDTO[] }>(listRoute.GET, { as, params: { id: article.id } });
@@ -69,18 +44,12 @@ async function spansSeenBy(as: Caller, article: { id: string }) {
 }
 
 beforeAll(async () => {
-  await seedDemoNewsroom(db);
-  person = (await db.label.findFirstOrThrow({ where: { kind: "ENTITY" }, orderBy: { order: "asc" } })).id;
-  const created = await createStory(db, [
+  team = await twoAnnotators(db, [
     { language: "sv", text: SV },
     { language: "en", text: EN },
   ]);
-  story = created.story;
-  sv = created.articles[0]!;
-  en = created.articles[1]!;
-  admin = await signedIn(db, "ADMIN");
-  ann = await signedIn(db, "EDITOR");
-  bo = await signedIn(db, "EDITOR");
+  ({ admin, ann, bo, story, person } = team);
+  [sv, en] = team.articles as [Version, Version];
 });
 
 describe("independent annotation", () => {
@@ -89,21 +58,17 @@ describe("independent annotation", () => {
   let boSpan: SpanDTO;
 
   it("an admin assigns sv and en to two editors independently", async () => {
-    shared = await createSpan(admin, sv, "Hamnen");
-    const res = await call<{ assignments: AssignmentDTO[] }>(storyAssignmentsRoute.POST, {
-      as: admin,
-      params: { id: story.id },
-      body: { languages: ["sv", "en"], userIds: [ann.id, bo.id], mode: "INDEPENDENT", dueAt: "2026-12-31" },
-    });
+    shared = await team.createSpan(admin, sv, "Hamnen");
+    const res = await team.assignIndependently(["sv", "en"], { dueAt: "2026-12-31" });
     expect(res.status).toBe(201);
     expect(res.body.assignments).toHaveLength(4);
     expect(res.body.assignments.every((a) => a.status === "TODO" && a.dueAt === "2026-12-31")).toBe(true);
   });
 
   it("each writes their own layer and sees only it, through every read", async () => {
-    annSpan = await createSpan(ann, sv, "Ingrid Halvorsen");
-    boSpan = await createSpan(bo, sv, "Kiel");
-    await createSpan(bo, en, "Kiel");
+    annSpan = await team.createSpan(ann, sv, "Ingrid Halvorsen");
+    boSpan = await team.createSpan(bo, sv, "Kiel");
+    await team.createSpan(bo, en, "Kiel");
 
     expect((await spansSeenBy(ann, sv)).map((s) => s.id)).toEqual([annSpan.id]);
     expect((await spansSeenBy(bo, sv)).map((s) => s.id)).toEqual([boSpan.id]);
@@ -233,7 +198,7 @@ describe("independent annotation", () => {
 
   it("a curator accepts what all annotators agree on in one step, and one span by hand, with provenance", async () => {
     // Both now mark "Kiel" in en identically; only Bo marked it in sv.
-    await createSpan(ann, en, "Kiel");
+    await team.createSpan(ann, en, "Kiel");
     const all = await call<{ accepted: number; articles: number }>(curationRoute.POST, {
       as: admin,
       params: { id: story.id },
@@ -279,8 +244,8 @@ describe("independent annotation", () => {
   it("settles one place at a time: accept a version, edit it, or reject all; annotators see the outcome", async () => {
     // Both mark "Hamnen" in sv, with different labels: a disagreement.
     const place = (await db.label.findMany({ where: { kind: "ENTITY" }, orderBy: { order: "asc" }, take: 3 }))[2]!.id;
-    const a = await createSpan(ann, sv, "Hamnen");
-    const b = await createSpan(bo, sv, "Hamnen");
+    const a = await team.createSpan(ann, sv, "Hamnen");
+    const b = await team.createSpan(bo, sv, "Hamnen");
     await db.span.update({ where: { id: b.id }, data: { labelId: place } });
     const settle = (body: Record<string, unknown>, as: Caller = admin) =>
       call<{ curated: string[]; replaced: number }>(curationRoute.POST, {

@@ -7,13 +7,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as mutationsRoute from "@/app/api/articles/[id]/spans/mutations/route";
-import * as storyAssignmentsRoute from "@/app/api/stories/[id]/assignments/route";
 import * as curationRoute from "@/app/api/stories/[id]/curation/route";
-import type { MutationResult } from "@/lib/annotation/spans";
 import type { SpanDTO } from "@/lib/annotation/dto";
-import { seedDemoNewsroom } from "@/lib/demo/seed";
-import { call, createStory, offsetsOf, signedIn, type Caller } from "./support/api";
+import { call, offsetsOf, signedIn, type Caller } from "./support/api";
+import { twoAnnotators, type TwoAnnotators } from "./support/two-annotators";
 import { testDb } from "./db";
 
 const db = testDb();
@@ -21,34 +18,17 @@ const db = testDb();
 // "👩🏽‍🔬" is one character of seven code points: a boundary may not fall inside it.
 const SV = "Forskaren 👩🏽‍🔬 Ingrid Halvorsen besökte Kiel i maj.";
 
+let team: TwoAnnotators;
 let admin: Caller;
 let ann: Caller;
 let bo: Caller;
 let story: { id: string; key: string };
 let sv: { id: string; text: string };
-let person: string;
 let annSpan: SpanDTO;
 let boSpan: SpanDTO;
 let curatedId: string;
 
-async function createSpan(as: Caller, quote: string) {
-  const res = await call<{ results: MutationResult[] }>(mutationsRoute.POST, {
-    as,
-    params: { id: sv.id },
-    body: {
-      mutations: [
-        {
-          type: "create",
-          mutationId: randomUUID(),
-          span: { id: randomUUID(), articleId: sv.id, ...offsetsOf(sv.text, quote), kind: "ENTITY", labelId: person },
-        },
-      ],
-    },
-  });
-  const [result] = res.body.results;
-  if (!result?.ok) throw new Error(`create failed: ${JSON.stringify(res.body)}`);
-  return result.span;
-}
+const createSpan = (as: Caller, quote: string) => team.createSpan(as, sv, quote);
 
 const adjust = (body: Record<string, unknown>, as: Caller = admin) =>
   call<{ span?: { id: string; start: number; end: number; quote: string; version: number; applied: boolean } }>(
@@ -57,20 +37,10 @@ const adjust = (body: Record<string, unknown>, as: Caller = admin) =>
   );
 
 beforeAll(async () => {
-  await seedDemoNewsroom(db);
-  person = (await db.label.findFirstOrThrow({ where: { kind: "ENTITY" }, orderBy: { order: "asc" } })).id;
-  const created = await createStory(db, [{ language: "sv", text: SV }]);
-  story = created.story;
-  sv = created.articles[0]!;
-  admin = await signedIn(db, "ADMIN");
-  ann = await signedIn(db, "EDITOR");
-  bo = await signedIn(db, "EDITOR");
-  const assigned = await call(storyAssignmentsRoute.POST, {
-    as: admin,
-    params: { id: story.id },
-    body: { languages: ["sv"], userIds: [ann.id, bo.id], mode: "INDEPENDENT" },
-  });
-  expect(assigned.status).toBe(201);
+  team = await twoAnnotators(db, [{ language: "sv", text: SV }]);
+  ({ admin, ann, bo, story } = team);
+  sv = team.articles[0]!;
+  expect((await team.assignIndependently(["sv"])).status).toBe(201);
   annSpan = await createSpan(ann, "Ingrid Halvorsen");
   boSpan = await createSpan(bo, "Halvorsen");
   await db.assignment.updateMany({ where: { articleId: sv.id }, data: { status: "DONE" } });

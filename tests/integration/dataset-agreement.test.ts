@@ -11,8 +11,6 @@ import path from "node:path";
 import { buffer as streamBuffer } from "node:stream/consumers";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as mutationsRoute from "@/app/api/articles/[id]/spans/mutations/route";
-import * as storyAssignmentsRoute from "@/app/api/stories/[id]/assignments/route";
 import * as myAssignmentsRoute from "@/app/api/assignments/route";
 import * as assignmentRoute from "@/app/api/assignments/[id]/route";
 import { POST as datasetsPost } from "@/app/api/datasets/route";
@@ -22,11 +20,10 @@ import { GET as verificationGet } from "@/app/api/datasets/[id]/verification/rou
 import { loadAgreementReport } from "@/lib/agreement/load";
 import type { SnapshotAgreement } from "@/lib/agreement/snapshot";
 import type { AssignmentDTO } from "@/lib/assignments/assignments";
-import { seedDemoNewsroom } from "@/lib/demo/seed";
 import { AppError } from "@/lib/errors";
 import { createSnapshot, IntegrityError, openSnapshot, verifySnapshot } from "@/lib/export";
-import type { MutationResult } from "@/lib/annotation/spans";
-import { call, createStory, offsetsOf, signedIn, type Caller } from "./support/api";
+import { call, createStory, type Caller } from "./support/api";
+import { twoAnnotators, type Version } from "./support/two-annotators";
 import { scratchDir } from "./support/export-helpers";
 import { finishedJob, jobWorker } from "./support/jobs";
 import { testDb } from "./db";
@@ -49,30 +46,6 @@ let ann: Caller;
 let bo: Caller;
 let story: { id: string; key: string };
 let plainStory: { key: string };
-let person: string;
-
-async function createSpan(as: Caller, article: { id: string; text: string }, quote: string) {
-  const res = await call<{ results: MutationResult[] }>(mutationsRoute.POST, {
-    as,
-    params: { id: article.id },
-    body: {
-      mutations: [
-        {
-          type: "create",
-          mutationId: randomUUID(),
-          span: {
-            id: randomUUID(),
-            articleId: article.id,
-            ...offsetsOf(article.text, quote),
-            kind: "ENTITY",
-            labelId: person,
-          },
-        },
-      ],
-    },
-  });
-  if (!res.body.results[0]?.ok) throw new Error(`create failed: ${JSON.stringify(res.body)}`);
-}
 
 async function setStatus(as: Caller, status: "DONE" | "IN_PROGRESS") {
   const mine = await call<{ assignments: AssignmentDTO[] }>(myAssignmentsRoute.GET, { as });
@@ -93,29 +66,18 @@ async function download(handler: unknown, as: Caller, id: string): Promise<Respo
 }
 
 beforeAll(async () => {
-  await seedDemoNewsroom(db);
-  person = (await db.label.findFirstOrThrow({ where: { kind: "ENTITY" }, orderBy: { order: "asc" } })).id;
-  const created = await createStory(db, [
+  const team = await twoAnnotators(db, [
     { language: "sv", text: SV },
     { language: "en", text: EN },
   ]);
-  story = created.story;
-  const sv = created.articles[0]!;
-  const en = created.articles[1]!;
+  ({ admin, ann, bo, story } = team);
+  const [sv, en] = team.articles as [Version, Version];
   plainStory = (await createStory(db, [{ language: "en", text: EN }])).story;
-  admin = await signedIn(db, "ADMIN");
-  ann = await signedIn(db, "EDITOR");
-  bo = await signedIn(db, "EDITOR");
-  const assigned = await call(storyAssignmentsRoute.POST, {
-    as: admin,
-    params: { id: story.id },
-    body: { languages: ["sv", "en"], userIds: [ann.id, bo.id], mode: "INDEPENDENT" },
-  });
-  expect(assigned.status).toBe(201);
-  await createSpan(ann, sv, "Ingrid Halvorsen");
-  await createSpan(ann, sv, "Kiel");
-  await createSpan(bo, sv, "Kiel");
-  await createSpan(bo, en, "Kiel");
+  expect((await team.assignIndependently(["sv", "en"])).status).toBe(201);
+  await team.createSpan(ann, sv, "Ingrid Halvorsen");
+  await team.createSpan(ann, sv, "Kiel");
+  await team.createSpan(bo, sv, "Kiel");
+  await team.createSpan(bo, en, "Kiel");
 });
 
 describe("a snapshot with its agreement report", () => {

@@ -90,7 +90,7 @@ describe("GET /api/stories/{id}/events", () => {
     const events = await stream();
     const [ready] = await events.until("ready");
     const start = Number(ready!.id);
-    expect(JSON.parse(ready!.data)).toEqual({ cursor: start });
+    expect(JSON.parse(ready!.data)).toEqual({ cursor: start, stream: expect.any(String) });
 
     await createSpan("Kiel", otherArticleId); // another story: not sent
     const span = await createSpan("Ingrid Halvorsen");
@@ -285,7 +285,7 @@ describe("GET /api/stories/{id}/events", () => {
     expect(await presence()).toEqual([]);
   });
 
-  it("a tab's presence ends with its stream (?tab=), unless the tab has just said it is back", async () => {
+  it("a tab's presence ends with the stream it named, at once; a newer stream of the tab keeps it", async () => {
     const editor = await signedIn(db, "EDITOR");
     const present = async () =>
       (await db.presence.findMany({ where: { storyId }, select: { tabId: true } })).map((p) => p.tabId);
@@ -300,11 +300,14 @@ describe("GET /api/stories/{id}/events", () => {
       );
       expect(res.status).toBe(200);
       const events = new SseReader(res.body!);
-      await events.until("ready");
-      return async () => {
+      const ready = (await events.until("ready")).at(-1)!;
+      const { stream } = JSON.parse(ready.data) as { stream: string };
+      expect(stream).toMatch(/^[0-9a-f-]{36}$/);
+      const close = async () => {
         controller.abort();
         for (;;) if ((await events.next()) === null) break;
       };
+      return { stream, close };
     };
     const bad = await eventsRoute.GET(
       new NextRequest(new URL(`http://localhost/api/stories/${storyId}/events?tab=no%20spaces`), {
@@ -314,21 +317,50 @@ describe("GET /api/stories/{id}/events", () => {
     );
     expect(bad.status).toBe(400);
 
-    // A tab that posted a while ago leaves when its stream ends.
-    const close = await openAs("tab-closing-1234");
-    await touchPresence(db, storyId, editor.id, { tabId: "tab-closing-1234", articleId, spanId: null });
-    await db.$executeRaw`UPDATE "Presence" SET "seenAt" = now() - interval '5 seconds' WHERE "tabId" = 'tab-closing-1234'`;
+    // A closing tab whose last heartbeat was a moment ago still leaves when its stream ends.
+    const closing = await openAs("tab-closing-1234");
+    await touchPresence(db, storyId, editor.id, {
+      tabId: "tab-closing-1234",
+      articleId,
+      spanId: null,
+      streamId: closing.stream,
+    });
     expect(await present()).toContain("tab-closing-1234");
-    await close();
-    await expect.poll(present).not.toContain("tab-closing-1234");
+    await closing.close();
+    await expect.poll(present, { timeout: 2_000 }).not.toContain("tab-closing-1234");
 
-    // A tab that has just posted (its new stream is already live) stays.
-    const reconnecting = await openAs("tab-reconnecting-1234");
-    await touchPresence(db, storyId, editor.id, { tabId: "tab-reconnecting-1234", articleId, spanId: null });
-    await reconnecting();
+    // A tab that reconnected (its new stream is live and named) stays when the old stream's end is noticed.
+    const old = await openAs("tab-reconnecting-1234");
+    await touchPresence(db, storyId, editor.id, {
+      tabId: "tab-reconnecting-1234",
+      articleId,
+      spanId: null,
+      streamId: old.stream,
+    });
+    const renewed = await openAs("tab-reconnecting-1234");
+    expect(renewed.stream).not.toBe(old.stream);
+    await touchPresence(db, storyId, editor.id, {
+      tabId: "tab-reconnecting-1234",
+      articleId,
+      spanId: null,
+      streamId: renewed.stream,
+    });
+    await old.close();
     await new Promise((r) => setTimeout(r, 200));
     expect(await present()).toContain("tab-reconnecting-1234");
-    await leavePresence(db, "tab-reconnecting-1234", editor.id);
+    await renewed.close();
+    await expect.poll(present, { timeout: 2_000 }).not.toContain("tab-reconnecting-1234");
+
+    // A tab that named no stream: one heard of a while ago leaves, one heard of just now stays.
+    const unnamed = await openAs("tab-unnamed-1234");
+    await touchPresence(db, storyId, editor.id, { tabId: "tab-unnamed-1234", articleId, spanId: null });
+    await unnamed.close();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await present()).toContain("tab-unnamed-1234");
+    const again = await openAs("tab-unnamed-1234");
+    await db.$executeRaw`UPDATE "Presence" SET "seenAt" = now() - interval '5 seconds' WHERE "tabId" = 'tab-unnamed-1234'`;
+    await again.close();
+    await expect.poll(present, { timeout: 2_000 }).not.toContain("tab-unnamed-1234");
   });
 
   it("two hubs (two app processes) on one database deliver the same changes", async () => {

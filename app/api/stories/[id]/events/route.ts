@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -19,7 +20,7 @@ function resumeCursor(req: NextRequest): number | null {
   return Number(raw);
 }
 
-/** The reader's tab (?tab=, the id it sends presence with): its presence ends with the stream. */
+/** The reader's tab (?tab=, the id it sends presence with): its presence ends with the stream it last named. */
 function tabOf(req: NextRequest): string | null {
   const raw = req.nextUrl.searchParams.get("tab")?.trim();
   if (!raw) return null;
@@ -37,6 +38,7 @@ export const GET = route<{ id: string }>({ permission: "story.read" }, async (re
   const after = resumeCursor(req);
   const tab = tabOf(req);
   if (!(await db.story.findUnique({ where: { id: storyId }, select: { id: true } }))) throw notFound("The story");
+  const streamId = randomUUID();
   const stream = storyEventStream({
     db,
     hub: liveHub(),
@@ -44,9 +46,10 @@ export const GET = route<{ id: string }>({ permission: "story.read" }, async (re
     reader: { id: user!.id, role: user!.role },
     after,
     signal: req.signal,
+    streamId,
     onEnd: tab
       ? () =>
-          void presenceStreamEnded(db, tab, user!.id).catch((error: unknown) =>
+          void presenceStreamEnded(db, tab, user!.id, streamId).catch((error: unknown) =>
             log.error({ err: error }, "ending presence with its stream failed"),
           )
       : undefined,

@@ -11,12 +11,14 @@ const presenceBody = z.object({
   /** The pane (article) the reader is in, and the span they have selected. */
   articleId: z.uuid().nullable().default(null),
   spanId: z.uuid().nullable().default(null),
+  /** The event stream the tab is live on (its `ready` frame's id); that stream ending means the tab left. */
+  streamId: z.uuid().nullable().default(null),
   /** The tab is closing. */
   leave: z.boolean().optional(),
 });
 
 /**
- * A reader's tab says it has the story open (a heartbeat every 10 s, and on
+ * A reader's tab says it has the story open (a heartbeat every PRESENCE_HEARTBEAT_MS, and on
  * every change of pane or selection) or that it leaves; every app instance
  * pushes the story's presence to its event streams (lib/live/presence.ts).
  */
@@ -28,6 +30,11 @@ export const POST = route<{ id: string }>({ permission: "story.read" }, async (r
     return json({ ok: true });
   }
   if (!(await db.story.findUnique({ where: { id: storyId }, select: { id: true } }))) throw notFound("The story");
-  await touchPresence(db, storyId, user!.id, { tabId: input.tabId, articleId: input.articleId, spanId: input.spanId });
+  await touchPresence(db, storyId, user!.id, {
+    tabId: input.tabId,
+    articleId: input.articleId,
+    spanId: input.spanId,
+    streamId: input.streamId,
+  });
   return json({ ok: true });
 });
