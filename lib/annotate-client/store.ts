@@ -127,11 +127,7 @@ function insertionPoint(spans: readonly SpanDTO[], span: SpanDTO): number {
  * would splicing (V8 moves the whole array each time) or filtering them.
  * Null when a span of `gone` is not where the list has it.
  */
-function patchList(
-  list: readonly SpanDTO[],
-  gone: readonly SpanDTO[],
-  came: readonly SpanDTO[],
-): SpanDTO[] | null {
+function patchList(list: readonly SpanDTO[], gone: readonly SpanDTO[], came: readonly SpanDTO[]): SpanDTO[] | null {
   const removed: number[] = [];
   for (const old of gone) {
     const at = insertionPoint(list, old);
