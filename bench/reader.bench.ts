@@ -25,7 +25,8 @@
  *
  * Each is reported as the median over BENCH_RUNS runs. BENCH_TRACE=DIR also
  * writes Chromium performance traces of an open, a label key, the 1M open
- * and the peer's open to DIR.
+ * and the peer's open to DIR. BENCH_READER_ONLY=million measures only the
+ * 1M-character article (its open, scroll and memory).
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -407,8 +408,9 @@ const bench: Bench = {
       const hugeUrl = `${app.baseUrl}/stories/bench-huge?a=en`;
       const millionUrl = `${app.baseUrl}/stories/bench-million?a=en`;
       const peerUrl = `${peer.baseUrl}/big.html`;
-      await openAndTime(page, bigUrl); // warm-up: server caches, compiled code
-      await peerOpen(page, peerUrl);
+      const all = process.env.BENCH_READER_ONLY !== "million";
+      await openAndTime(page, all ? bigUrl : millionUrl); // warm-up: server caches, compiled code
+      if (all) await peerOpen(page, peerUrl);
 
       const series = {
         tti: [] as number[],
@@ -429,8 +431,16 @@ const bench: Bench = {
         longPair: [] as number[],
         open2mb: [] as number[],
       };
+      // 1,000,000 characters and 50,000 spans, in a tab of its own (for its memory).
+      const measureMillion = async () => {
+        const own = await fresh();
+        series.millionTti.push(await openAndTime(own.page, millionUrl));
+        series.millionScrollP95.push(quantile(await scrollFrames(own.page, "pane-text-0"), 0.95));
+        series.millionMemory.push(await tabMemory(browser!));
+        await own.context.close();
+      };
       const trace = process.env.BENCH_TRACE;
-      if (trace) {
+      if (trace && all) {
         // A Chromium performance trace of one open and one label key each (chrome://tracing, DevTools).
         await browser.startTracing(page, { path: `${trace}/reader-open.json` });
         await openAndTime(page, bigUrl);
@@ -447,6 +457,14 @@ const bench: Bench = {
         ctx.log(`traces in ${trace}`);
       }
       for (let run = 0; run < ctx.runs; run++) {
+        if (!all) {
+          await measureMillion();
+          ctx.log(
+            `run ${run + 1}: 1M open ${series.millionTti.at(-1)!.toFixed(0)} ms, scroll p95 ` +
+              `${series.millionScrollP95.at(-1)!.toFixed(1)} ms, ${series.millionMemory.at(-1)!.toFixed(0)} MB`,
+          );
+          continue;
+        }
         // Open → interactive, Parallax then the peer, same text and spans.
         series.tti.push(await openAndTime(page, bigUrl));
         series.peerTti.push(await peerOpen(page, peerUrl));
@@ -478,14 +496,7 @@ const bench: Bench = {
         series.scrollP50.push(quantile(frames, 0.5));
         series.scrollP95.push(quantile(frames, 0.95));
 
-        // 1,000,000 characters and 50,000 spans, in a tab of its own (for its memory).
-        {
-          const own = await fresh();
-          series.millionTti.push(await openAndTime(own.page, millionUrl));
-          series.millionScrollP95.push(quantile(await scrollFrames(own.page, "pane-text-0"), 0.95));
-          series.millionMemory.push(await tabMemory(browser));
-          await own.context.close();
-        }
+        await measureMillion();
 
         // Two 1,500-paragraph versions, never opened before: the alignment is computed.
         series.longPair.push(await openAndTime(page, `${app.baseUrl}/stories/bench-pair-${run}?a=en,sv`));
@@ -561,7 +572,7 @@ const bench: Bench = {
           goal: ctx.quick ? undefined : 700,
         },
       ];
-      return measurements;
+      return measurements.filter((m) => m.samples.length > 0);
     } finally {
       await browser?.close();
       await peer.stop();

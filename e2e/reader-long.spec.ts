@@ -13,15 +13,7 @@ import { openReader, readerPane } from "./support/reader-fixture";
 test.describe("a very long article", () => {
   test.setTimeout(180_000);
 
-  // Known defect, kept visible rather than deleted: under a busy machine (seen once in four full
-  // runs, never alone) pressing End on this article throws React's "maximum update depth" error
-  // (#185) in a loop. Until the reader's near-viewport drawing is fixed, this would make the suite
-  // fail at random; run it with `npm run test:e2e -- e2e/reader-long.spec.ts` after removing fixme.
-  test.fixme("an editor tags a word near the end of a 1,000,000-character article", async ({
-    page,
-    users,
-    workerDb,
-  }) => {
+  test("an editor tags a word near the end of a 1,000,000-character article", async ({ page, users, workerDb }) => {
     const key = `long-${randomBytes(4).toString("hex")}`;
     const long = generate(1_000_000, 50_000, 7);
     const line = { external_id: key, story: key, language: "en", title: "Long", text: long.text, spans: long.spans };

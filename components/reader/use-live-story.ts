@@ -29,6 +29,9 @@ function newTabId(): string {
     : `tab-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
 }
 
+/** Live changes arriving within this window are applied together. */
+const APPLY_WINDOW_MS = 50;
+
 /** Whether the reader is in the middle of selecting text in a pane. */
 function selecting(pointerDown: boolean): boolean {
   if (pointerDown) return true;
@@ -68,12 +71,14 @@ export function useLiveStory(options: {
       pending.events = [];
       const open = new Set(latest.current.articleIds);
       const spans: SpanDTO[] = [];
+      let others = false;
       for (const e of events) {
         if (e.span && open.has(e.span.articleId)) spans.push(e.span);
+        // Entity and claim changes, and spans of versions not open, only refresh the sidebar.
+        else if (e.kind !== "story.renamed") others = true;
         if (e.kind === "article.revised" && e.articleId && open.has(e.articleId)) latest.current.onArticleRevised?.(e);
       }
-      // Entity and claim changes, and spans of versions not open, only refresh the sidebar.
-      store.applyRemote(spans);
+      store.applyRemote(spans, others);
     };
   }, [pending, store]);
   useEffect(() => {
@@ -101,18 +106,28 @@ export function useLiveStory(options: {
 
   const [connection] = useState(() => new LiveConnection({ storyId, cursor, tabId }));
   useEffect(() => {
+    // A burst (a replay after a large import, or another editor's bulk change) arrives as thousands of
+    // messages: they are applied together, at most once per window. A store change renders synchronously,
+    // and one per message, back to back on a busy machine, exhausted React's nested-update limit.
+    let timer: ReturnType<typeof setTimeout> | null = null;
     connection.start({
       onChanges: (events) => {
         // A title is not text being read or selected: it changes at once.
         for (const e of events)
           if (e.kind === "story.renamed" && e.story) latest.current.onStoryRenamed?.(e.story.title);
         pending.events.push(...events);
-        apply.current();
+        timer ??= setTimeout(() => {
+          timer = null;
+          apply.current();
+        }, APPLY_WINDOW_MS);
       },
       onPresence: (people) => setOthers(people.filter((p) => p.tabId !== tabId && p.userId !== latest.current.userId)),
       onReset: () => window.location.reload(),
     });
-    return () => connection.stop();
+    return () => {
+      if (timer) clearTimeout(timer);
+      connection.stop();
+    };
   }, [connection, pending, tabId]);
 
   const state = useSyncExternalStore(connection.subscribe, connection.getState, () => "connecting" as LiveState);

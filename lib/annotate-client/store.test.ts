@@ -432,7 +432,23 @@ describe("AnnotationStore.applyRemote (other editors' changes, live)", () => {
     expect(store.getSpan("s-theirs")).toMatchObject({ labelId: "per", version: 2 });
     store.applyRemote([{ ...theirs, version: 3, deletedAt: new Date().toISOString() }]);
     expect(spans(store).map((s) => s.id)).toEqual([id]);
-    expect(store.getSnapshot().remoteCount).toBe(4);
+    expect(store.getSnapshot().remoteCount).toBe(3);
+  });
+
+  it("publishes nothing for a replay of known versions, and a refresh for other changes", async () => {
+    const { server, store } = setup();
+    const id = store.create(newSpan);
+    await store.flush();
+    const before = store.getSnapshot();
+    let heard = 0;
+    store.subscribe(() => heard++);
+    store.applyRemote([server.spans.get(id)!]);
+    store.applyRemote([]);
+    expect(store.getSnapshot()).toBe(before);
+    expect(heard).toBe(0);
+    store.applyRemote([server.spans.get(id)!], true); // with an entity or claim change: the sidebar refreshes
+    expect(heard).toBe(1);
+    expect(store.getSnapshot().remoteCount).toBe(before.remoteCount + 1);
   });
 
   it("turns another editor's change to a span with unsaved edits into a conflict at once", async () => {

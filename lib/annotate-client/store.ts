@@ -393,13 +393,19 @@ export class AnnotationStore {
    * echoes are harmless. When another editor changed a span this editor has
    * unsaved changes on, it becomes a conflict at once: theirs is shown,
    * this editor's is kept in the conflict until resolved.
+   *
+   * `others`: other things changed too (entities, claims, versions not
+   * open), so derived views refresh. Nothing new — a replay — publishes no
+   * snapshot: the feed replays thousands of known spans after a large import,
+   * and a render per replayed batch would only repeat the same view.
    */
-  applyRemote(spans: readonly SpanDTO[]): void {
-    this.remoteCount++;
+  applyRemote(spans: readonly SpanDTO[], others = false): void {
+    let changed = others;
     const pending = this.pendingIds();
     for (const span of spans) {
       const known = this.confirmed.get(span.id);
       if (known && known.version >= span.version) continue;
+      changed = true;
       if (pending.has(span.id)) {
         // Our own write, answered here before its response: the response settles it.
         if (span.updatedBy?.id === this.user.id) continue;
@@ -417,6 +423,8 @@ export class AnnotationStore {
       this.confirmed.set(span.id, span);
       this.recompute(span.id);
     }
+    if (!changed) return;
+    this.remoteCount++;
     this.emit();
   }
 
