@@ -10,6 +10,10 @@
  * - the key that confirms a label → the new highlight painted, p95 of each
  *   run, also with the CPU throttled 4× (goals: 16.7 ms and 33 ms); the
  *   peer's figure starts at its API call (it has no label keys);
+ * - a span another editor writes (through the span API) → painted in the
+ *   reader, from its live event reaching the page, p95 of each run, also
+ *   4× throttled (goal: one frame), and how far the text being read moved
+ *   meanwhile (goal: not at all);
  * - frame times while scrolling that article beside a second version of
  *   the same length (scroll sync on), p50 and p95 of each run;
  * - 1,000,000 characters and 50,000 spans: open → interactive (goal 2 s),
@@ -27,6 +31,7 @@
  * and the peer's open to DIR. BENCH_READER_ONLY=million measures only the
  * 1M-character article (its open, scroll and memory).
  */
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { longVersions } from "../lib/alignment/long-versions";
@@ -38,6 +43,7 @@ import { CHROMIUM_ARGS } from "../scripts/lib/chromium";
 import { median, quantile, type Bench, type Measurement } from "./types";
 import { peerHtml, startPeerServer } from "./peer/server";
 import { signIn } from "./sign-in";
+import { writeSpan } from "./words";
 import { generate, WORDS } from "../tests/support/long-article";
 
 const PASSWORD = "bench-reader-password";
@@ -74,6 +80,57 @@ const TIME_CREATE_PAINT = `new Promise((resolve) => {
     requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
   });
   observer.observe(pane, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-s"] });
+})`;
+
+// Every EventSource of the page notes when a "change" event arrives, before the app's own listener runs.
+const NOTE_ARRIVAL = `(() => {
+  const Base = window.EventSource;
+  if (!Base) return;
+  window.EventSource = class extends Base {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("change", () => {
+        window.changeAt_ = performance.now();
+        if (window.onChange_) window.onChange_();
+      });
+    }
+  };
+})()`;
+
+/**
+ * Waits for span `id` to be painted in the first pane; resolves with ms from its live event's
+ * arrival to the frame after, and how far the first paragraph in view and the pane's scroll
+ * position moved from that arrival to then.
+ */
+const timeRemotePaint = (id: string) => `new Promise((resolve) => {
+  setTimeout(() => resolve(null), 10000);
+  const pane = document.querySelector("[data-testid=pane-text-0]");
+  const box = pane.getBoundingClientRect();
+  const read = [...pane.querySelectorAll("[data-p]")].find((p) => p.getBoundingClientRect().top > box.top + 40);
+  let readTop = 0;
+  let scrollTop = 0;
+  window.changeAt_ = 0;
+  window.onChange_ = () => {
+    readTop = read.getBoundingClientRect().top;
+    scrollTop = pane.scrollTop;
+  };
+  const painted = (el) => el.nodeType === 1 && el.dataset.s && el.dataset.s.split(" ").includes("${id}");
+  let seen = false;
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (seen) break;
+      if (r.type === "attributes") seen = painted(r.target);
+      else for (const n of r.addedNodes) if (painted(n) || (n.nodeType === 1 && [...n.querySelectorAll("[data-s]")].some(painted))) seen = true;
+    }
+    if (!seen) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => resolve({
+      ms: window.changeAt_ ? performance.now() - window.changeAt_ : Number.NaN,
+      moved: Math.abs(read.getBoundingClientRect().top - readTop) + Math.abs(pane.scrollTop - scrollTop),
+    }), 0));
+  });
+  observer.observe(pane, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-s"] });
+  window.remoteTarget_ = { o: Number(read.dataset.o), text: read.textContent };
 })`;
 
 const START_FRAMES = `(() => {
@@ -169,6 +226,45 @@ async function peerCreateAndTime(page: Page, count: number, offset: number, text
   return quantile(samples, 0.95);
 }
 
+/**
+ * Another editor tags a word in the first paragraph in view, `count` times at different scroll
+ * positions; p95 of live event → painted, and the most the text being read moved (px).
+ */
+async function remoteCreateAndTime(
+  page: Page,
+  count: number,
+  write: (start: number, end: number, quote: string, id: string) => Promise<Response>,
+): Promise<{ p95: number; moved: number }> {
+  await page.locator("[data-testid=live-status][data-state=live]").waitFor();
+  const samples: { ms: number; moved: number }[] = [];
+  for (let k = 0; k < count; k++) {
+    await page.evaluate(`document.querySelector("[data-testid=pane-text-0]").scrollTop = ${3_000 + 1_500 * k}`);
+    await page.waitForTimeout(150);
+    const id = randomUUID();
+    const painted = page.evaluate<{ ms: number; moved: number } | null>(timeRemotePaint(id));
+    const target = (await (await page.waitForFunction("window.remoteTarget_")).jsonValue()) as {
+      o: number;
+      text: string;
+    };
+    await page.evaluate("window.remoteTarget_ = null");
+    // A word of that paragraph (the generated text is ASCII: UTF-16 offsets are code points).
+    const at = target.text.indexOf(" ", 10) + 1;
+    const end = target.text.indexOf(" ", at);
+    const res = await write(target.o + at, target.o + end, target.text.slice(at, end), id);
+    if (!res.ok) throw new Error(`the other editor's span was refused: ${res.status} ${await res.text()}`);
+    const result = await painted;
+    if (!result) throw new Error("the other editor's span was not painted");
+    samples.push(result);
+  }
+  return {
+    p95: quantile(
+      samples.map((s) => s.ms),
+      0.95,
+    ),
+    moved: Math.max(...samples.map((s) => s.moved)),
+  };
+}
+
 /** Wheel-scrolls the pane under the mouse; the frame times of the scroll. */
 async function scrollFrames(page: Page, testId: string): Promise<number[]> {
   await page.getByTestId(testId).hover();
@@ -240,10 +336,16 @@ const bench: Bench = {
     const huge = generate(ctx.quick ? 500_000 : 2_000_000 - 1_000, 0, 3);
     const million = generate(ctx.quick ? 200_000 : 1_000_000, ctx.quick ? 10_000 : 50_000, 4);
     const email = `bench-reader-${Date.now()}@bench.parallax.test`;
+    const otherEmail = `bench-reader-other-${Date.now()}@bench.parallax.test`;
+    let bigId = "";
+    let entityLabel = "";
     try {
       await seedTaxonomy(db);
       await db.user.create({
         data: { email, name: "Reader bench", role: "EDITOR", passwordHash: await hashPassword(PASSWORD) },
+      });
+      await db.user.create({
+        data: { email: otherEmail, name: "Other editor", role: "EDITOR", passwordHash: await hashPassword(PASSWORD) },
       });
       const lines: Record<string, unknown>[] = [
         {
@@ -284,6 +386,8 @@ const bench: Bench = {
       if (report.rejected.length) throw new Error(`import rejected: ${JSON.stringify(report.rejected)}`);
       const spanCount = await db.span.count({ where: { article: { externalId: "bench-big" } } });
       const millionSpans = await db.span.count({ where: { article: { externalId: "bench-million" } } });
+      bigId = (await db.article.findFirstOrThrow({ where: { externalId: "bench-big" } })).id;
+      entityLabel = (await db.label.findFirstOrThrow({ where: { kind: "ENTITY" } })).id;
       ctx.log(
         `article of ${big.text.length} characters with ${spanCount} spans; ${million.text.length} characters with ` +
           `${millionSpans} spans; 2 MB article ${huge.text.length} characters`,
@@ -297,6 +401,15 @@ const bench: Bench = {
     let browser: Browser | undefined;
     try {
       const cookie = await signIn(app.baseUrl, email, PASSWORD);
+      const other = await signIn(app.baseUrl, otherEmail, PASSWORD);
+      const otherWrites = (start: number, end: number, quote: string, id: string) =>
+        writeSpan(
+          app.baseUrl,
+          `${other.name}=${other.value}`,
+          { articleId: bigId, start, end, quote },
+          entityLabel,
+          id,
+        );
       browser = await chromium.launch({ executablePath: ctx.chromiumPath(), args: CHROMIUM_ARGS });
       const fresh = async (): Promise<{ context: BrowserContext; page: Page }> => {
         const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
@@ -304,6 +417,7 @@ const bench: Bench = {
         return { context, page: await context.newPage() };
       };
       const { page } = await fresh();
+      await page.context().addInitScript(NOTE_ARRIVAL);
       const bigUrl = `${app.baseUrl}/stories/bench-reader?a=en`;
       const pairUrl = `${app.baseUrl}/stories/bench-reader?a=en,fr`;
       const hugeUrl = `${app.baseUrl}/stories/bench-huge?a=en`;
@@ -319,6 +433,9 @@ const bench: Bench = {
         ratio: [] as number[],
         createPaint: [] as number[],
         createPaintSlow: [] as number[],
+        remotePaint: [] as number[],
+        remotePaintSlow: [] as number[],
+        remoteMoved: [] as number[],
         peerCreatePaint: [] as number[],
         peerCreatePaintSlow: [] as number[],
         scrollP50: [] as number[],
@@ -382,6 +499,15 @@ const bench: Bench = {
         await openAndTime(page, bigUrl);
         series.createPaintSlow.push(await throttled(page, 4, () => createAndTime(page, CREATES, run)));
 
+        // Another editor's span → painted, then with the CPU throttled 4×.
+        await openAndTime(page, bigUrl);
+        const remote = await remoteCreateAndTime(page, CREATES, otherWrites);
+        await openAndTime(page, bigUrl);
+        const remoteSlow = await throttled(page, 4, () => remoteCreateAndTime(page, CREATES, otherWrites));
+        series.remotePaint.push(remote.p95);
+        series.remotePaintSlow.push(remoteSlow.p95);
+        series.remoteMoved.push(Math.max(remote.moved, remoteSlow.moved));
+
         // Scroll frame times with two synced panes.
         await openAndTime(page, pairUrl);
         const frames = await scrollFrames(page, "pane-text-0");
@@ -406,6 +532,7 @@ const bench: Bench = {
           `run ${run + 1}: open ${series.tti.at(-1)!.toFixed(0)} ms (peer ${series.peerTti.at(-1)!.toFixed(0)} ms), ` +
             `label→paint p95 ${series.createPaint.at(-1)!.toFixed(1)} / 4× ${series.createPaintSlow.at(-1)!.toFixed(1)} ms ` +
             `(peer ${series.peerCreatePaint.at(-1)!.toFixed(1)} / ${series.peerCreatePaintSlow.at(-1)!.toFixed(1)} ms), ` +
+            `remote span→paint p95 ${remote.p95.toFixed(1)} / 4× ${remoteSlow.p95.toFixed(1)} ms (moved ${series.remoteMoved.at(-1)} px), ` +
             `scroll p95 ${series.scrollP95.at(-1)!.toFixed(1)} ms, 1M open ${series.millionTti.at(-1)!.toFixed(0)} ms ` +
             `scroll p95 ${series.millionScrollP95.at(-1)!.toFixed(1)} ms ${series.millionMemory.at(-1)!.toFixed(0)} MB, ` +
             `long pair ${series.longPair.at(-1)!.toFixed(0)} ms, 2 MB open ${series.open2mb.at(-1)!.toFixed(0)} ms, ` +
@@ -432,6 +559,18 @@ const bench: Bench = {
           goal: 33,
         },
         { name: "API call → painted p95: text-annotator", unit: "ms", samples: series.peerCreatePaint },
+        { name: "another editor's span → painted p95", unit: "ms", samples: series.remotePaint, goal: 16.7 },
+        {
+          name: "another editor's span → painted p95, CPU 4× slower",
+          unit: "ms",
+          samples: series.remotePaintSlow,
+        },
+        {
+          name: "another editor's span: text being read moved",
+          unit: "px",
+          samples: series.remoteMoved,
+          goal: 0,
+        },
         {
           name: "API call → painted p95, CPU 4× slower: text-annotator",
           unit: "ms",

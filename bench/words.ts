@@ -23,14 +23,18 @@ export function wordsOf(articleId: string, text: string): Word[] {
 }
 
 /** Tags `word` with `labelId` through the span API, as the reader does (one create mutation). */
-export function writeSpan(baseUrl: string, cookie: string, word: Word, labelId: string): Promise<Response> {
+export function writeSpan(
+  baseUrl: string,
+  cookie: string,
+  word: Word,
+  labelId: string,
+  id: string = randomUUID(),
+): Promise<Response> {
   return fetch(`${baseUrl}/api/articles/${word.articleId}/spans/mutations`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie, origin: baseUrl },
     body: JSON.stringify({
-      mutations: [
-        { type: "create", mutationId: randomUUID(), span: { id: randomUUID(), ...word, kind: "ENTITY", labelId } },
-      ],
+      mutations: [{ type: "create", mutationId: randomUUID(), span: { id, ...word, kind: "ENTITY", labelId } }],
     }),
   });
 }

@@ -10,6 +10,8 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { applySpanMutations } from "../lib/annotation/spans";
+import { importJsonl } from "../lib/import";
+import { generate } from "../tests/support/long-article";
 import type { Db } from "../lib/db";
 import { expect, test, watchPage, type TestUser, type Users } from "./support/fixtures";
 import { createSpanDirect, importCorpusStory, openStory, pane, saveState, selectWithMouse } from "./support/annotate";
@@ -182,6 +184,78 @@ test.describe("live collaboration", () => {
 
     await bob.context.close();
     await alice.context.close();
+    expect(problems).toEqual([]);
+  });
+
+  test("spans from another editor are painted without moving the text being read", async ({
+    browser,
+    users,
+    workerDb,
+  }) => {
+    const key = `live-still-${Date.now().toString(36)}`;
+    const long = generate(60_000, 2_000, 5);
+    const line = { external_id: key, story: key, language: "en", title: "Long", text: long.text, spans: long.spans };
+    expect((await importJsonl(workerDb, { content: JSON.stringify(line) + "\n" })).rejected).toEqual([]);
+    const article = await workerDb.article.findFirstOrThrow({ where: { externalId: key } });
+    const org = await labelId(workerDb, "ORG");
+    const problems: string[] = [];
+    const alice = await users.create("EDITOR");
+    const bob = await editorPage(browser, users, problems);
+    await openStory(bob.page, key, ["en"]);
+    await expect(liveStatus(bob.page)).toHaveAttribute("data-state", "live");
+
+    // Bob reads the middle of the article, his pointer away from the text.
+    const text = pane(bob.page, 0);
+    await text.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+    await bob.page.mouse.move(0, 0);
+    const reading = async () =>
+      text.evaluate((el) => {
+        const top = el.getBoundingClientRect().top;
+        const first = [...el.querySelectorAll<HTMLElement>("[data-p]")].find(
+          (p) => p.getBoundingClientRect().top > top + 40,
+        )!;
+        return {
+          scrollTop: el.scrollTop,
+          p: first.dataset.p!,
+          at: first.getBoundingClientRect().top,
+          o: first.dataset.o!,
+        };
+      });
+    // Paragraphs take their real height as they are laid out near the viewport: wait until the view stands still.
+    let before = await reading();
+    await expect(async () => {
+      const now = await reading();
+      const settled = JSON.stringify(now) === JSON.stringify(before);
+      before = now;
+      expect(settled).toBe(true);
+    }).toPass();
+
+    // Alice tags a word in the paragraph Bob is reading, one above his view and one below it.
+    const read = Number(before.p);
+    const ids: string[] = [];
+    for (const k of [read, read - 3, read + 3]) {
+      // The generated text is ASCII: the paragraph's UTF-16 offset is its code-point offset.
+      const start = Number(await text.locator(`[data-p="${k}"]`).getAttribute("data-o"));
+      const end = long.text.indexOf(" ", start);
+      const id = randomUUID();
+      ids.push(id);
+      const span = {
+        id,
+        articleId: article.id,
+        start,
+        end,
+        quote: long.text.slice(start, end),
+        kind: "ENTITY" as const,
+      };
+      const [result] = await applySpanMutations(workerDb, { ...alice, canReview: true }, article.id, [
+        { type: "create", mutationId: randomUUID(), span: { ...span, labelId: org } },
+      ]);
+      expect(result?.ok, JSON.stringify(result)).toBe(true);
+    }
+    await expect(text.locator(`[data-s~="${ids[0]}"]`)).toBeVisible();
+    await expect(text.locator(`[data-s~="${ids[2]}"]`).first()).toBeAttached();
+    expect(await reading()).toEqual(before);
+    await bob.context.close();
     expect(problems).toEqual([]);
   });
 

@@ -23,7 +23,7 @@
  * selected ENTITY span to an entity, K the selected CLAIM span to a claim. The linkers and the
  * suggestions take the keyboard while open (see their files); Esc closes them.
  */
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useDeferredValue, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import type { AnnotationSnapshot, AnnotationStore } from "@/lib/annotate-client";
 import { annotationApi, errorMessage } from "@/lib/annotate-client/api";
 import { ariaKeys, commandFor } from "@/lib/reader/keymap";
@@ -36,7 +36,7 @@ import { SpanInspector } from "./SpanInspector";
 import { StorySidebar } from "./StorySidebar";
 import { SuggestionsPanel } from "./SuggestionsPanel";
 import { buttonClass, kbdClass, panelClass } from "./ui";
-import { useAnnotationStore } from "./use-annotation-store";
+import { useAnnotationStore, useDeferredSnapshot } from "./use-annotation-store";
 import { useRemote } from "./use-remote";
 
 export interface AnnotationPanelProps {
@@ -61,11 +61,8 @@ type Open =
   | { kind: "suggestions"; entity: { id: string; name: string; labelId: string } }
   | null;
 
-// Saved edits of this editor's and other editors' changes arriving live both change the sidebar.
-const selectSaved = (s: AnnotationSnapshot) => `${s.savedCount}.${s.remoteCount}`;
 const NONE: readonly SpanDTO[] = [];
 const NO_ARTICLES: readonly string[] = [];
-const selectPending = (s: AnnotationSnapshot) => s.pendingSpanIds;
 
 function isTextField(target: EventTarget | null): boolean {
   return (
@@ -74,7 +71,44 @@ function isTextField(target: EventTarget | null): boolean {
   );
 }
 
-export function AnnotationPanel({
+/**
+ * The panel follows the reader by a frame: it takes the selected span and
+ * the store's changes in a transition (useDeferredValue, a deferred store
+ * subscription), so tagging, a remote span or a caret move paints the text
+ * first and the panel re-renders after. Only the E and K keys read the
+ * current selection at once.
+ */
+export function AnnotationPanel(props: AnnotationPanelProps) {
+  const { store, selectedSpanId, canAnnotate } = props;
+  const [open, setOpen] = useState<Open>(null);
+  // Marks the panel as hydrated and listening (the e2e specs wait for it).
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => root.current?.setAttribute("data-ready", "true"), []);
+
+  const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
+    const selected = selectedSpanId ? store.getSpan(selectedSpanId) : undefined;
+    if (isTextField(e.target) || !selected || !canAnnotate) return;
+    const command = commandFor(e, "reader");
+    if (command === "linkEntity" && selected.kind === "ENTITY") setOpen({ kind: "entity", spanId: selected.id });
+    else if (command === "linkClaim" && selected.kind === "CLAIM") setOpen({ kind: "claim", spanId: selected.id });
+    else return;
+    e.preventDefault();
+  });
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKeyDown(e);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
+
+  const deferredSelected = useDeferredValue(selectedSpanId);
+  return (
+    <div ref={root} className="space-y-3" data-testid="annotation-panel">
+      <PanelBody {...props} selectedSpanId={deferredSelected} open={open} setOpen={setOpen} />
+    </div>
+  );
+}
+
+const PanelBody = memo(function PanelBody({
   store,
   storyId,
   taxonomy,
@@ -87,43 +121,31 @@ export function AnnotationPanel({
   showSaveStatus = true,
   showSidebar = true,
   liveStatus,
-}: AnnotationPanelProps) {
+  open,
+  setOpen,
+}: AnnotationPanelProps & { open: Open; setOpen: (open: Open) => void }) {
   const labels = useMemo(
     () => [...taxonomy.labels, ...(taxonomy.archivedLabels ?? [])],
     [taxonomy.labels, taxonomy.archivedLabels],
   );
-  const [open, setOpen] = useState<Open>(null);
-  // Marks the panel as hydrated and listening (the e2e specs wait for it).
-  const root = useRef<HTMLDivElement>(null);
-  useEffect(() => root.current?.setAttribute("data-ready", "true"), []);
-  const selected = useAnnotationStore(
-    store,
-    useCallback(
-      (s: AnnotationSnapshot): SpanDTO | null => {
-        if (!selectedSpanId) return null;
-        for (const spans of Object.values(s.spansByArticle)) {
-          const found = spans.find((x) => x.id === selectedSpanId);
-          if (found) return found;
-        }
-        return null;
-      },
-      [selectedSpanId],
-    ),
-  );
+  const snapshot = useDeferredSnapshot(store);
+  const selected = useMemo((): SpanDTO | null => {
+    if (!selectedSpanId) return null;
+    for (const spans of Object.values(snapshot.spansByArticle)) {
+      const found = spans.find((x) => x.id === selectedSpanId);
+      if (found) return found;
+    }
+    return null;
+  }, [snapshot.spansByArticle, selectedSpanId]);
   // Everything covering the selected span's text (nested and overlapping spans), innermost first.
-  const articleSpans = useAnnotationStore(
-    store,
-    useCallback(
-      (s: AnnotationSnapshot) => (selected ? (s.spansByArticle[selected.articleId] ?? NONE) : NONE),
-      [selected],
-    ),
-  );
+  const articleSpans = selected ? (snapshot.spansByArticle[selected.articleId] ?? NONE) : NONE;
   const covering = useMemo(
     () => (selected ? articleSpans.filter((x) => x.start < selected.end && x.end > selected.start) : NONE),
     [articleSpans, selected],
   );
-  const savedCount = useAnnotationStore(store, selectSaved);
-  const pendingSpanIds = useAnnotationStore(store, selectPending);
+  // Saved edits of this editor's and other editors' changes arriving live both change the sidebar.
+  const savedCount = `${snapshot.savedCount}.${snapshot.remoteCount}`;
+  const pendingSpanIds = snapshot.pendingSpanIds;
   const story = useRemote((signal) => annotationApi.storyAnnotations(storyId, signal), `${storyId}|${savedCount}`);
   const [refreshError, setRefreshError] = useState<string | null>(null);
   const reloadStory = story.reload;
@@ -145,34 +167,16 @@ export function AnnotationPanel({
     [story.data],
   );
 
-  const linkEntity = useCallback(
-    (span: SpanDTO) => canAnnotate && span.kind === "ENTITY" && setOpen({ kind: "entity", spanId: span.id }),
-    [canAnnotate],
-  );
-  const linkClaim = useCallback(
-    (span: SpanDTO) => canAnnotate && span.kind === "CLAIM" && setOpen({ kind: "claim", spanId: span.id }),
-    [canAnnotate],
-  );
-
-  const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
-    if (isTextField(e.target) || !selected) return;
-    const command = commandFor(e, "reader");
-    if (command === "linkEntity" && selected.kind === "ENTITY" && canAnnotate) linkEntity(selected);
-    else if (command === "linkClaim" && selected.kind === "CLAIM" && canAnnotate) linkClaim(selected);
-    else return;
-    e.preventDefault();
-  });
-  useEffect(() => {
-    const listener = (e: KeyboardEvent) => onKeyDown(e);
-    window.addEventListener("keydown", listener);
-    return () => window.removeEventListener("keydown", listener);
-  }, []);
+  const linkEntity = (span: SpanDTO) =>
+    canAnnotate && span.kind === "ENTITY" && setOpen({ kind: "entity", spanId: span.id });
+  const linkClaim = (span: SpanDTO) =>
+    canAnnotate && span.kind === "CLAIM" && setOpen({ kind: "claim", spanId: span.id });
 
   const linking = open && (open.kind === "entity" || open.kind === "claim") ? store.getSpan(open.spanId) : undefined;
   const close = () => setOpen(null);
 
   return (
-    <div ref={root} className="space-y-3" data-testid="annotation-panel">
+    <>
       <ConflictBanner
         store={store}
         labels={labels}
@@ -299,9 +303,9 @@ export function AnnotationPanel({
           onJump={(ref) => onShow({ articleId: ref.articleId, spanId: ref.spanId, start: ref.start, end: ref.end })}
         />
       ) : null}
-    </div>
+    </>
   );
-}
+});
 
 /** The suggestions panel, opened once the entity link has reached the server. */
 function SuggestionsAfterSave({

@@ -36,6 +36,8 @@ const EMPTY: readonly SpanDTO[] = [];
 /** A place to show once the layout that holds it is open (set by a jump that changes the layout). */
 let pendingJump: { articleId: string; start: number; spanId?: string } | null = null;
 
+type PanelTarget = { articleId: string; spanId?: string; start: number; end: number };
+
 type Menu = { mode: "create"; pane: number; start: number; end: number } | { mode: "relabel"; spanId: string } | null;
 
 interface Props {
@@ -192,6 +194,21 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
     if (ref.spanId) setSelected(ref.spanId);
     reveal(pane, indexes[pane]!.toUtf16(ref.start), ref.spanId);
   };
+
+  // The panel keeps its props stable so that it does not re-render with the text (a tag, a caret move, a hover).
+  const showInPanel = ({ articleId, spanId, start, end }: PanelTarget) => {
+    // A place without a span (a suggestion): highlight it where it is.
+    const pane = paneOfArticle(articleId);
+    if (!spanId && pane >= 0)
+      setPending({ pane, start: indexes[pane]!.toUtf16(start), end: indexes[pane]!.toUtf16(end) });
+    jumpTo({ articleId, start, spanId });
+  };
+  const latestShow = useRef(showInPanel);
+  useEffect(() => {
+    latestShow.current = showInPanel;
+  });
+  const onShow = useCallback((target: PanelTarget) => latestShow.current(target), []);
+  const liveStatus = useMemo(() => <LiveStatus state={live.state} />, [live.state]);
 
   const createSpan = (label: LabelDTO, pane: number, start: number, end: number) => {
     const range = toSpanRange(indexes[pane]!, { start, end });
@@ -428,15 +445,9 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
       .map((p) => `[data-s~="${p.spanId}"]{outline:1px dashed ${presenceColor(p.userId)};outline-offset:2px}`),
   ].join("");
 
-  const gridCols = ["grid-cols-1", "md:grid-cols-2", "md:grid-cols-2 xl:grid-cols-3", "md:grid-cols-2 xl:grid-cols-4"][
-    Math.max(0, panes.length - 1)
-  ];
-  const menuLabels = view.taxonomy.labels;
-  const sheetOpen = sheet || menu !== null || retype !== null;
-
-  return (
-    <main ref={root} className="mx-auto max-w-[120rem] px-4 py-4" data-testid="reader">
-      <style>{css}</style>
+  // What a tag, a caret move or a hover does not change is kept as elements, so React skips it.
+  const header = useMemo(
+    () => (
       <div className="mb-3 flex flex-wrap items-center gap-3">
         {canRename ? (
           <RenameForm id={view.story.id} name={storyTitle} what="story" rename={renameStoryAction}>
@@ -473,6 +484,36 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
           </button>
         </div>
       </div>
+    ),
+    [
+      canRename,
+      view.story.id,
+      view.story.key,
+      storyTitle,
+      view.versions,
+      view.overflow,
+      panes,
+      canAnnotate,
+      canAlign,
+      aligning,
+    ],
+  );
+  const closeHelp = useCallback(() => setHelp(false), []);
+  const helpDialog = useMemo(
+    () => <HelpDialog open={help} onClose={closeHelp} canAnnotate={canAnnotate} />,
+    [help, closeHelp, canAnnotate],
+  );
+
+  const gridCols = ["grid-cols-1", "md:grid-cols-2", "md:grid-cols-2 xl:grid-cols-3", "md:grid-cols-2 xl:grid-cols-4"][
+    Math.max(0, panes.length - 1)
+  ];
+  const menuLabels = view.taxonomy.labels;
+  const sheetOpen = sheet || menu !== null || retype !== null;
+
+  return (
+    <main ref={root} className="mx-auto max-w-[120rem] px-4 py-4" data-testid="reader">
+      <style>{css}</style>
+      {header}
       {aligning ? (
         <div className="mb-3">
           <AlignmentEditor
@@ -620,19 +661,13 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
             canAnnotate={canAnnotate}
             canReview={canReview}
             articleIds={articleIds}
-            onShow={({ articleId, spanId, start, end }) => {
-              // A place without a span (a suggestion): highlight it where it is.
-              const pane = paneOfArticle(articleId);
-              if (!spanId && pane >= 0)
-                setPending({ pane, start: indexes[pane]!.toUtf16(start), end: indexes[pane]!.toUtf16(end) });
-              jumpTo({ articleId, start, spanId });
-            }}
-            liveStatus={<LiveStatus state={live.state} />}
+            onShow={onShow}
+            liveStatus={liveStatus}
           />
         </aside>
       </div>
       <ReaderNotice notice={notice} />
-      <HelpDialog open={help} onClose={() => setHelp(false)} canAnnotate={canAnnotate} />
+      {helpDialog}
     </main>
   );
 }

@@ -161,11 +161,15 @@ export function useLiveStory(options: {
       }).catch(() => {});
     };
     if (state !== "live") return;
-    send();
+    // After the next paint: a selection made by tagging must not wait for this request to start.
+    let first = 0;
+    const frame = requestAnimationFrame(() => (first = window.setTimeout(() => send(), 0)));
     const timer = setInterval(() => send(), PRESENCE_HEARTBEAT_MS);
     const leave = () => send(true);
     window.addEventListener("pagehide", leave);
     return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(first);
       clearInterval(timer);
       window.removeEventListener("pagehide", leave);
     };

@@ -284,6 +284,19 @@ describe("AnnotationStore", () => {
     expect(spans(store)).toEqual([]);
   });
 
+  it("keeps the parts of a snapshot that did not change, so their subscribers do not re-render", () => {
+    const { store } = setup();
+    const first = store.create(newSpan);
+    const before = store.getSnapshot();
+    store.update(first, { labelId: "per" }); // the same span stays pending
+    const after = store.getSnapshot();
+    expect(after.pendingSpanIds).toBe(before.pendingSpanIds);
+    expect(after.conflicts).toBe(before.conflicts);
+    store.create({ ...newSpan, start: 6, end: 9, quote: "wor" });
+    expect(store.getSnapshot().pendingSpanIds).not.toBe(after.pendingSpanIds);
+    expect(store.getSnapshot().pendingSpanIds.size).toBe(2);
+  });
+
   it("keeps each article's list in text order when edits patch it, as a full rebuild would", () => {
     const { store } = setup();
     const ids: string[] = [];
@@ -300,6 +313,40 @@ describe("AnnotationStore", () => {
     expect(list).toHaveLength(39);
     expect(list.find((s) => s.id === ids[3])).toMatchObject({ start: 50, end: 52 });
     expect(list.find((s) => s.id === ids[9])).toMatchObject({ labelId: "org" });
+  });
+
+  it("patches the list to what a full sort gives, through creates, moves, deletes, undo and transactions", () => {
+    const { store } = setup();
+    let x = 7;
+    const rand = (n: number) => (x = (x * 1103515245 + 12345) % 2 ** 31) % n;
+    const ids: string[] = [];
+    for (let step = 0; step < 400; step++) {
+      const alive = ids.filter((id) => store.getSpan(id));
+      const op = rand(6);
+      if (op < 2 || alive.length < 3) {
+        const start = rand(100);
+        ids.push(store.create({ ...newSpan, start, end: start + 1 + rand(5), quote: "x" }));
+      } else if (op === 2) {
+        const start = rand(100);
+        store.update(alive[rand(alive.length)]!, { start, end: start + 1 + rand(5) });
+      } else if (op === 3) store.remove(alive[rand(alive.length)]!);
+      else if (op === 4) store.undo();
+      else
+        store.transaction(() => {
+          const a = alive[rand(alive.length)]!;
+          const b = alive.find((id) => id !== a)!;
+          store.update(a, { start: rand(100), end: 101 });
+          store.remove(b);
+          ids.push(store.create({ ...newSpan, start: rand(100), end: 102, quote: "y" }));
+        });
+      const list = spans(store);
+      const expected = ids
+        .map((id) => store.getSpan(id))
+        .filter((span) => span !== undefined)
+        .sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1));
+      expect(list.map((span) => span.id)).toEqual(expected.map((span) => span.id));
+      expect(list.every((span, i) => span === expected[i])).toBe(true);
+    }
   });
 
   it("comes back to life after a dispose (React StrictMode unmounts and remounts)", async () => {

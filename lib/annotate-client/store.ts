@@ -121,6 +121,56 @@ function insertionPoint(spans: readonly SpanDTO[], span: SpanDTO): number {
   return lo;
 }
 
+/**
+ * `list` (sorted by compareSpans) without `gone` and with `came`, in one
+ * copy: sorting thousands of spans for one edit would cost a frame, and so
+ * would splicing (V8 moves the whole array each time) or filtering them.
+ * Null when a span of `gone` is not where the list has it.
+ */
+function patchList(list: readonly SpanDTO[], gone: readonly SpanDTO[], came: readonly SpanDTO[]): SpanDTO[] | null {
+  const removed: number[] = [];
+  for (const old of gone) {
+    const at = insertionPoint(list, old);
+    if (list[at] !== old) return null;
+    removed.push(at);
+  }
+  removed.sort((x, y) => x - y);
+  const inserts = came.map((span) => ({ at: insertionPoint(list, span), span }));
+  inserts.sort((x, y) => x.at - y.at || compareSpans(x.span, y.span));
+  const out = new Array<SpanDTO>(list.length - removed.length + inserts.length);
+  let k = 0;
+  let from = 0;
+  let r = 0;
+  // Copies list[from, to) into out, leaving out the removed positions.
+  const copy = (to: number) => {
+    while (from < to) {
+      const stop = r < removed.length && removed[r]! < to ? removed[r]! : to;
+      for (let i = from; i < stop; i++) out[k++] = list[i]!;
+      from = stop;
+      if (stop < to) {
+        from++;
+        r++;
+      }
+    }
+  };
+  for (const { at, span } of inserts) {
+    copy(at);
+    out[k++] = span;
+  }
+  copy(list.length);
+  return out;
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 export class AnnotationStore {
   readonly user: UserRef;
   private readonly transport: Transport;
@@ -157,8 +207,11 @@ export class AnnotationStore {
   private readonly listeners = new Set<Listener>();
   /** Articles whose span list is rebuilt in full at the next snapshot. */
   private readonly dirtyArticles = new Set<string>();
-  /** Spans changed since the last snapshot, per article: their list is patched, not rebuilt. */
-  private readonly dirtySpans = new Map<string, Set<string>>();
+  /**
+   * Spans changed since the last snapshot, per article, each with its value
+   * at that snapshot (undefined: it did not exist): the list is patched, not rebuilt.
+   */
+  private readonly dirtySpans = new Map<string, Map<string, SpanDTO | undefined>>();
   private snapshot: AnnotationSnapshot;
   private readonly onOnline = () => void this.flush();
 
@@ -631,7 +684,7 @@ export class AnnotationStore {
     const before = this.local.get(spanId);
     if (before) {
       this.byArticle.get(before.articleId)?.delete(spanId);
-      this.touch(before.articleId, spanId);
+      this.touch(before.articleId, spanId, before);
     }
     if (!span) {
       this.local.delete(spanId);
@@ -641,26 +694,27 @@ export class AnnotationStore {
     let ids = this.byArticle.get(span.articleId);
     if (!ids) this.byArticle.set(span.articleId, (ids = new Set()));
     ids.add(spanId);
-    this.touch(span.articleId, spanId);
+    this.touch(span.articleId, spanId, before);
   }
 
-  private touch(articleId: string, spanId: string): void {
+  private touch(articleId: string, spanId: string, before: SpanDTO | undefined): void {
     let ids = this.dirtySpans.get(articleId);
-    if (!ids) this.dirtySpans.set(articleId, (ids = new Set()));
-    ids.add(spanId);
+    if (!ids) this.dirtySpans.set(articleId, (ids = new Map()));
+    if (!ids.has(spanId)) ids.set(spanId, before);
   }
 
   /** The article's live spans in text order: the previous list patched where few spans changed, else rebuilt. */
   private listOf(articleId: string, previous: readonly SpanDTO[] | undefined): readonly SpanDTO[] {
     const changed = this.dirtySpans.get(articleId);
     if (previous && changed && !this.dirtyArticles.has(articleId) && changed.size <= PATCH_LIMIT) {
-      // Sorting thousands of spans for one edit would cost a frame: remove and re-insert the changed ones.
-      const spans = previous.filter((s) => !changed.has(s.id));
-      for (const id of changed) {
-        const s = this.local.get(id);
-        if (isAlive(s) && s.articleId === articleId) spans.splice(insertionPoint(spans, s), 0, s);
-      }
-      return spans;
+      const patched = patchList(
+        previous,
+        [...changed.values()].filter((s): s is SpanDTO => isAlive(s) && s.articleId === articleId),
+        [...changed.keys()]
+          .map((id) => this.local.get(id))
+          .filter((s): s is SpanDTO => isAlive(s) && s.articleId === articleId),
+      );
+      if (patched) return patched;
     }
     const spans: SpanDTO[] = [];
     for (const id of this.byArticle.get(articleId) ?? []) {
@@ -679,7 +733,12 @@ export class AnnotationStore {
       spansByArticle[articleId] = this.listOf(articleId, this.snapshot?.spansByArticle[articleId]);
     this.dirtyArticles.clear();
     this.dirtySpans.clear();
-    const pendingSpanIds = this.pendingIds();
+    // Unchanged parts keep their identity, so a subscriber selecting them does not re-render.
+    const previous = this.snapshot;
+    const ids = this.pendingIds();
+    const pendingSpanIds = previous && sameSet(previous.pendingSpanIds, ids) ? previous.pendingSpanIds : ids;
+    const open = [...this.conflicts.values()];
+    const conflicts = previous && sameList(previous.conflicts, open) ? previous.conflicts : open;
     return {
       spansByArticle,
       pending: this.queue.length,
@@ -687,7 +746,7 @@ export class AnnotationStore {
       saving: this.saving,
       offline: this.offline,
       retrying: this.retrying,
-      conflicts: [...this.conflicts.values()],
+      conflicts,
       errors: this.errors,
       canUndo: this.undoStack.length > 0,
       canRedo: this.redoStack.length > 0,
