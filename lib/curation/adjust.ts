@@ -14,6 +14,7 @@ import type { Db } from "../db";
 import { AppError, notFound } from "../errors";
 import { SpanValidator } from "../spans/validate";
 import { quoteAt } from "../text/quote";
+import { SPAN_FIELDS } from "./accept";
 
 export interface Adjustment {
   spanId: string;
@@ -43,20 +44,7 @@ export async function adjustCurated(db: Db, curator: { id: string }, input: Adju
     });
     const span = await tx.span.findFirst({
       where: { id: input.spanId, layer: "CURATED", deletedAt: null },
-      select: {
-        id: true,
-        articleId: true,
-        revision: true,
-        start: true,
-        end: true,
-        quote: true,
-        kind: true,
-        labelId: true,
-        entityId: true,
-        claimId: true,
-        reviewStatus: true,
-        version: true,
-      },
+      select: { ...SPAN_FIELDS, reviewStatus: true, version: true },
     });
     if (!span) throw notFound("The curated span");
     if (done) {

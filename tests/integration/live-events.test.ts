@@ -289,6 +289,8 @@ describe("GET /api/stories/{id}/events", () => {
     const editor = await signedIn(db, "EDITOR");
     const present = async () =>
       (await db.presence.findMany({ where: { storyId }, select: { tabId: true } })).map((p) => p.tabId);
+    const touch = (tabId: string, streamId?: string) =>
+      touchPresence(db, storyId, editor.id, { tabId, articleId, spanId: null, streamId });
     const openAs = async (tab: string) => {
       const url = new URL(`http://localhost/api/stories/${storyId}/events?tab=${tab}`);
       const controller = new AbortController();
@@ -319,32 +321,17 @@ describe("GET /api/stories/{id}/events", () => {
 
     // A closing tab whose last heartbeat was a moment ago still leaves when its stream ends.
     const closing = await openAs("tab-closing-1234");
-    await touchPresence(db, storyId, editor.id, {
-      tabId: "tab-closing-1234",
-      articleId,
-      spanId: null,
-      streamId: closing.stream,
-    });
+    await touch("tab-closing-1234", closing.stream);
     expect(await present()).toContain("tab-closing-1234");
     await closing.close();
     await expect.poll(present, { timeout: 2_000 }).not.toContain("tab-closing-1234");
 
     // A tab that reconnected (its new stream is live and named) stays when the old stream's end is noticed.
     const old = await openAs("tab-reconnecting-1234");
-    await touchPresence(db, storyId, editor.id, {
-      tabId: "tab-reconnecting-1234",
-      articleId,
-      spanId: null,
-      streamId: old.stream,
-    });
+    await touch("tab-reconnecting-1234", old.stream);
     const renewed = await openAs("tab-reconnecting-1234");
     expect(renewed.stream).not.toBe(old.stream);
-    await touchPresence(db, storyId, editor.id, {
-      tabId: "tab-reconnecting-1234",
-      articleId,
-      spanId: null,
-      streamId: renewed.stream,
-    });
+    await touch("tab-reconnecting-1234", renewed.stream);
     await old.close();
     await new Promise((r) => setTimeout(r, 200));
     expect(await present()).toContain("tab-reconnecting-1234");
@@ -353,7 +340,7 @@ describe("GET /api/stories/{id}/events", () => {
 
     // A tab that named no stream: one heard of a while ago leaves, one heard of just now stays.
     const unnamed = await openAs("tab-unnamed-1234");
-    await touchPresence(db, storyId, editor.id, { tabId: "tab-unnamed-1234", articleId, spanId: null });
+    await touch("tab-unnamed-1234");
     await unnamed.close();
     await new Promise((r) => setTimeout(r, 200));
     expect(await present()).toContain("tab-unnamed-1234");
