@@ -324,6 +324,15 @@ function textOfLengths(lengths: readonly number[], seed: number): string {
 
 const CREATES = 8;
 
+// The timeline and the JavaScript sampling profiler (functions by self time in DevTools).
+const TRACE_CATEGORIES = [
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "disabled-by-default-v8.cpu_profiler",
+  "v8.execute",
+  "blink.user_timing",
+];
+
 const bench: Bench = {
   name: "reader",
   description:
@@ -463,7 +472,7 @@ const bench: Bench = {
         await browser.startTracing(page, { path: `${trace}/reader-open.json` });
         await openAndTime(page, bigUrl);
         await browser.stopTracing();
-        await browser.startTracing(page, { path: `${trace}/reader-label.json` });
+        await browser.startTracing(page, { path: `${trace}/reader-label.json`, categories: TRACE_CATEGORIES });
         await createAndTime(page, 2, 0);
         await browser.stopTracing();
         await browser.startTracing(page, { path: `${trace}/million-open.json` });

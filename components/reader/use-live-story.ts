@@ -109,17 +109,23 @@ export function useLiveStory(options: {
     // A burst (a replay after a large import, or another editor's bulk change) arrives as thousands of
     // messages: they are applied together, at most once per window. A store change renders synchronously,
     // and one per message, back to back on a busy machine, exhausted React's nested-update limit.
+    // The first change after a quiet window is applied at once, so a single edit paints in the frame it arrives.
     let timer: ReturnType<typeof setTimeout> | null = null;
+    const closeWindow = () => {
+      timer = null;
+      if (!pending.events.length) return;
+      apply.current();
+      timer = setTimeout(closeWindow, APPLY_WINDOW_MS);
+    };
     connection.start({
       onChanges: (events) => {
         // A title is not text being read or selected: it changes at once.
         for (const e of events)
           if (e.kind === "story.renamed" && e.story) latest.current.onStoryRenamed?.(e.story.title);
         pending.events.push(...events);
-        timer ??= setTimeout(() => {
-          timer = null;
-          apply.current();
-        }, APPLY_WINDOW_MS);
+        if (timer) return;
+        apply.current();
+        timer = setTimeout(closeWindow, APPLY_WINDOW_MS);
       },
       onPresence: (people) => setOthers(people.filter((p) => p.tabId !== tabId && p.userId !== latest.current.userId)),
       onReset: () => window.location.reload(),
