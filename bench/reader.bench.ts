@@ -77,7 +77,12 @@ const TIME_CREATE_PAINT = `new Promise((resolve) => {
     }
     if (!seen || pane.querySelector("[data-pending]")) return;
     observer.disconnect();
-    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    const t1 = performance.now();
+    requestAnimationFrame((frame) => setTimeout(() => {
+      const t3 = performance.now();
+      (window.breakdown_ ||= []).push([t1 - t0, frame - t0, t3 - t0].map((x) => x.toFixed(1)).join("/"));
+      resolve(t3 - t0);
+    }, 0));
   });
   observer.observe(pane, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-s"] });
 })`;
@@ -212,6 +217,10 @@ async function createAndTime(page: Page, count: number, offset: number): Promise
     samples.push(await painted);
     await page.getByTestId("label-menu").waitFor({ state: "detached" });
   }
+  if (process.env.BENCH_SAMPLES)
+    console.log(
+      `[bench] label key → mutation/frame/painted: ${await page.evaluate("(window.breakdown_ || []).splice(0).join(' ')")}`,
+    );
   return quantile(samples, 0.95);
 }
 
@@ -256,6 +265,8 @@ async function remoteCreateAndTime(
     if (!result) throw new Error("the other editor's span was not painted");
     samples.push(result);
   }
+  if (process.env.BENCH_SAMPLES)
+    console.log(`[bench] remote span → painted: ${samples.map((s) => s.ms.toFixed(1)).join(" ")}`);
   return {
     p95: quantile(
       samples.map((s) => s.ms),

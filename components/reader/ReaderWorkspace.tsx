@@ -26,6 +26,7 @@ import { snapSelection, toSpanRange } from "@/lib/reader/selection";
 import { decodeSpans, unpackSlices, type PackedSpans } from "@/lib/reader/span-pack";
 import type { PaneAlignment, StoryView } from "@/lib/reader/story-view";
 import { OffsetIndex } from "@/lib/text/code-points";
+import { afterNextPaint } from "./after-paint";
 import { AlignmentEditor } from "./AlignmentEditor";
 import { ArticlePicker } from "./ArticlePicker";
 import { caretRange, moveCaret, paragraphAt, type Caret, type CaretMove } from "./caret";
@@ -233,13 +234,15 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
     const id = store.create({ articleId: panes[pane]!.id, ...range, kind: label.kind, labelId: label.id });
     setPending(null);
     setCaret(null);
-    // Closing the menu, the notice, the selection outline and the focus follow in the next frames.
-    startTransition(() => {
-      setMenu(null);
-      setSelected(id);
-      setNotice(`Tagged “${range.quote}” as ${label.name}.`);
-      setRefocus({ pane });
-    });
+    // Closing the menu, the notice, the selection outline and the focus follow once that frame is painted.
+    afterNextPaint(() =>
+      startTransition(() => {
+        setMenu(null);
+        setSelected(id);
+        setNotice(`Tagged “${range.quote}” as ${label.name}.`);
+        setRefocus({ pane });
+      }),
+    );
   };
 
   const relabel = (label: LabelDTO, spanId: string) => {
