@@ -298,27 +298,36 @@ async function scrollFrames(page: Page, testId: string): Promise<number[]> {
   return page.evaluate<number[]>(STOP_FRAMES);
 }
 
-/** Private memory of the browser's largest renderer process (the tab), in MB (Linux /proc). */
-async function tabMemory(browser: Browser): Promise<number> {
+/** The browser's renderer processes (ids). */
+async function rendererPids(browser: Browser): Promise<number[]> {
   const cdp = await browser.newBrowserCDPSession();
   try {
     const { processInfo } = (await cdp.send("SystemInfo.getProcessInfo")) as {
       processInfo: { type: string; id: number }[];
     };
-    let most = 0;
-    for (const p of processInfo.filter((x) => x.type === "renderer")) {
-      try {
-        const rollup = readFileSync(`/proc/${p.id}/smaps_rollup`, "utf8");
-        const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(rollup)?.[1] ?? 0);
-        most = Math.max(most, (kb("Private_Clean") + kb("Private_Dirty") + kb("Swap")) / 1024);
-      } catch {
-        // gone meanwhile
-      }
-    }
-    return most;
+    return processInfo.filter((x) => x.type === "renderer").map((p) => p.id);
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * Private memory of a tab, in MB (Linux /proc): the largest of the renderer processes not in `others`
+ * (those that ran before the tab was opened: another tab's memory is not this one's).
+ */
+async function tabMemory(browser: Browser, others: readonly number[]): Promise<number> {
+  let most = 0;
+  for (const pid of await rendererPids(browser)) {
+    if (others.includes(pid)) continue;
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+      const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(rollup)?.[1] ?? 0);
+      most = Math.max(most, (kb("Private_Clean") + kb("Private_Dirty") + kb("Swap")) / 1024);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return most;
 }
 
 async function throttled<T>(page: Page, rate: number, run: () => Promise<T>): Promise<T> {
@@ -485,10 +494,11 @@ const bench: Bench = {
       const sizes = { big: 0, million: 0 };
       // 1,000,000 characters and 50,000 spans, in a tab of its own (for its memory).
       const measureMillion = async () => {
+        const others = await rendererPids(browser!);
         const own = await fresh();
         series.millionTti.push(await openAndTime(own.page, millionUrl));
         series.millionScrollP95.push(quantile(await scrollFrames(own.page, "pane-text-0"), 0.95));
-        series.millionMemory.push(await tabMemory(browser!));
+        series.millionMemory.push(await tabMemory(browser!, others));
         await own.context.close();
       };
       const trace = process.env.BENCH_TRACE;

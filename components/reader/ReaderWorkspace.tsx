@@ -696,13 +696,15 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
   );
 }
 
-/** Spans decoded per task while taking in the later spans, so scrolling and keys stay responsive. */
-const LATER_SLICE = 5_000;
+/** Decoding the later spans yields to the browser this often, so scrolling and keys stay responsive. */
+const LATER_TASK_MS = 8;
+const LATER_SLICE = 250;
 
 /**
- * Takes in a long article's later spans once they arrive: decoded a slice
- * per task, then merged into the store with what it holds by then (the head,
- * edits, live changes), which keeps the newer of each span.
+ * Takes in a long article's later spans once they arrive and the first
+ * screen is painted: decoded a slice per task, then merged into the store
+ * with what it holds by then (the head, edits, live changes), which keeps the
+ * newer of each span.
  */
 function useLaterSpans(store: AnnotationStore, panes: StoryView["panes"], later: Promise<string[]> | undefined) {
   useEffect(() => {
@@ -710,14 +712,19 @@ function useLaterSpans(store: AnnotationStore, panes: StoryView["panes"], later:
     let current = true;
     const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
     void later.then(async (lists) => {
+      // They usually arrive with the page: the screen shows only the head's spans, so it is painted first.
+      await new Promise<void>((resolve) => afterNextPaint(resolve));
       for (const [k, pane] of panes.entries()) {
         const packed = lists[k];
         if (!packed || !current) continue;
         const spans: SpanDTO[] = [];
+        let yieldAt = performance.now() + LATER_TASK_MS;
         for (const slice of unpackSlices(JSON.parse(packed) as PackedSpans, pane.id, pane.text, LATER_SLICE)) {
           if (!current) return;
           spans.push(...slice);
+          if (performance.now() < yieldAt) continue;
           await pause();
+          yieldAt = performance.now() + LATER_TASK_MS;
         }
         if (!current || !spans.length) continue;
         store.merge(pane.id, [...(store.getSnapshot().spansByArticle[pane.id] ?? EMPTY), ...spans]);

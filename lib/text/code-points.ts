@@ -27,6 +27,9 @@ function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+/** A high surrogate followed by a low one (without the u flag, a class matches single UTF-16 units). */
+const ASTRAL_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
 /**
  * Positions (UTF-16) of every astral pair in a text, so that conversions in
  * either direction are a binary search instead of a scan.
@@ -39,12 +42,9 @@ export class OffsetIndex {
 
   constructor(text: string) {
     this.text = text;
-    for (let i = 0; i + 1 < text.length; i++) {
-      if (isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1))) {
-        this.pairs.push(i);
-        i++;
-      }
-    }
+    // The regular expression engine finds the pairs several times faster than a loop over a long text's
+    // characters (the reader builds an index per article as it opens).
+    for (const m of text.matchAll(ASTRAL_PAIR)) this.pairs.push(m.index);
     this.length = text.length - this.pairs.length;
   }
 
