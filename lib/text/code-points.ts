@@ -39,12 +39,11 @@ export class OffsetIndex {
 
   constructor(text: string) {
     this.text = text;
-    for (let i = 0; i + 1 < text.length; i++) {
-      if (isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1))) {
-        this.pairs.push(i);
-        i++;
-      }
-    }
+    // The regular expression engine scans natively: a 2 MB text without astral
+    // characters takes well under a millisecond, where a charCodeAt loop takes ten.
+    // Each match resumes after its pair, as a scan skipping the low half would.
+    const pair = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+    for (let m = pair.exec(text); m; m = pair.exec(text)) this.pairs.push(m.index);
     this.length = text.length - this.pairs.length;
   }
 
