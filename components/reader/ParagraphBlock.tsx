@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, startTransition, useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { ParagraphText } from "./ParagraphText";
 import type { RenderSpan } from "./render-spans";
 import { useVisibility } from "./visibility";
@@ -15,22 +15,23 @@ import { useVisibility } from "./visibility";
  */
 export const BLOCK = 8;
 
-/** Characters per line and line height (rem) assumed for a block's height before it is first laid out. */
-const CHARS_PER_LINE = 80;
+/** Line height (leading-relaxed at 1.05rem) and a paragraph's bottom margin (mb-4), in rem. */
 const LINE_REM = 1.7;
-/** A paragraph's bottom margin (mb-4). */
 const MARGIN_REM = 1;
 
 /**
- * The height (rem) a block is given while it has never been laid out
+ * The height a block is given while it has never been laid out
  * (`contain-intrinsic-size: auto`: once it has, its last real height is kept),
- * from the lengths of its paragraphs, so the scroll height is roughly right
- * from the start.
+ * as CSS: its characters over the characters a line of the pane holds
+ * (--reader-line-chars, kept by the pane's VisibilityRegistry), half a line
+ * more a paragraph for its last line, and the margins. Close estimates keep
+ * the scroll height right and a jump into text not yet laid out on target.
  */
-export function estimatedHeight(paragraphs: readonly { start: number; end: number }[]): number {
-  let rem = 0;
-  for (const p of paragraphs) rem += Math.max(1, Math.ceil((p.end - p.start) / CHARS_PER_LINE)) * LINE_REM + MARGIN_REM;
-  return Math.round(rem * 10) / 10;
+export function estimatedHeight(paragraphs: readonly { start: number; end: number }[]): string {
+  let chars = 0;
+  for (const p of paragraphs) chars += p.end - p.start;
+  const n = paragraphs.length;
+  return `calc((${chars} / var(--reader-line-chars, 60) + ${n / 2}) * ${LINE_REM}rem + ${n * MARGIN_REM}rem)`;
 }
 
 interface Props {
@@ -54,15 +55,11 @@ export const ParagraphBlock = memo(
     useEffect(() => {
       const el = ref.current;
       if (!el || !visibility) return;
-      // A transition: drawing a block's spans is time-sliced and never holds up a scrolled frame.
-      return visibility.observe(el, (next) => startTransition(() => setNear(next)));
+      // Not a transition: a jump to a span (reveal) looks for its drawn segment a frame later.
+      return visibility.observe(el, setNear);
     }, [visibility]);
     return (
-      <div
-        ref={ref}
-        className="reader-block"
-        style={{ containIntrinsicSize: `auto ${estimatedHeight(paragraphs)}rem` }}
-      >
+      <div ref={ref} className="reader-block" style={{ containIntrinsicSize: `auto ${estimatedHeight(paragraphs)}` }}>
         {paragraphs.map((p, k) => (
           <ParagraphText
             key={first + k}

@@ -3,16 +3,13 @@ import { estimatedHeight } from "./ParagraphBlock";
 import { topIn, topParagraph } from "./scroll-sync";
 
 describe("estimatedHeight", () => {
-  it("gives each paragraph its lines (80 characters each, at least one) and its margin", () => {
-    expect(estimatedHeight([])).toBe(0);
-    // 1 line + margin, 5 lines + margin.
-    expect(estimatedHeight([{ start: 0, end: 10 }])).toBe(2.7);
+  it("is the block's characters over a line's, half a line and a margin a paragraph, as CSS", () => {
     expect(
       estimatedHeight([
         { start: 0, end: 0 },
         { start: 1, end: 401 },
       ]),
-    ).toBe(2.7 + 9.5);
+    ).toBe("calc((400 / var(--reader-line-chars, 60) + 1) * 1.7rem + 2rem)");
   });
 });
 
