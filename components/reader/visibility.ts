@@ -6,8 +6,9 @@
  */
 import { createContext, useContext } from "react";
 
-/** Average advance of a character of the reader's text, in em (Noto Sans, Latin): for line estimates. */
+/** Average advance of a character of the reader's text, in em (Noto Sans; Chinese, Japanese, Korean are full width): for line estimates. */
 const CHAR_EM = 0.55;
+const CJK_CHAR_EM = 1;
 
 export class VisibilityRegistry {
   private readonly callbacks = new Map<Element, (near: boolean) => void>();
@@ -21,7 +22,8 @@ export class VisibilityRegistry {
       const measure = () => {
         const style = getComputedStyle(root);
         const width = root.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-        const chars = Math.max(10, Math.round(width / (CHAR_EM * parseFloat(style.fontSize))));
+        const em = root.classList.contains("reader-cjk") ? CJK_CHAR_EM : CHAR_EM;
+        const chars = Math.max(10, Math.round(width / (em * parseFloat(style.fontSize))));
         // A change restyles every paragraph of the pane: only when the width really changed.
         if (root.style.getPropertyValue("--reader-line-chars") !== String(chars))
           root.style.setProperty("--reader-line-chars", String(chars));
