@@ -77,7 +77,12 @@ const TIME_CREATE_PAINT = `new Promise((resolve) => {
     }
     if (!seen || pane.querySelector("[data-pending]")) return;
     observer.disconnect();
-    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    const t1 = performance.now();
+    requestAnimationFrame((frame) => setTimeout(() => {
+      const t3 = performance.now();
+      (window.breakdown_ ||= []).push([t1 - t0, frame - t0, t3 - t0].map((x) => x.toFixed(1)).join("/"));
+      resolve(t3 - t0);
+    }, 0));
   });
   observer.observe(pane, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-s"] });
 })`;
@@ -147,8 +152,18 @@ const START_FRAMES = `(() => {
 
 const STOP_FRAMES = `(() => { window.stop_ = true; return window.frames_.slice(2); })()`;
 
+/**
+ * Leaves the page shown for a light page of `url`'s origin first, so that an open is timed without the
+ * previous page's teardown (a navigation's time origin is before the old page unloads: unloading the
+ * 2 MB article took ~150 ms of the next open).
+ */
+async function leave(page: Page, url: string, light: string): Promise<void> {
+  await page.goto(new URL(light, url).href);
+}
+
 /** Opens `url` and resolves with ms from navigation start until hydrated, spans drawn and a frame later. */
 async function openAndTime(page: Page, url: string): Promise<number> {
+  await leave(page, url, "/api/health");
   await page.goto(url, { waitUntil: "commit" });
   return page.evaluate<number>(WAIT_READY);
 }
@@ -191,6 +206,7 @@ async function serverPage(
 }
 
 async function peerOpen(page: Page, url: string): Promise<number> {
+  await leave(page, url, "/blank.html");
   await page.goto(url, { waitUntil: "commit" });
   return page.evaluate<number>(PEER_READY);
 }
@@ -212,6 +228,10 @@ async function createAndTime(page: Page, count: number, offset: number): Promise
     samples.push(await painted);
     await page.getByTestId("label-menu").waitFor({ state: "detached" });
   }
+  if (process.env.BENCH_SAMPLES)
+    console.log(
+      `[bench] label key → mutation/frame/painted: ${await page.evaluate("(window.breakdown_ || []).splice(0).join(' ')")}`,
+    );
   return quantile(samples, 0.95);
 }
 
@@ -256,6 +276,8 @@ async function remoteCreateAndTime(
     if (!result) throw new Error("the other editor's span was not painted");
     samples.push(result);
   }
+  if (process.env.BENCH_SAMPLES)
+    console.log(`[bench] remote span → painted: ${samples.map((s) => s.ms.toFixed(1)).join(" ")}`);
   return {
     p95: quantile(
       samples.map((s) => s.ms),
@@ -323,6 +345,15 @@ function textOfLengths(lengths: readonly number[], seed: number): string {
 }
 
 const CREATES = 8;
+
+// The timeline and the JavaScript sampling profiler (functions by self time in DevTools).
+const TRACE_CATEGORIES = [
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "disabled-by-default-v8.cpu_profiler",
+  "v8.execute",
+  "blink.user_timing",
+];
 
 const bench: Bench = {
   name: "reader",
@@ -397,7 +428,10 @@ const bench: Bench = {
     }
 
     const app = await ctx.startApp(url);
-    const peer = await startPeerServer({ "big.html": peerHtml(big.text, big.spans) });
+    const peer = await startPeerServer({
+      "big.html": peerHtml(big.text, big.spans),
+      "blank.html": "<!doctype html><title>blank</title>",
+    });
     let browser: Browser | undefined;
     try {
       const cookie = await signIn(app.baseUrl, email, PASSWORD);
@@ -465,15 +499,15 @@ const bench: Bench = {
       if (trace) {
         // The 1M open, its scroll and the 2 MB open (the figures the reader's drawing is tuned against).
         const own = await fresh();
-        await browser.startTracing(own.page, { path: `${trace}/million-open.json` });
+        await browser.startTracing(own.page, { path: `${trace}/million-open.json`, categories: TRACE_CATEGORIES });
         await openAndTime(own.page, millionUrl);
         await browser.stopTracing();
         await own.page.waitForTimeout(1_000);
-        await browser.startTracing(own.page, { path: `${trace}/million-scroll.json` });
+        await browser.startTracing(own.page, { path: `${trace}/million-scroll.json`, categories: TRACE_CATEGORIES });
         await scrollFrames(own.page, "pane-text-0");
         await browser.stopTracing();
         if (all) {
-          await browser.startTracing(own.page, { path: `${trace}/open-2mb.json` });
+          await browser.startTracing(own.page, { path: `${trace}/open-2mb.json`, categories: TRACE_CATEGORIES });
           await openAndTime(own.page, hugeUrl);
           await browser.stopTracing();
         }
@@ -481,13 +515,15 @@ const bench: Bench = {
       }
       if (trace && all) {
         // A Chromium performance trace of one open and one label key each (chrome://tracing, DevTools).
-        await browser.startTracing(page, { path: `${trace}/reader-open.json` });
+        await leave(page, bigUrl, "/api/health");
+        await browser.startTracing(page, { path: `${trace}/reader-open.json`, categories: TRACE_CATEGORIES });
         await openAndTime(page, bigUrl);
         await browser.stopTracing();
-        await browser.startTracing(page, { path: `${trace}/reader-label.json` });
+        await browser.startTracing(page, { path: `${trace}/reader-label.json`, categories: TRACE_CATEGORIES });
         await createAndTime(page, 2, 0);
         await browser.stopTracing();
-        await browser.startTracing(page, { path: `${trace}/peer-open.json` });
+        await leave(page, peerUrl, "/blank.html");
+        await browser.startTracing(page, { path: `${trace}/peer-open.json`, categories: TRACE_CATEGORIES });
         await peerOpen(page, peerUrl);
         await browser.stopTracing();
         ctx.log(`traces in ${trace}`);

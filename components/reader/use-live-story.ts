@@ -15,6 +15,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { AnnotationStore, SpanDTO } from "@/lib/annotate-client";
 import type { StoryEvent } from "@/lib/live/events";
 import { PRESENCE_HEARTBEAT_MS } from "@/lib/live/presence";
+import { ApplyWindow } from "@/lib/live-client/apply-window";
 import { LiveConnection, type LiveState, type PresencePerson } from "@/lib/live-client/connection";
 
 export interface LiveStory {
@@ -29,7 +30,7 @@ function newTabId(): string {
     : `tab-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
 }
 
-/** Live changes arriving within this window are applied together. */
+/** Live changes arriving within this window after an apply are applied together (ApplyWindow). */
 const APPLY_WINDOW_MS = 50;
 
 /** Whether the reader is in the middle of selecting text in a pane. */
@@ -63,10 +64,11 @@ export function useLiveStory(options: {
 
   // Changes waiting for a selection in progress to end.
   const [pending] = useState(() => ({ events: [] as StoryEvent[], pointerDown: false }));
-  const apply = useRef(() => {});
+  // Takes in the waiting changes unless a selection is in progress; says whether it did.
+  const apply = useRef<() => boolean>(() => false);
   useEffect(() => {
     apply.current = () => {
-      if (!pending.events.length || selecting(pending.pointerDown)) return;
+      if (!pending.events.length || selecting(pending.pointerDown)) return false;
       const events = pending.events;
       pending.events = [];
       const open = new Set(latest.current.articleIds);
@@ -79,6 +81,7 @@ export function useLiveStory(options: {
         if (e.kind === "article.revised" && e.articleId && open.has(e.articleId)) latest.current.onArticleRevised?.(e);
       }
       store.applyRemote(spans, others);
+      return true;
     };
   }, [pending, store]);
   useEffect(() => {
@@ -106,26 +109,20 @@ export function useLiveStory(options: {
 
   const [connection] = useState(() => new LiveConnection({ storyId, cursor, tabId }));
   useEffect(() => {
-    // A burst (a replay after a large import, or another editor's bulk change) arrives as thousands of
-    // messages: they are applied together, at most once per window. A store change renders synchronously,
-    // and one per message, back to back on a busy machine, exhausted React's nested-update limit.
-    let timer: ReturnType<typeof setTimeout> | null = null;
+    const applyWindow = new ApplyWindow(() => apply.current(), APPLY_WINDOW_MS);
     connection.start({
       onChanges: (events) => {
         // A title is not text being read or selected: it changes at once.
         for (const e of events)
           if (e.kind === "story.renamed" && e.story) latest.current.onStoryRenamed?.(e.story.title);
         pending.events.push(...events);
-        timer ??= setTimeout(() => {
-          timer = null;
-          apply.current();
-        }, APPLY_WINDOW_MS);
+        applyWindow.notify();
       },
       onPresence: (people) => setOthers(people.filter((p) => p.tabId !== tabId && p.userId !== latest.current.userId)),
       onReset: () => window.location.reload(),
     });
     return () => {
-      if (timer) clearTimeout(timer);
+      applyWindow.dispose();
       connection.stop();
     };
   }, [connection, pending, tabId]);

@@ -8,10 +8,11 @@ interface Props {
 }
 
 /**
- * Answers 404 for a story that does not exist. The check sits outside the
- * page's loading screen (loading.tsx streams first, after which the status
- * can no longer change), so it runs before anything is sent; the stories
- * segment's not-found page says so.
+ * Answers 404 for a story that does not exist, before anything is sent; the
+ * stories segment's not-found page says so. The reader has no loading screen
+ * (loading.tsx): React reveals a streamed page no sooner than 300 ms after
+ * its fallback was painted, which added 100–250 ms to every open of a page
+ * the server renders in ~150 ms.
  */
 export default async function StoryLayout({ children, params }: Props) {
   // Signed-out visitors are sent to sign in before learning whether a key exists.
