@@ -5,8 +5,34 @@ import { ParagraphText } from "./ParagraphText";
 import type { RenderSpan } from "./render-spans";
 import { useVisibility } from "./visibility";
 
-/** Paragraphs per block: one observer entry and one visibility state per block keeps a 2 MB article light. */
-export const BLOCK = 24;
+/**
+ * Paragraphs per block. A block is the unit of visibility: one observer
+ * entry, one `near` state and one content-visibility root (reader.css), so a
+ * 2 MB article (5,000 paragraphs) has a few hundred of each rather than
+ * thousands, which Chromium would otherwise check on every scrolled frame.
+ * Small enough that drawing one block's spans fits in a frame beside the
+ * scroll itself.
+ */
+export const BLOCK = 8;
+
+/** Line height (leading-relaxed at 1.05rem) and a paragraph's bottom margin (mb-4), in rem. */
+const LINE_REM = 1.7;
+const MARGIN_REM = 1;
+
+/**
+ * The height a block is given while it has never been laid out
+ * (`contain-intrinsic-size: auto`: once it has, its last real height is kept),
+ * as CSS: its characters over the characters a line of the pane holds
+ * (--reader-line-chars, kept by the pane's VisibilityRegistry), half a line
+ * more a paragraph for its last line, and the margins. Close estimates keep
+ * the scroll height right and a jump into text not yet laid out on target.
+ */
+export function estimatedHeight(paragraphs: readonly { start: number; end: number }[]): string {
+  let chars = 0;
+  for (const p of paragraphs) chars += p.end - p.start;
+  const n = paragraphs.length;
+  return `calc((${chars} / var(--reader-line-chars, 60) + ${n / 2}) * ${LINE_REM}rem + ${n * MARGIN_REM}rem)`;
+}
 
 interface Props {
   first: number;
@@ -29,10 +55,11 @@ export const ParagraphBlock = memo(
     useEffect(() => {
       const el = ref.current;
       if (!el || !visibility) return;
+      // Not a transition: a jump to a span (reveal) looks for its drawn segment a frame later.
       return visibility.observe(el, setNear);
     }, [visibility]);
     return (
-      <div ref={ref}>
+      <div ref={ref} className="reader-block" style={{ containIntrinsicSize: `auto ${estimatedHeight(paragraphs)}` }}>
         {paragraphs.map((p, k) => (
           <ParagraphText
             key={first + k}

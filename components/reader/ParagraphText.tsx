@@ -26,22 +26,21 @@ interface Props {
  */
 export const ParagraphText = memo(function ParagraphText({ index, text, start, end, spans, pending, near }: Props) {
   const draw = near || pending !== null;
-  const segments = useMemo(() => {
+  // Only a drawn paragraph is cut into segments and looks its spans up by id.
+  const drawn = useMemo(() => {
     if (!draw || (spans.length === 0 && !pending)) return null;
     const ranges: readonly SpanRange[] = pending ? [...spans, { id: PENDING_ID, ...pending }] : spans;
-    return segmentRange(start, end, ranges);
+    return { segments: segmentRange(start, end, ranges), byId: new Map(spans.map((s) => [s.id, s])) };
   }, [draw, spans, pending, start, end]);
-
-  const byId = useMemo(() => new Map(spans.map((s) => [s.id, s])), [spans]);
 
   return (
     <p data-p={index} data-o={start} className="reader-paragraph mb-4 leading-relaxed">
-      {segments
-        ? segments.map((seg) =>
+      {drawn
+        ? drawn.segments.map((seg) =>
             seg.ids.length === 0 ? (
               text.slice(seg.start, seg.end)
             ) : (
-              <SegmentText key={seg.start} start={seg.start} ids={seg.ids} byId={byId}>
+              <SegmentText key={seg.start} start={seg.start} ids={seg.ids} byId={drawn.byId}>
                 {text.slice(seg.start, seg.end)}
               </SegmentText>
             ),

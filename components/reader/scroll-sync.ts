@@ -57,7 +57,7 @@ export class ScrollSync {
   /** Scrolls every other pane to the counterpart of `from`'s top paragraph. */
   follow(from: number): void {
     const source = this.scrollers[from];
-    if (!source) return;
+    if (!source || !this.scrollers.some((other, k) => k !== from && other)) return;
     const top = topParagraph(source);
     if (!top) return;
     for (let to = 0; to < this.scrollers.length; to++) {
@@ -72,7 +72,7 @@ export class ScrollSync {
       target.scrollTop =
         atEnd && top.index === map!.length - 1
           ? target.scrollHeight
-          : el.offsetTop + top.fraction * el.offsetHeight - PAD;
+          : topIn(target, el) + top.fraction * el.offsetHeight - PAD;
     }
   }
 
@@ -86,19 +86,54 @@ export class ScrollSync {
 /** Padding above the first line, so a synced paragraph does not sit flush against the edge. */
 const PAD = 12;
 
-/** The paragraph at the top of a scroller and how far into it the top edge is (0…1). */
-export function topParagraph(scroller: HTMLElement): { index: number; fraction: number } | null {
-  const paragraphs = scroller.querySelectorAll<HTMLElement>("[data-p]");
-  if (paragraphs.length === 0) return null;
-  const line = scroller.scrollTop + PAD;
+/**
+ * How far below the top of `scroller`'s content `el` is. Offsets are summed up
+ * the offsetParent chain: a paragraph's block (content-visibility: auto, so
+ * contained) is its offsetParent in Chromium, not the scroller.
+ */
+export function topIn(scroller: HTMLElement, el: HTMLElement): number {
+  let top = 0;
+  let at: HTMLElement | null = el;
+  while (at && at !== scroller) {
+    top += at.offsetTop;
+    const parent = at.offsetParent as HTMLElement | null;
+    if (parent && parent !== scroller && !scroller.contains(parent)) break;
+    at = parent;
+  }
+  return top;
+}
+
+/** The last of `elements` (in text order) whose top is at or above `line`, else the first; -1 if there are none. */
+function lastAtOrAbove(scroller: HTMLElement, elements: ArrayLike<HTMLElement>, line: number): number {
+  if (elements.length === 0) return -1;
   let lo = 0;
-  let hi = paragraphs.length - 1;
+  let hi = elements.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
-    if (paragraphs[mid]!.offsetTop <= line) lo = mid;
+    if (topIn(scroller, elements[mid]!) <= line) lo = mid;
     else hi = mid - 1;
   }
-  const el = paragraphs[lo]!;
-  const fraction = el.offsetHeight ? Math.min(1, Math.max(0, (line - el.offsetTop) / el.offsetHeight)) : 0;
+  return lo;
+}
+
+/**
+ * The paragraph at the top of a scroller and how far into it the top edge is (0…1).
+ * Runs on every scrolled frame: it searches the scroller's blocks of paragraphs, then
+ * the paragraphs of one block, rather than listing every paragraph of the text.
+ */
+export function topParagraph(scroller: HTMLElement): { index: number; fraction: number } | null {
+  const line = scroller.scrollTop + PAD;
+  const blocks = Array.prototype.filter.call(scroller.children, (el: Element) =>
+    el.classList.contains("reader-block"),
+  ) as HTMLElement[];
+  const block = blocks[lastAtOrAbove(scroller, blocks, line)];
+  const paragraphs = block
+    ? (block.children as HTMLCollectionOf<HTMLElement>)
+    : scroller.querySelectorAll<HTMLElement>("[data-p]");
+  const found = lastAtOrAbove(scroller, paragraphs, line);
+  if (found < 0) return null;
+  const el = paragraphs[found]!;
+  const top = topIn(scroller, el);
+  const fraction = el.offsetHeight ? Math.min(1, Math.max(0, (line - top) / el.offsetHeight)) : 0;
   return { index: Number(el.dataset.p), fraction };
 }

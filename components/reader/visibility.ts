@@ -6,11 +6,33 @@
  */
 import { createContext, useContext } from "react";
 
+/** Average advance of a character of the reader's text, in em (Noto Sans; Chinese, Japanese, Korean are full width): for line estimates. */
+const CHAR_EM = 0.55;
+const CJK_CHAR_EM = 1;
+
 export class VisibilityRegistry {
   private readonly callbacks = new Map<Element, (near: boolean) => void>();
   private readonly observer: IntersectionObserver;
+  private readonly sizes: ResizeObserver | null = null;
 
-  constructor(root: Element | null) {
+  constructor(root: HTMLElement | null) {
+    // Characters a line of the pane holds, as the CSS variable --reader-line-chars on the
+    // root: blocks not yet laid out estimate their height from it (ParagraphBlock).
+    if (root && typeof ResizeObserver !== "undefined") {
+      const measure = () => {
+        const style = getComputedStyle(root);
+        const width = root.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const em = root.classList.contains("reader-cjk") ? CJK_CHAR_EM : CHAR_EM;
+        const chars = Math.max(10, Math.round(width / (em * parseFloat(style.fontSize))));
+        // A change restyles every paragraph of the pane: only when the width really changed.
+        if (root.style.getPropertyValue("--reader-line-chars") !== String(chars))
+          root.style.setProperty("--reader-line-chars", String(chars));
+      };
+      // At once, so a jump made as the pane opens (reveal) scrolls through estimates of the right size.
+      measure();
+      this.sizes = new ResizeObserver(measure);
+      this.sizes.observe(root);
+    }
     this.observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) this.callbacks.get(entry.target)?.(entry.isIntersecting);
@@ -30,6 +52,7 @@ export class VisibilityRegistry {
 
   disconnect(): void {
     this.observer.disconnect();
+    this.sizes?.disconnect();
     this.callbacks.clear();
   }
 }

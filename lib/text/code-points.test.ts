@@ -38,6 +38,31 @@ describe("code points", () => {
     expect(index.toCodePoint(3)).toBe(2);
   });
 
+  it("finds the astral pairs among lone and doubled surrogates as a scan from the start does", () => {
+    const scan = (text: string) => {
+      const pairs: number[] = [];
+      for (let i = 0; i + 1 < text.length; i++) {
+        const c = text.charCodeAt(i);
+        const d = text.charCodeAt(i + 1);
+        if (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) pairs.push(i++);
+      }
+      return pairs;
+    };
+    for (const text of [
+      "\ud800\ud83c\udf19x",
+      "\udc00\ud83c\udf19",
+      "a\ud83c\udf19\ud800",
+      "\ud83c\udf19\udc00\udc00",
+    ]) {
+      const index = new OffsetIndex(text);
+      const pairs = scan(text);
+      expect(index.length).toBe(text.length - pairs.length);
+      expect(index.length).toBe(codePointLength(text));
+      for (let cp = 0; cp <= index.length; cp++) expect(index.toUtf16(cp)).toBe(codePointToUtf16(text, cp));
+      for (const at of pairs) expect(index.toCodePoint(at + 1)).toBe(index.toCodePoint(at));
+    }
+  });
+
   it("slices like Python", () => {
     // Python: "Quiet nights 🌙 at last"[13:14] == "🌙"
     expect(sliceCodePoints(samples.emoji!, 13, 14)).toBe("🌙");
