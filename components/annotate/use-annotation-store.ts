@@ -13,11 +13,12 @@
  *
  * useDeferredAnnotationStore(store, selector) is the same for what may follow
  * the text by a frame (side panels): a store change reaches it in a
- * transition, after the urgent render that paints the new highlight, so its
+ * transition once the frame that paints the new highlight is painted, so its
  * re-render never delays that paint.
  */
 import { startTransition, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { AnnotationSnapshot, AnnotationStore } from "@/lib/annotate-client";
+import { afterNextPaint } from "@/components/ui/after-paint";
 
 function memoized<T>(read: () => AnnotationSnapshot, selector: (s: AnnotationSnapshot) => T): () => T {
   let last: { snapshot: AnnotationSnapshot; value: T } | null = null;
@@ -36,13 +37,32 @@ export function useAnnotationStore<T>(store: AnnotationStore, selector: (snapsho
   return useSyncExternalStore(store.subscribe, get, getServer);
 }
 
-/** The store's snapshot as a transition sees it: the server snapshot first (hydration), then every change, deferred. */
+/**
+ * The store's snapshot as a transition sees it: the server snapshot first (hydration), then its
+ * changes once the frame that shows them in the text is painted (the changes of one frame together):
+ * rendered right after the urgent render, a panel's transition could hold the main thread when that
+ * frame was due.
+ */
 export function useDeferredSnapshot(store: AnnotationStore): AnnotationSnapshot {
   const [snapshot, setSnapshot] = useState(store.getServerSnapshot);
   useEffect(() => {
-    const update = () => startTransition(() => setSnapshot(store.getSnapshot()));
-    update();
-    return store.subscribe(update);
+    let live = true;
+    let scheduled = false;
+    const take = () => startTransition(() => setSnapshot(store.getSnapshot()));
+    const later = () => {
+      if (scheduled) return;
+      scheduled = true;
+      afterNextPaint(() => {
+        scheduled = false;
+        if (live) take();
+      });
+    };
+    take();
+    const unsubscribe = store.subscribe(later);
+    return () => {
+      live = false;
+      unsubscribe();
+    };
   }, [store]);
   return snapshot;
 }

@@ -26,7 +26,7 @@ import { snapSelection, toSpanRange } from "@/lib/reader/selection";
 import { decodeSpans, unpackSlices, type PackedSpans } from "@/lib/reader/span-pack";
 import type { PaneAlignment, StoryView } from "@/lib/reader/story-view";
 import { OffsetIndex } from "@/lib/text/code-points";
-import { afterNextPaint } from "./after-paint";
+import { afterNextPaint } from "@/components/ui/after-paint";
 import { AlignmentEditor } from "./AlignmentEditor";
 import { ArticlePicker } from "./ArticlePicker";
 import { caretRange, moveCaret, paragraphAt, type Caret, type CaretMove } from "./caret";
