@@ -696,13 +696,13 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
   );
 }
 
-/** Decoding the later spans yields to the browser this often, so scrolling and keys stay responsive. */
+/** Decoding the later spans yields to the browser this often (checked every LATER_SLICE spans), so scrolling and keys stay responsive. */
 const LATER_TASK_MS = 8;
 const LATER_SLICE = 250;
 
 /**
  * Takes in a long article's later spans once they arrive and the first
- * screen is painted: decoded a slice per task, then merged into the store
+ * screen is painted: decoded in tasks of about LATER_TASK_MS, then merged into the store
  * with what it holds by then (the head, edits, live changes), which keeps the
  * newer of each span.
  */
