@@ -23,7 +23,7 @@
  * selected ENTITY span to an entity, K the selected CLAIM span to a claim. The linkers and the
  * suggestions take the keyboard while open (see their files); Esc closes them.
  */
-import { memo, useCallback, useDeferredValue, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type { AnnotationSnapshot, AnnotationStore } from "@/lib/annotate-client";
 import { annotationApi, errorMessage } from "@/lib/annotate-client/api";
 import { ariaKeys, commandFor } from "@/lib/reader/keymap";
@@ -38,6 +38,7 @@ import { SuggestionsPanel } from "./SuggestionsPanel";
 import { buttonClass, kbdClass, panelClass } from "./ui";
 import { useAnnotationStore, useDeferredSnapshot } from "./use-annotation-store";
 import { useRemote } from "./use-remote";
+import { useWindowKeydown } from "@/components/ui/use-window-keydown";
 
 export interface AnnotationPanelProps {
   store: AnnotationStore;
@@ -85,7 +86,7 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => root.current?.setAttribute("data-ready", "true"), []);
 
-  const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
+  useWindowKeydown((e: KeyboardEvent) => {
     const selected = selectedSpanId ? store.getSpan(selectedSpanId) : undefined;
     if (isTextField(e.target) || !selected || !canAnnotate) return;
     const command = commandFor(e, "reader");
@@ -94,11 +95,6 @@ export function AnnotationPanel(props: AnnotationPanelProps) {
     else return;
     e.preventDefault();
   });
-  useEffect(() => {
-    const listener = (e: KeyboardEvent) => onKeyDown(e);
-    window.addEventListener("keydown", listener);
-    return () => window.removeEventListener("keydown", listener);
-  }, []);
 
   const deferredSelected = useDeferredValue(selectedSpanId);
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { LabelDTO } from "@/lib/annotation/dto";
@@ -17,6 +17,7 @@ import { HelpDialog } from "./HelpDialog";
 import { ReaderNotice, useNotice } from "./ReaderNotice";
 import { ReaderPane } from "./ReaderPane";
 import { ScrollSync } from "./scroll-sync";
+import { useWindowKeydown } from "@/components/ui/use-window-keydown";
 
 type Editing = { stage: "whose" } | { stage: "label"; version: number; spanId: string } | null;
 /** A curated span whose boundaries the curator is moving (code points), and where they were. */
@@ -250,7 +251,7 @@ export function CurationWorkspace({ view }: { view: CurationView }) {
     );
   };
 
-  const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
+  useWindowKeydown((e: KeyboardEvent) => {
     const target = e.target as HTMLElement | null;
     if (
       target?.closest("input, textarea, select, [role=listbox], [role=combobox], dialog[open], [contenteditable=true]")
@@ -311,11 +312,6 @@ export function CurationWorkspace({ view }: { view: CurationView }) {
     }
     e.preventDefault();
   });
-  useEffect(() => {
-    const listener = (e: KeyboardEvent) => onKeyDown(e);
-    window.addEventListener("keydown", listener);
-    return () => window.removeEventListener("keydown", listener);
-  }, []);
 
   const curatedShown = useMemo(
     () =>

@@ -1,16 +1,6 @@
 "use client";
 
-import {
-  startTransition,
-  useCallback,
-  useEffect,
-  useEffectEvent,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
+import { startTransition, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { AnnotationStore, describeEdit, type SpanDTO } from "@/lib/annotate-client";
 import { useAnnotationStore } from "@/components/annotate/use-annotation-store";
 import { AnnotationPanel } from "@/components/annotate/AnnotationPanel";
@@ -41,6 +31,7 @@ import { presenceColor } from "./PresenceChips";
 import { useLiveStory } from "./use-live-story";
 import { RenameForm } from "@/components/ui/RenameForm";
 import { renameStoryAction } from "@/app/(app)/stories/[key]/actions";
+import { useWindowKeydown } from "@/components/ui/use-window-keydown";
 
 const EMPTY: readonly SpanDTO[] = [];
 
@@ -348,7 +339,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
   };
 
   // Keyboard shortcuts: lib/reader/keymap.ts (which the help dialog lists).
-  const onKeyDown = useEffectEvent((e: KeyboardEvent) => {
+  useWindowKeydown((e: KeyboardEvent) => {
     const target = e.target as HTMLElement | null;
     if (
       target?.closest("input, textarea, select, [role=listbox], [role=combobox], dialog[open], [contenteditable=true]")
@@ -423,12 +414,6 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
     }
     e.preventDefault();
   });
-
-  useEffect(() => {
-    const listener = (e: KeyboardEvent) => onKeyDown(e);
-    window.addEventListener("keydown", listener);
-    return () => window.removeEventListener("keydown", listener);
-  }, []);
 
   // A jump that opened this layout (a mention in a version that was not open): show it at once.
   const shown = useRef(false);
