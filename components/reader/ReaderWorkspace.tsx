@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { AnnotationStore, describeEdit, type SpanDTO } from "@/lib/annotate-client";
 import { useAnnotationStore } from "@/components/annotate/use-annotation-store";
 import { AnnotationPanel } from "@/components/annotate/AnnotationPanel";
@@ -16,7 +16,7 @@ import { snapSelection, toSpanRange } from "@/lib/reader/selection";
 import { decodeSpans, unpackSlices, type PackedSpans } from "@/lib/reader/span-pack";
 import type { PaneAlignment, StoryView } from "@/lib/reader/story-view";
 import { OffsetIndex } from "@/lib/text/code-points";
-import { afterNextPaint } from "@/components/ui/after-paint";
+import { afterNextPaint, useAfterPaintUpdate } from "@/components/ui/after-paint";
 import { AlignmentEditor } from "./AlignmentEditor";
 import { ArticlePicker } from "./ArticlePicker";
 import { caretRange, moveCaret, paragraphAt, type Caret, type CaretMove } from "./caret";
@@ -213,27 +213,27 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
   const liveStatus = useMemo(() => <LiveStatus state={live.state} />, [live.state]);
 
   // Focus goes back to a pane in the commit that closes the label menu, after the frame that shows the
-  // edit (focus() forces a style update of its own), and before any further key can arrive.
+  // edit (focus() forces a style update of its own).
   const [refocus, setRefocus] = useState<{ pane: number } | null>(null);
   useLayoutEffect(() => {
     if (refocus) scrollers.current[refocus.pane]?.focus({ preventScroll: true });
   }, [refocus]);
 
+  const afterPaint = useAfterPaintUpdate();
   const createSpan = (label: LabelDTO, pane: number, start: number, end: number) => {
     const range = toSpanRange(indexes[pane]!, { start, end });
     // The key's frame draws the new highlight in its paragraph and nothing else.
     const id = store.create({ articleId: panes[pane]!.id, ...range, kind: label.kind, labelId: label.id });
     setPending(null);
     setCaret(null);
-    // Closing the menu, the notice, the selection outline and the focus follow once that frame is painted.
-    afterNextPaint(() =>
-      startTransition(() => {
-        setMenu(null);
-        setSelected(id);
-        setNotice(`Tagged “${range.quote}” as ${label.name}.`);
-        setRefocus({ pane });
-      }),
-    );
+    // Closing the menu, the notice, the selection outline and the focus follow once that frame is
+    // painted, or before the next key if that comes first.
+    afterPaint(() => {
+      setMenu(null);
+      setSelected(id);
+      setNotice(`Tagged “${range.quote}” as ${label.name}.`);
+      setRefocus({ pane });
+    });
   };
 
   const relabel = (label: LabelDTO, spanId: string) => {

@@ -1,3 +1,8 @@
+"use client";
+
+import { useCallback, useEffect, useRef } from "react";
+import { flushSync } from "react-dom";
+
 /**
  * Runs `fn` once the browser has painted the next frame: the frame an edit
  * must appear in is not made to wait for work it does not show (closing a
@@ -6,4 +11,40 @@
  */
 export function afterNextPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
+/**
+ * Returns `later(update)`: commits a state update once the next frame is painted, unless a key is
+ * pressed first. Then the update is committed at once, before the key is handled, and the key goes
+ * to whatever has focus after it: a key typed right after a label key reaches the pane that the
+ * closing label menu hands focus back to, rather than the menu. Either way the update renders and
+ * commits within one task (flushSync), so no key can land in the middle of it.
+ */
+export function useAfterPaintUpdate(): (update: () => void) => void {
+  const queued = useRef<(() => void)[]>([]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!queued.current.length) return;
+      const updates = queued.current.splice(0);
+      flushSync(() => updates.forEach((u) => u()));
+      const focused = document.activeElement ?? document.body;
+      if (focused === e.target) return;
+      // The key was aimed at what those updates removed or left.
+      e.stopImmediatePropagation();
+      e.preventDefault();
+      focused.dispatchEvent(new KeyboardEvent(e.type, e));
+    };
+    // Capture on window: before any handler of the key's target.
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, []);
+  return useCallback((update: () => void) => {
+    queued.current.push(update);
+    afterNextPaint(() => {
+      const at = queued.current.indexOf(update);
+      if (at < 0) return; // a key ran it already
+      queued.current.splice(at, 1);
+      flushSync(update);
+    });
+  }, []);
 }
