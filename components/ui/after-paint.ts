@@ -29,10 +29,12 @@ export function useAfterPaintUpdate(): (update: () => void) => void {
       flushSync(() => updates.forEach((u) => u()));
       const focused = document.activeElement ?? document.body;
       if (focused === e.target) return;
-      // The key was aimed at what those updates removed or left.
+      // The key was aimed at what those updates removed or left: the page's handlers get a copy
+      // at the new focus, and the browser's own action (Tab, typing) follows the focus as it is.
       e.stopImmediatePropagation();
-      e.preventDefault();
-      focused.dispatchEvent(new KeyboardEvent(e.type, e));
+      const copy = new KeyboardEvent(e.type, e);
+      focused.dispatchEvent(copy);
+      if (copy.defaultPrevented) e.preventDefault();
     };
     // Capture on window: before any handler of the key's target.
     window.addEventListener("keydown", onKey, true);
