@@ -379,7 +379,11 @@ function textOfLengths(lengths: readonly number[], seed: number): string {
     .join("\n");
 }
 
-const CREATES = 8;
+/**
+ * Samples per run of each per-edit figure. Its p95 is the 19th of 20; of the 8 taken before, it was the
+ * slowest one, which made one late frame (a frame already begun when the key came) the whole figure.
+ */
+const CREATES = 20;
 
 // The timeline and the JavaScript sampling profiler (functions by self time in DevTools).
 const TRACE_CATEGORIES = [
