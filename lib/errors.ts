@@ -19,3 +19,16 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found.`, 404);
+
+/**
+ * An edit made against `baseVersion` of a record that has moved on since
+ * (optimistic concurrency): nothing was written, and `current` (the record as
+ * it is now) goes back so the client can show it.
+ */
+export const versionConflict = (what: string, baseVersion: number, current: { version: number }) =>
+  new AppError(
+    "VERSION_CONFLICT",
+    `Someone changed this ${what} meanwhile (you edited version ${baseVersion}, it is now at version ${current.version}); nothing was overwritten.`,
+    409,
+    { current },
+  );

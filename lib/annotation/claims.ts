@@ -4,7 +4,7 @@
  * admin-managed rating scale, editor's note and evidence URLs.
  */
 import type { Db } from "../db";
-import { AppError, notFound } from "../errors";
+import { AppError, notFound, versionConflict } from "../errors";
 import { CLAIM_SELECT, claimDTO, type ClaimDTO } from "./dto";
 import type { ClaimCreateInput, ClaimUpdateInput } from "./schemas";
 
@@ -110,11 +110,5 @@ export async function updateClaim(db: Db, id: string, input: ClaimUpdateInput): 
 }
 
 async function claimConflict(db: Db, id: string, baseVersion: number): Promise<AppError> {
-  const current = await getClaim(db, id);
-  return new AppError(
-    "VERSION_CONFLICT",
-    `Someone changed this claim meanwhile (you edited version ${baseVersion}, it is now at version ${current.version}); nothing was overwritten.`,
-    409,
-    { current },
-  );
+  return versionConflict("claim", baseVersion, await getClaim(db, id));
 }

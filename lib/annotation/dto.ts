@@ -12,8 +12,8 @@ export interface UserRef {
   name: string;
 }
 
-/** The columns a span carries in every shape (API, row, new span). */
-interface SpanCore {
+/** The columns a span carries in every shape (API, row, new span, mutation state). */
+export interface SpanCore {
   id: string;
   articleId: string;
   revision: number;

@@ -12,7 +12,7 @@
  * shorter names.
  */
 import type { Db } from "../db";
-import { AppError, notFound } from "../errors";
+import { AppError, notFound, versionConflict } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { fold } from "../text/fold";
 import { ENTITY_SELECT, entityDTO, snapshot, type EntityDTO } from "./dto";
@@ -163,21 +163,22 @@ async function freeKey(db: Pick<Db, "entity">, name: string): Promise<string | n
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+/** A Wikidata ID names one entity: refuses `qid` when another entity than `exceptId` has it (the 409 names that one). */
+async function assertQidFree(db: Db, qid: string, exceptId?: string): Promise<void> {
+  const same = await db.entity.findFirst({
+    where: { wikidataQid: qid, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: ENTITY_SELECT,
+  });
+  if (same) {
+    throw new AppError("DUPLICATE_WIKIDATA_QID", `"${same.name}" already has Wikidata ID ${qid}.`, 409, {
+      entity: entityDTO(same),
+    });
+  }
+}
+
 export async function createEntity(db: Db, input: EntityCreateInput): Promise<EntityDTO> {
   await entityLabel(db, input.labelId);
-  if (input.wikidataQid) {
-    const same = await db.entity.findFirst({ where: { wikidataQid: input.wikidataQid }, select: ENTITY_SELECT });
-    if (same) {
-      throw new AppError(
-        "DUPLICATE_WIKIDATA_QID",
-        `"${same.name}" already has Wikidata ID ${input.wikidataQid}.`,
-        409,
-        {
-          entity: entityDTO(same),
-        },
-      );
-    }
-  }
+  if (input.wikidataQid) await assertQidFree(db, input.wikidataQid);
   if (!input.allowDuplicate) {
     const [same] = await db.$queryRaw<{ id: string }[]>`
       SELECT id::text FROM "Entity"
@@ -229,22 +230,7 @@ export async function updateEntity(
   if (!existing) throw notFound("The entity");
   if (existing.version !== input.baseVersion) throw await entityConflict(db, id, input.baseVersion);
   if (input.labelId && input.labelId !== existing.labelId) await entityLabel(db, input.labelId);
-  if (input.wikidataQid) {
-    const same = await db.entity.findFirst({
-      where: { wikidataQid: input.wikidataQid, id: { not: id } },
-      select: ENTITY_SELECT,
-    });
-    if (same) {
-      throw new AppError(
-        "DUPLICATE_WIKIDATA_QID",
-        `"${same.name}" already has Wikidata ID ${input.wikidataQid}.`,
-        409,
-        {
-          entity: entityDTO(same),
-        },
-      );
-    }
-  }
+  if (input.wikidataQid) await assertQidFree(db, input.wikidataQid, id);
 
   const updated = await db.$transaction(async (tx) => {
     // The entity row first, guarded by its version: a concurrent edit (or relabel) waits here, then misses.
@@ -277,7 +263,9 @@ export async function updateEntity(
         skipDuplicates: true,
       });
     }
-    if (input.labelId && input.labelId !== row.labelId) await relabelSpans(tx, actor, id, input.labelId);
+    if (input.labelId && input.labelId !== row.labelId) {
+      await carryToLinkedSpans(tx, actor, id, { labelId: input.labelId });
+    }
     return true;
   });
   if (!updated) throw await entityConflict(db, id, input.baseVersion);
@@ -285,23 +273,33 @@ export async function updateEntity(
 }
 
 async function entityConflict(db: Db, id: string, baseVersion: number): Promise<AppError> {
-  const current = await getEntity(db, id);
-  return new AppError(
-    "VERSION_CONFLICT",
-    `Someone changed this entity meanwhile (you edited version ${baseVersion}, it is now at version ${current.version}); nothing was overwritten.`,
-    409,
-    { current },
-  );
+  return versionConflict("entity", baseVersion, await getEntity(db, id));
 }
 
-async function relabelSpans(tx: Prisma.TransactionClient, actor: { id: string }, entityId: string, labelId: string) {
-  // Lock the spans first, so a concurrent edit waits instead of writing over the new label.
+/**
+ * Carries a change of an entity to the spans linked to it: a new type
+ * (`labelId`), or with `entityId` a merge into that entity. Each changed span
+ * gets a new version and a history entry, so the change feed announces it and
+ * a stale editor's save conflicts. Deleted spans change too (a restore must
+ * not bring back a link the entity no longer matches). Returns how many spans
+ * changed.
+ */
+export async function carryToLinkedSpans(
+  tx: Prisma.TransactionClient,
+  actor: { id: string },
+  entityId: string,
+  change: { labelId: string; entityId?: string },
+): Promise<number> {
+  // Lock the spans first, so a concurrent edit waits instead of writing over the change.
   await tx.$queryRaw`SELECT id FROM "Span" WHERE "entityId" = ${entityId}::uuid FOR UPDATE`;
-  const spans = await tx.span.findMany({ where: { entityId, NOT: { labelId } } });
-  if (!spans.length) return;
+  // A relabel leaves spans that already have the label alone; a merge moves every span.
+  const spans = await tx.span.findMany({
+    where: change.entityId ? { entityId } : { entityId, NOT: { labelId: change.labelId } },
+  });
+  if (!spans.length) return 0;
   await tx.span.updateMany({
     where: { id: { in: spans.map((s) => s.id) } },
-    data: { labelId, version: { increment: 1 }, updatedById: actor.id },
+    data: { ...change, version: { increment: 1 }, updatedById: actor.id },
   });
   await tx.spanRevision.createMany({
     data: spans.map((s) => ({
@@ -310,7 +308,8 @@ async function relabelSpans(tx: Prisma.TransactionClient, actor: { id: string },
       action: "UPDATE" as const,
       actorId: actor.id,
       before: { ...snapshot(s) },
-      after: { ...snapshot({ ...s, labelId }) },
+      after: { ...snapshot({ ...s, ...change }) },
     })),
   });
+  return spans.length;
 }

@@ -9,9 +9,10 @@
  * it is deleted. One transaction, audited as entity.merged.
  */
 import { audit, type AuditActor } from "../audit/log";
-import type { Db, Tx } from "../db";
+import type { Db } from "../db";
 import { AppError, notFound } from "../errors";
-import { ENTITY_SELECT, entityDTO, snapshot, type EntityDTO } from "./dto";
+import { ENTITY_SELECT, entityDTO, type EntityDTO } from "./dto";
+import { carryToLinkedSpans } from "./entities";
 
 /** A new canonical name; the old name becomes an alias, so searches for it still find the entity. Audited. */
 export async function renameEntity(db: Db, actor: AuditActor, input: { id: string; name: string }): Promise<EntityDTO> {
@@ -70,7 +71,7 @@ export async function mergeEntities(
         409,
       );
     }
-    const spans = await moveSpans(tx, actor, absorb.id, keep.id, keep.labelId);
+    const spans = await carryToLinkedSpans(tx, actor, absorb.id, { entityId: keep.id, labelId: keep.labelId });
     const claims = await tx.claim.updateMany({ where: { claimantId: absorb.id }, data: { claimantId: keep.id } });
     // A suggestion turned down for either stays turned down for the one left.
     await tx.$executeRaw`
@@ -121,26 +122,4 @@ function auditView(e: {
   aliases: { language: string; alias: string }[];
 }) {
   return { id: e.id, key: e.key, name: e.name, wikidataQid: e.wikidataQid, aliases: e.aliases.map((a) => ({ ...a })) };
-}
-
-async function moveSpans(tx: Tx, actor: { id: string }, from: string, to: string, labelId: string): Promise<number> {
-  // Deleted spans move too (a restore must not bring back a link to nothing).
-  await tx.$queryRaw`SELECT id FROM "Span" WHERE "entityId" = ${from}::uuid FOR UPDATE`;
-  const spans = await tx.span.findMany({ where: { entityId: from } });
-  if (!spans.length) return 0;
-  await tx.span.updateMany({
-    where: { id: { in: spans.map((s) => s.id) } },
-    data: { entityId: to, labelId, version: { increment: 1 }, updatedById: actor.id },
-  });
-  await tx.spanRevision.createMany({
-    data: spans.map((s) => ({
-      spanId: s.id,
-      version: s.version + 1,
-      action: "UPDATE" as const,
-      actorId: actor.id,
-      before: { ...snapshot(s) },
-      after: { ...snapshot({ ...s, entityId: to, labelId }) },
-    })),
-  });
-  return spans.length;
 }

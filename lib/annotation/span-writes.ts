@@ -22,7 +22,7 @@
 import type { Db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { metrics } from "../observability/metrics";
-import type { NewSpan, SpanKind, SpanReviewStatus, SpanRow, SpanSnapshot } from "./dto";
+import type { NewSpan, SpanCore, SpanReviewStatus, SpanRow, SpanSnapshot } from "./dto";
 
 export type { NewSpan };
 
@@ -87,22 +87,16 @@ export async function insertSpan(
   return rows[0] ?? null;
 }
 
-/** Every stored field of a span that a mutation may change. */
-export interface SpanState {
-  revision: number;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  kind: SpanKind;
-  labelId: string | null;
-  entityId: string | null;
-  claimId: string | null;
+/**
+ * Every stored field of a span that a mutation may change: the span's own
+ * columns (from SpanCore, so a new one is not missed here) but its identity
+ * and source, plus its review state and deletion.
+ */
+export type SpanState = Omit<SpanCore, "id" | "articleId" | "source"> & {
   reviewStatus: SpanReviewStatus;
   orphaned: boolean;
   deleted: boolean;
-}
+};
 
 export async function updateSpan(
   db: Db,

@@ -22,7 +22,7 @@
  * names, whether the mutationId was applied), one statement writes.
  */
 import type { Db } from "../db";
-import { AppError, notFound } from "../errors";
+import { AppError, notFound, versionConflict } from "../errors";
 import { quoteAt } from "../text/quote";
 import { articleValidator } from "./article-cache";
 import { snapshot, spanDTO, type SpanDTO, type SpanKind, type SpanRow, type SpanSnapshot, type UserRef } from "./dto";
@@ -391,13 +391,7 @@ async function applyChange(db: Db, actor: Actor, articleId: string, m: ChangeMut
     throw notFound("The span");
   }
   const current = currentDTO(ctx);
-  const conflict = () =>
-    new AppError(
-      "VERSION_CONFLICT",
-      `Someone changed this span meanwhile (you edited version ${m.baseVersion}, it is now at version ${ctx.version}); nothing was overwritten.`,
-      409,
-      { current },
-    );
+  const conflict = () => versionConflict("span", m.baseVersion, current);
   if (m.baseVersion !== ctx.version) throw conflict();
 
   let next: SpanState;

@@ -9,7 +9,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db";
 import { AppError, notFound } from "../errors";
 import { audit, type Auditor } from "../audit/log";
-import type { CurrentUser } from "./sessions";
+import { CREDENTIAL_USER_SELECT, credentialUser, type CurrentUser } from "./sessions";
 
 const PREFIX = "plx_";
 
@@ -39,7 +39,7 @@ export async function resolveApiToken(db: Db, token: string): Promise<CurrentUse
       revokedAt: true,
       expiresAt: true,
       lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, mustSetPassword: true } },
+      user: { select: CREDENTIAL_USER_SELECT },
     },
   });
   const now = Date.now();
@@ -47,16 +47,7 @@ export async function resolveApiToken(db: Db, token: string): Promise<CurrentUse
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  const { user } = row;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    mustSetPassword: user.mustSetPassword,
-    sessionId: null,
-    via: "token",
-  };
+  return credentialUser(row.user, null);
 }
 
 export async function revokeApiToken(db: Db, userId: string, tokenId: string): Promise<boolean> {

@@ -4,7 +4,7 @@
  * revoking the row, disabling the user or changing their role takes effect on
  * the very next request.
  */
-import type { Db } from "../db";
+import type { Db, Prisma } from "../db";
 import type { Role } from "../generated/prisma/enums";
 import { SESSION_MAX_AGE_SECONDS, SESSION_TOUCH_INTERVAL_MS } from "./config";
 
@@ -17,6 +17,32 @@ export interface CurrentUser {
   /** The UserSession behind a browser request; null for API tokens. */
   sessionId: string | null;
   via: "session" | "token";
+}
+
+/** The account columns a session or API token is checked against and resolves to. */
+export const CREDENTIAL_USER_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabledAt: true,
+  mustSetPassword: true,
+} as const satisfies Prisma.UserSelect;
+
+/** The CurrentUser a valid session (`sessionId`) or API token (null) stands for. */
+export function credentialUser(
+  user: Pick<CurrentUser, "id" | "email" | "name" | "role" | "mustSetPassword">,
+  sessionId: string | null,
+): CurrentUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    mustSetPassword: user.mustSetPassword,
+    sessionId,
+    via: sessionId === null ? "token" : "session",
+  };
 }
 
 export async function createSession(
@@ -46,7 +72,7 @@ export async function resolveSession(db: Db, sessionId: string): Promise<Current
       revokedAt: true,
       expiresAt: true,
       lastSeenAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, mustSetPassword: true } },
+      user: { select: CREDENTIAL_USER_SELECT },
     },
   });
   const now = Date.now();
@@ -54,16 +80,7 @@ export async function resolveSession(db: Db, sessionId: string): Promise<Current
   if (now - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
     await db.userSession.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
   }
-  const { user } = session;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    mustSetPassword: user.mustSetPassword,
-    sessionId: session.id,
-    via: "session",
-  };
+  return credentialUser(session.user, session.id);
 }
 
 export async function revokeSession(db: Pick<Db, "userSession">, sessionId: string): Promise<void> {

@@ -54,15 +54,12 @@ export interface ArticleChunk {
   last: boolean;
 }
 
-export interface Appearance {
+/** Where a claim appears: the article (as its export record describes it) and the claim's wording there. */
+export interface Appearance extends Pick<
+  ArticleRecord,
+  "story" | "language" | "title" | "outlet" | "author" | "url" | "published"
+> {
   articleId: string;
-  story: string;
-  language: string;
-  title: string | null;
-  outlet: string | null;
-  author: string | null;
-  url: string | null;
-  published: string | null;
   /** The claim's wording in this article (its first span there). */
   quote: string;
   start: number;

@@ -10,17 +10,12 @@
  * Changes are handed over in batches (several arriving together: one batch).
  */
 import type { StoryEvent } from "../live/events";
+// Types only: the presence frame carries the server's list as it is.
+import type { PresencePerson } from "../live/presence";
+
+export type { PresencePerson };
 
 export type LiveState = "connecting" | "live" | "reconnecting" | "offline";
-
-export interface PresencePerson {
-  tabId: string;
-  userId: string;
-  name: string;
-  articleId: string | null;
-  language: string | null;
-  spanId: string | null;
-}
 
 export interface LiveHandlers {
   onChanges(events: StoryEvent[]): void;

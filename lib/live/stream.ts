@@ -76,19 +76,24 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
       log.error({ err: error }, "ending a live event stream failed");
     }
   };
+  /** Lets go of everything the stream holds, once however it ends; false when it had already ended. */
+  const release = (): boolean => {
+    if (finished) return false;
+    finished = true;
+    open--;
+    ended();
+    unsubscribe?.();
+    if (heartbeat) clearInterval(heartbeat);
+    if (onAbort) options.signal?.removeEventListener("abort", onAbort);
+    return true;
+  };
 
   return new ReadableStream<Uint8Array>(
     {
       async start(controller) {
         open++;
         const finish = () => {
-          if (finished) return;
-          finished = true;
-          open--;
-          ended();
-          unsubscribe?.();
-          if (heartbeat) clearInterval(heartbeat);
-          if (onAbort) options.signal?.removeEventListener("abort", onAbort);
+          if (!release()) return;
           try {
             controller.close();
           } catch {
@@ -186,13 +191,7 @@ export function storyEventStream(options: EventStreamOptions): ReadableStream<Ui
         heartbeat.unref?.();
       },
       cancel() {
-        if (finished) return;
-        finished = true;
-        open--;
-        ended();
-        unsubscribe?.();
-        if (heartbeat) clearInterval(heartbeat);
-        if (onAbort) options.signal?.removeEventListener("abort", onAbort);
+        release();
       },
     },
     { highWaterMark: 0, size: (chunk) => chunk.byteLength },

@@ -18,18 +18,12 @@ import { OffsetIndex, codePointLength } from "../text/code-points";
 import { contentHash } from "../text/hash";
 import { normalizeArticleText } from "../text/normalize";
 import { quoteAt } from "../text/quote";
-import { anchorSpans } from "./anchor";
+import { anchorSpans, type AnchorSpan } from "./anchor";
 
 export type { Tx } from "../db";
 
-/** What re-anchoring needs to know of a span. */
-export interface SpanState {
-  id: string;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
+/** What re-anchoring needs to know of a span: where it is (AnchorSpan) and what its carrying changes. */
+export interface SpanState extends AnchorSpan {
   revision: number;
   orphaned: boolean;
   version: number;

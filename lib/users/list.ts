@@ -12,6 +12,22 @@ export interface UserQuery {
   pageSize?: number;
 }
 
+/**
+ * What the list and the detail page both show of an account. The password
+ * hash is read only to tell whether there is one (hasPassword); it never
+ * leaves this module.
+ */
+const USER_ROW_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabledAt: true,
+  lastSignInAt: true,
+  createdAt: true,
+  passwordHash: true,
+} as const satisfies Prisma.UserSelect;
+
 export async function listUsers(db: Db, query: UserQuery = {}) {
   const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 200);
   const page = Math.max(query.page ?? 1, 1);
@@ -34,17 +50,7 @@ export async function listUsers(db: Db, query: UserQuery = {}) {
       orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { email: "asc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: {
-        id: true,
-        email: true,
-        name: true,
-        role: true,
-        disabledAt: true,
-        lastSignInAt: true,
-        createdAt: true,
-        passwordHash: true,
-        _count: { select: { identities: true } },
-      },
+      select: { ...USER_ROW_SELECT, _count: { select: { identities: true } } },
     }),
   ]);
   return {
@@ -64,15 +70,8 @@ export async function getUserDetail(db: Db, id: string) {
   const user = await db.user.findUnique({
     where: { id },
     select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      disabledAt: true,
-      lastSignInAt: true,
-      createdAt: true,
+      ...USER_ROW_SELECT,
       mustSetPassword: true,
-      passwordHash: true,
       identities: { select: { issuer: true, createdAt: true } },
       passwordTokens: {
         where: { usedAt: null, expiresAt: { gt: new Date() } },

@@ -1,9 +1,8 @@
-import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db";
-import { listSnapshots, startExportJob } from "@/lib/export";
+import { listSnapshots } from "@/lib/export";
 import { route } from "@/lib/http/route";
 import { json } from "@/app/api/_lib/request";
-import { actorOf, readBody, snapshotRequestSchema } from "@/app/api/export/_lib/http";
+import { acceptExportJob, readBody, snapshotRequestSchema } from "@/app/api/export/_lib/http";
 import { snapshotJson } from "./snapshot-json";
 
 /** Dataset snapshots, newest first. */
@@ -20,17 +19,5 @@ export const GET = route({ permission: "export.run" }, async () => {
  */
 export const POST = route({ permission: "snapshot.create" }, async (req, { user }) => {
   const { name, description, format, filter, agreement } = await readBody(req, snapshotRequestSchema);
-  const job = await startExportJob(db, { format, filter, snapshot: { name, description, agreement } }, actorOf(user!), {
-    readsAllLayers: can(user, "assignment.manage"),
-    annotatorEmails: can(user, "user.manage"),
-    readsAgreement: can(user, "assignment.manage"),
-  });
-  return new Response(JSON.stringify({ job }), {
-    status: 202,
-    headers: {
-      "Content-Type": "application/json",
-      "Cache-Control": "private, no-store, no-transform",
-      Location: `/api/exports/${job.id}`,
-    },
-  });
+  return acceptExportJob({ format, filter, snapshot: { name, description, agreement } }, user!);
 });

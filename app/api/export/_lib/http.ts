@@ -1,14 +1,17 @@
 /**
  * What the export and dataset route handlers share: reading an export request
  * (JSON, or a form post from the export page), the download headers, and a
- * Node stream as a response body. Authorization stays in route().
+ * Node stream as a response body, starting an export job. Authorization stays
+ * in route(); the role only scopes what a permitted export reads.
  */
 import { Readable } from "node:stream";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/sessions";
+import { can } from "@/lib/authz/policy";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { FORMAT_IDS } from "@/lib/export";
+import { FORMAT_IDS, startExportJob } from "@/lib/export";
 import { findInvalidText, invalidTextError, readJson } from "@/lib/http/input";
 import { parseInput } from "@/lib/validation";
 
@@ -90,6 +93,31 @@ export function webStream(stream: Readable): ReadableStream<Uint8Array> {
 
 export function actorOf(user: CurrentUser): { id: string; email: string } {
   return { id: user.id, email: user.email };
+}
+
+/**
+ * Starts an export job for `user` and answers 202 with it (Location: its
+ * progress). What the export may read follows the user's role: every layer
+ * and the agreement report for assignment managers, annotators' e-mails for
+ * user managers.
+ */
+export async function acceptExportJob(
+  input: Parameters<typeof startExportJob>[1],
+  user: CurrentUser,
+): Promise<Response> {
+  const job = await startExportJob(db, input, actorOf(user), {
+    readsAllLayers: can(user, "assignment.manage"),
+    annotatorEmails: can(user, "user.manage"),
+    readsAgreement: can(user, "assignment.manage"),
+  });
+  return new Response(JSON.stringify({ job }), {
+    status: 202,
+    headers: {
+      "Content-Type": "application/json",
+      "Cache-Control": "private, no-store, no-transform",
+      Location: `/api/exports/${job.id}`,
+    },
+  });
 }
 
 /** A download name for an export: the story's key when it is one story, else the date. */
