@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/(app)/account/tokens/actions";
 import { OneTimeSecret } from "@/components/ui/OneTimeSecret";
 import { TokenTable, isolated, useRevoke, type TokenRow } from "./TokenTable";
-import { FormError, SubmitButton, fieldClass } from "@/components/ui/form";
+import { FormError, SubmitButton, fieldClass, inlineFieldClass } from "@/components/ui/form";
 
 const EXPIRY = [
   ["30", "30 days"],
@@ -53,7 +53,7 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
         </label>
         <label>
           <span className="text-sm font-medium">Expires after</span>
-          <select name="expiresIn" className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2">
+          <select name="expiresIn" className={inlineFieldClass}>
             {EXPIRY.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { createUserAction } from "@/app/(app)/admin/users/actions";
 import { OneTimeSecret } from "@/components/ui/OneTimeSecret";
-import { FormError, SubmitButton } from "@/components/ui/form";
+import { FieldLabel, FormError, SubmitButton, inlineFieldClass } from "@/components/ui/form";
 
 export function CreateUserForm() {
   const router = useRouter();
@@ -38,36 +38,29 @@ export function CreateUserForm() {
         onSubmit={onSubmit}
         className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4 text-sm"
       >
-        <label className="min-w-48 flex-1">
-          <span className="font-medium">Name</span>
+        <FieldLabel text="Name" className="min-w-48 flex-1">
           <input
             name="name"
             required
             maxLength={200}
             className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2"
           />
-        </label>
-        <label className="min-w-64 flex-1">
-          <span className="font-medium">E-mail</span>
+        </FieldLabel>
+        <FieldLabel text="E-mail" className="min-w-64 flex-1">
           <input
             name="email"
             type="email"
             required
             className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2"
           />
-        </label>
-        <label>
-          <span className="font-medium">Role</span>
-          <select
-            name="role"
-            defaultValue="EDITOR"
-            className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2"
-          >
+        </FieldLabel>
+        <FieldLabel text="Role">
+          <select name="role" defaultValue="EDITOR" className={inlineFieldClass}>
             <option value="VIEWER">viewer — read and export</option>
             <option value="EDITOR">editor — import, annotate, review, export</option>
             <option value="ADMIN">admin — everything</option>
           </select>
-        </label>
+        </FieldLabel>
         <SubmitButton pending={pending} busy="Creating…">
           Create user
         </SubmitButton>

@@ -9,7 +9,7 @@ import {
   unlockSignInAction,
 } from "@/app/(app)/admin/users/actions";
 import { OneTimeSecret } from "@/components/ui/OneTimeSecret";
-import { FormMessage } from "@/components/ui/form";
+import { FieldLabel, FormMessage, inlineFieldClass } from "@/components/ui/form";
 
 type Role = "ADMIN" | "EDITOR" | "VIEWER";
 
@@ -49,18 +49,13 @@ export function UserControls({
         Manage
       </h2>
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label>
-          <span className="font-medium">Role</span>
-          <select
-            value={role}
-            onChange={(e) => setRole(e.target.value as Role)}
-            className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2"
-          >
+        <FieldLabel text="Role">
+          <select value={role} onChange={(e) => setRole(e.target.value as Role)} className={inlineFieldClass}>
             <option value="VIEWER">viewer</option>
             <option value="EDITOR">editor</option>
             <option value="ADMIN">admin</option>
           </select>
-        </label>
+        </FieldLabel>
         <button
           type="button"
           disabled={pending || role === user.role}

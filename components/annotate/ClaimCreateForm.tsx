@@ -13,9 +13,10 @@
  * verdict, editor's note, evidence URLs (one per line, http/https).
  * Ctrl+Enter (⌘+Enter) creates from any field; Esc cancels.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { annotationApi } from "@/lib/annotate-client/api";
 import type { ClaimDTO, EntityDTO, VerdictDTO } from "@/lib/annotate-client/types";
+import { LabelledControl } from "@/components/ui/LabelledControl";
 import { EntityTypeahead } from "./EntityTypeahead";
 import { buttonClass, inputClass, primaryClass } from "./ui";
 import { useSubmit } from "./use-submit";
@@ -37,7 +38,6 @@ export function ClaimCreateForm({
   onCreated,
   onCancel,
 }: ClaimCreateFormProps) {
-  const id = useId();
   const [statement, setStatement] = useState(initialStatement);
   // The prefilled statement is selected, so typing replaces it.
   const statementInput = useRef<HTMLTextAreaElement>(null);
@@ -83,21 +83,20 @@ export function ClaimCreateForm({
         }
       }}
     >
-      <div>
-        <label htmlFor={`${id}-statement`} className="font-medium">
-          Normalized statement
-        </label>
-        <textarea
-          id={`${id}-statement`}
-          ref={statementInput}
-          autoFocus
-          required
-          rows={3}
-          value={statement}
-          onChange={(e) => setStatement(e.target.value)}
-          className={inputClass}
-        />
-      </div>
+      <LabelledControl label="Normalized statement">
+        {(control) => (
+          <textarea
+            {...control}
+            ref={statementInput}
+            autoFocus
+            required
+            rows={3}
+            value={statement}
+            onChange={(e) => setStatement(e.target.value)}
+            className={inputClass}
+          />
+        )}
+      </LabelledControl>
       {claimant ? (
         <p>
           <span className="font-medium">Claimant:</span> <bdi>{claimant.name}</bdi>{" "}
@@ -109,67 +108,59 @@ export function ClaimCreateForm({
         <EntityTypeahead label="Claimant (optional)" language={language} storyId={storyId} onChoose={setClaimant} />
       )}
       <div className="grid grid-cols-2 gap-2">
-        <div>
-          <label htmlFor={`${id}-date`} className="font-medium">
-            Date
-          </label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
+        <LabelledControl label="Date">
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              className={inputClass}
+            />
+          )}
+        </LabelledControl>
+        <LabelledControl label="Verdict">
+          {(control) => (
+            <select
+              {...control}
+              value={verdictId}
+              onChange={(e) => setVerdictId(e.target.value)}
+              className={inputClass}
+            >
+              <option value="">Not rated</option>
+              {verdicts
+                .filter((v) => !v.archived)
+                .map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.name}
+                  </option>
+                ))}
+            </select>
+          )}
+        </LabelledControl>
+      </div>
+      <LabelledControl label="Editor’s note">
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
             className={inputClass}
           />
-        </div>
-        <div>
-          <label htmlFor={`${id}-verdict`} className="font-medium">
-            Verdict
-          </label>
-          <select
-            id={`${id}-verdict`}
-            value={verdictId}
-            onChange={(e) => setVerdictId(e.target.value)}
+        )}
+      </LabelledControl>
+      <LabelledControl label="Evidence URLs" hint="one per line">
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            value={urls}
+            onChange={(e) => setUrls(e.target.value)}
             className={inputClass}
-          >
-            <option value="">Not rated</option>
-            {verdicts
-              .filter((v) => !v.archived)
-              .map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ))}
-          </select>
-        </div>
-      </div>
-      <div>
-        <label htmlFor={`${id}-note`} className="font-medium">
-          Editor’s note
-        </label>
-        <textarea
-          id={`${id}-note`}
-          rows={2}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          className={inputClass}
-        />
-      </div>
-      <div>
-        <label htmlFor={`${id}-urls`} className="font-medium">
-          Evidence URLs
-        </label>
-        <span id={`${id}-urls-hint`} className="ml-1 text-stone-500">
-          (one per line)
-        </span>
-        <textarea
-          id={`${id}-urls`}
-          aria-describedby={`${id}-urls-hint`}
-          rows={2}
-          value={urls}
-          onChange={(e) => setUrls(e.target.value)}
-          className={inputClass}
-        />
-      </div>
+          />
+        )}
+      </LabelledControl>
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 px-2 py-1.5 text-red-800">
           {error}

@@ -13,9 +13,10 @@
  * silently: the form says so and offers to link the existing entity or to
  * create another one anyway.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiError, annotationApi, errorMessage } from "@/lib/annotate-client/api";
 import type { EntityDTO, LabelDTO } from "@/lib/annotate-client/types";
+import { LabelledControl } from "@/components/ui/LabelledControl";
 import { buttonClass, inputClass, primaryClass } from "./ui";
 import { useSubmit } from "./use-submit";
 
@@ -36,7 +37,6 @@ export function EntityCreateForm({
   onCreated,
   onCancel,
 }: EntityCreateFormProps) {
-  const id = useId();
   const types = labels.filter((l) => l.kind === "ENTITY" && !l.archived);
   const [name, setName] = useState(initialName);
   const [labelId, setLabelId] = useState(
@@ -85,48 +85,41 @@ export function EntityCreateForm({
         }
       }}
     >
-      <div>
-        <label htmlFor={`${id}-name`} className="font-medium">
-          Canonical name
-        </label>
-        <input
-          id={`${id}-name`}
-          ref={nameInput}
-          autoFocus
-          required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          className={inputClass}
-        />
-      </div>
-      <div>
-        <label htmlFor={`${id}-type`} className="font-medium">
-          Type
-        </label>
-        <select id={`${id}-type`} value={labelId} onChange={(e) => setLabelId(e.target.value)} className={inputClass}>
-          {types.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name} ({t.key})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={`${id}-qid`} className="font-medium">
-          Wikidata QID
-        </label>
-        <span id={`${id}-qid-hint`} className="ml-1 text-stone-500">
-          (optional, e.g. Q16955)
-        </span>
-        <input
-          id={`${id}-qid`}
-          aria-describedby={`${id}-qid-hint`}
-          value={qid}
-          pattern="Q[1-9][0-9]*"
-          onChange={(e) => setQid(e.target.value)}
-          className={inputClass}
-        />
-      </div>
+      <LabelledControl label="Canonical name">
+        {(control) => (
+          <input
+            {...control}
+            ref={nameInput}
+            autoFocus
+            required
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            className={inputClass}
+          />
+        )}
+      </LabelledControl>
+      <LabelledControl label="Type">
+        {(control) => (
+          <select {...control} value={labelId} onChange={(e) => setLabelId(e.target.value)} className={inputClass}>
+            {types.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name} ({t.key})
+              </option>
+            ))}
+          </select>
+        )}
+      </LabelledControl>
+      <LabelledControl label="Wikidata QID" hint="optional, e.g. Q16955">
+        {(control) => (
+          <input
+            {...control}
+            value={qid}
+            pattern="Q[1-9][0-9]*"
+            onChange={(e) => setQid(e.target.value)}
+            className={inputClass}
+          />
+        )}
+      </LabelledControl>
       {alias ? (
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={withAlias} onChange={(e) => setWithAlias(e.target.checked)} />

@@ -16,7 +16,7 @@
 import { useId, useState } from "react";
 import { annotationApi } from "@/lib/annotate-client/api";
 import type { LabelDTO, SpanDTO, SpanHistoryEntry } from "@/lib/annotate-client/types";
-import { buttonClass } from "./ui";
+import { buttonClass, cardClass, swatchClass } from "./ui";
 import { useRemote } from "./use-remote";
 
 export interface SpanInspectorProps {
@@ -116,17 +116,9 @@ export function SpanInspector({
           const l = label(s.labelId);
           const link = s.entityId ? names?.entities?.[s.entityId] : s.claimId ? names?.claims?.[s.claimId] : undefined;
           return (
-            <li
-              key={s.id}
-              data-span-id={s.id}
-              className={`rounded-md border p-2 ${selectedId === s.id ? "border-blue-600" : "border-stone-200"}`}
-            >
+            <li key={s.id} data-span-id={s.id} className={cardClass(selectedId === s.id)}>
               <p className="flex flex-wrap items-center gap-1.5">
-                <span
-                  aria-hidden
-                  className="inline-block h-2.5 w-2.5 rounded-sm"
-                  style={{ backgroundColor: l?.color ?? "#a8a29e" }}
-                />
+                <span aria-hidden className={swatchClass} style={{ backgroundColor: l?.color ?? "#a8a29e" }} />
                 <bdi className="font-medium">{l?.name ?? (s.kind === "CLAIM" ? "Claim" : "Untagged")}</bdi>
                 {pendingSpanIds?.has(s.id) ? <span className="text-xs text-amber-700">saving</span> : null}
                 {s.reviewStatus !== "PENDING" ? (

@@ -14,11 +14,11 @@
  *
  * Every span is a button, so Tab reaches them and Enter jumps.
  */
-import { Fragment, useId } from "react";
+import { Fragment, useId, type ReactNode } from "react";
 import { annotationApi } from "@/lib/annotate-client/api";
 import type { LabelDTO, StoryAnnotations, StorySpanRef } from "@/lib/annotate-client/types";
 import { formatDay } from "@/components/ui/Time";
-import { buttonClass } from "./ui";
+import { buttonClass, cardClass, swatchClass } from "./ui";
 import { useRemote } from "./use-remote";
 
 export interface StorySidebarProps {
@@ -110,67 +110,84 @@ export function StorySidebar({
       {!data && remote.loading ? <p className="text-stone-500">Loading…</p> : null}
       {data ? (
         <>
-          <section aria-labelledby={`${id}-entities`} data-testid="sidebar-entities">
-            <h3 id={`${id}-entities`} className="mb-1 font-medium">
-              Entities <span className="text-stone-500">({data.entities.length})</span>
-            </h3>
-            <ul className="space-y-2">
-              {data.entities.map((e) => (
-                <li
-                  key={e.id}
-                  data-entity-id={e.id}
-                  className={`rounded-md border p-2 ${highlight === e.id ? "border-blue-600" : "border-stone-200"}`}
-                >
-                  <p className="flex items-center gap-1.5">
-                    <span
-                      aria-hidden
-                      className="inline-block h-2.5 w-2.5 rounded-sm"
-                      style={{ backgroundColor: color(e.labelId) }}
-                    />
-                    <a href={`/entities/${e.id}`} className="font-medium hover:underline">
-                      <bdi>{e.name}</bdi>
-                    </a>
-                    <span className="text-xs text-stone-500">{e.labelKey}</span>
-                    {e.wikidataQid ? <span className="text-xs text-stone-500">{e.wikidataQid}</span> : null}
-                  </p>
-                  <SpanRefs spans={e.spans} onJump={onJump} owner={e.name} />
-                </li>
-              ))}
-              {data.entities.length === 0 ? <li className="text-stone-500">No entity linked yet.</li> : null}
-            </ul>
-          </section>
-          <section aria-labelledby={`${id}-claims`} data-testid="sidebar-claims">
-            <h3 id={`${id}-claims`} className="mb-1 font-medium">
-              Claims <span className="text-stone-500">({data.claims.length})</span>
-            </h3>
-            <ul className="space-y-2">
-              {data.claims.map((c) => (
-                <li
-                  key={c.id}
-                  data-claim-id={c.id}
-                  className={`rounded-md border p-2 ${highlight === c.id ? "border-blue-600" : "border-stone-200"}`}
-                >
-                  <p className="font-medium">
-                    <bdi>{c.statement}</bdi>
-                  </p>
-                  <p className="text-xs text-stone-500">
-                    {[c.claimant?.name, c.claimDate ? formatDay(c.claimDate) : null, c.verdict?.name]
-                      .filter((part): part is string => Boolean(part))
-                      .map((part, i) => (
-                        <Fragment key={i}>
-                          {i ? " · " : null}
-                          <bdi>{part}</bdi>
-                        </Fragment>
-                      ))}
-                  </p>
-                  <SpanRefs spans={c.spans} onJump={onJump} owner="Claim" />
-                </li>
-              ))}
-              {data.claims.length === 0 ? <li className="text-stone-500">No claim yet.</li> : null}
-            </ul>
-          </section>
+          <ListSection
+            id={`${id}-entities`}
+            testId="sidebar-entities"
+            title="Entities"
+            count={data.entities.length}
+            empty="No entity linked yet."
+          >
+            {data.entities.map((e) => (
+              <li key={e.id} data-entity-id={e.id} className={cardClass(highlight === e.id)}>
+                <p className="flex items-center gap-1.5">
+                  <span aria-hidden className={swatchClass} style={{ backgroundColor: color(e.labelId) }} />
+                  <a href={`/entities/${e.id}`} className="font-medium hover:underline">
+                    <bdi>{e.name}</bdi>
+                  </a>
+                  <span className="text-xs text-stone-500">{e.labelKey}</span>
+                  {e.wikidataQid ? <span className="text-xs text-stone-500">{e.wikidataQid}</span> : null}
+                </p>
+                <SpanRefs spans={e.spans} onJump={onJump} owner={e.name} />
+              </li>
+            ))}
+          </ListSection>
+          <ListSection
+            id={`${id}-claims`}
+            testId="sidebar-claims"
+            title="Claims"
+            count={data.claims.length}
+            empty="No claim yet."
+          >
+            {data.claims.map((c) => (
+              <li key={c.id} data-claim-id={c.id} className={cardClass(highlight === c.id)}>
+                <p className="font-medium">
+                  <bdi>{c.statement}</bdi>
+                </p>
+                <p className="text-xs text-stone-500">
+                  {[c.claimant?.name, c.claimDate ? formatDay(c.claimDate) : null, c.verdict?.name]
+                    .filter((part): part is string => Boolean(part))
+                    .map((part, i) => (
+                      <Fragment key={i}>
+                        {i ? " · " : null}
+                        <bdi>{part}</bdi>
+                      </Fragment>
+                    ))}
+                </p>
+                <SpanRefs spans={c.spans} onJump={onJump} owner="Claim" />
+              </li>
+            ))}
+          </ListSection>
         </>
       ) : null}
     </aside>
+  );
+}
+
+/** The story's entities or claims: a heading with their count, then a card each (or a line saying there is none). */
+function ListSection({
+  id,
+  testId,
+  title,
+  count,
+  empty,
+  children,
+}: {
+  id: string;
+  testId: string;
+  title: string;
+  count: number;
+  empty: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} data-testid={testId}>
+      <h3 id={id} className="mb-1 font-medium">
+        {title} <span className="text-stone-500">({count})</span>
+      </h3>
+      <ul className="space-y-2">
+        {children}
+        {count === 0 ? <li className="text-stone-500">{empty}</li> : null}
+      </ul>
+    </section>
   );
 }

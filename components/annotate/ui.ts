@@ -9,3 +9,8 @@ export const primaryClass =
 export const optionClass = (active: boolean) =>
   `flex cursor-pointer items-center gap-2 rounded px-2 py-1 ${active ? "bg-blue-50 ring-1 ring-blue-600" : "hover:bg-stone-50"}`;
 export const kbdClass = "rounded border border-stone-300 bg-stone-50 px-1 font-mono text-xs text-stone-600";
+/** A card in a panel's list (a span, an entity, a claim), outlined in blue when it is the current one. */
+export const cardClass = (current: boolean) =>
+  `rounded-md border p-2 ${current ? "border-blue-600" : "border-stone-200"}`;
+/** A label's color as a small square beside its name; decorative, so the name says it. */
+export const swatchClass = "inline-block h-2.5 w-2.5 rounded-sm";

@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { reviseArticleAction } from "@/app/(app)/articles/[id]/revise/actions";
 import { StatusLine, inputClass, primaryClass, type Status } from "@/components/admin/taxonomy/ui";
+import { LabelledControl } from "@/components/ui/LabelledControl";
 import type { ArticleEditResult } from "@/lib/revisions/edit";
 
 /** Edits an article's title and text; a changed text is saved as a new revision. */
@@ -16,7 +17,6 @@ export function ReviseArticleForm({
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<Status>(null);
   const [result, setResult] = useState<ArticleEditResult | null>(null);
-  const ids = { title: useId(), text: useId(), note: useId() };
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -50,43 +50,35 @@ export function ReviseArticleForm({
   return (
     <div className="space-y-4">
       <form onSubmit={submit} aria-label="Revise article" className="space-y-4">
-        <div className="text-sm">
-          <label htmlFor={ids.title} className="font-medium">
-            Title
-          </label>
-          <input
-            id={ids.title}
-            name="title"
-            defaultValue={article.title ?? ""}
-            lang={article.language}
-            dir="auto"
-            className={inputClass}
-          />
-        </div>
-        <div className="text-sm">
-          <label htmlFor={ids.text} className="font-medium">
-            Text
-          </label>
-          <textarea
-            id={ids.text}
-            name="text"
-            defaultValue={article.text}
-            lang={article.language}
-            dir="auto"
-            rows={24}
-            required
-            className={`${inputClass} font-serif leading-relaxed`}
-          />
-        </div>
-        <div className="text-sm">
-          <label htmlFor={ids.note} className="font-medium">
-            Note
-          </label>
-          <span id={`${ids.note}-hint`} className="ml-1 text-stone-500">
-            (optional: why the text changed)
-          </span>
-          <input id={ids.note} name="note" aria-describedby={`${ids.note}-hint`} className={inputClass} />
-        </div>
+        <LabelledControl label="Title" className="text-sm">
+          {(control) => (
+            <input
+              {...control}
+              name="title"
+              defaultValue={article.title ?? ""}
+              lang={article.language}
+              dir="auto"
+              className={inputClass}
+            />
+          )}
+        </LabelledControl>
+        <LabelledControl label="Text" className="text-sm">
+          {(control) => (
+            <textarea
+              {...control}
+              name="text"
+              defaultValue={article.text}
+              lang={article.language}
+              dir="auto"
+              rows={24}
+              required
+              className={`${inputClass} font-serif leading-relaxed`}
+            />
+          )}
+        </LabelledControl>
+        <LabelledControl label="Note" hint="optional: why the text changed" className="text-sm">
+          {(control) => <input {...control} name="note" className={inputClass} />}
+        </LabelledControl>
         <button type="submit" disabled={pending} className={primaryClass}>
           {pending ? "Saving…" : "Save new revision"}
         </button>

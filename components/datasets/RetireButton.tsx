@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { retireSnapshotAction } from "@/app/(app)/datasets/[id]/actions";
 import { buttonClass } from "@/components/export/ui";
+import { ConfirmGroup } from "@/components/ui/ConfirmGroup";
 
 /**
  * An administrator retires a snapshot, after confirming: it leaves the
@@ -32,28 +33,20 @@ export function RetireButton({ datasetId, name }: { datasetId: string; name: str
       </button>
     );
   return (
-    <div
-      role="group"
-      aria-label="Retire the snapshot"
-      className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+    <ConfirmGroup
+      label="Retire the snapshot"
+      className="text-sm"
+      error={error}
+      busy={busy}
+      confirm="Retire"
+      confirming="Retiring…"
+      onConfirm={() => void retire()}
+      onCancel={() => setConfirming(false)}
     >
       <p>
         Retire “<bdi>{name}</bdi>”? It leaves the dataset lists; the file and this page stay, so links and citations
         still work. The audit log records it.
       </p>
-      {error ? (
-        <p role="alert" className="mt-1 text-red-800">
-          {error}
-        </p>
-      ) : null}
-      <div className="mt-2 flex gap-2">
-        <button type="button" className={buttonClass} disabled={busy} onClick={() => void retire()}>
-          {busy ? "Retiring…" : "Retire"}
-        </button>
-        <button type="button" className={buttonClass} onClick={() => setConfirming(false)}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    </ConfirmGroup>
   );
 }

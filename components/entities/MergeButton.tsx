@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { mergeEntityAction } from "@/app/(app)/entities/[id]/actions";
 import { buttonClass } from "@/components/export/ui";
+import { ConfirmGroup } from "@/components/ui/ConfirmGroup";
 
 /**
  * Merges another entity into this page's one, after confirming: its
@@ -31,42 +32,30 @@ export function MergeButton({
         Merge into this entity…
       </button>
     );
+  const merge = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await mergeEntityAction({ keepId: keep.id, absorbId: absorb.id });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    router.replace(`/entities/${keep.id}`);
+    router.refresh();
+  };
   return (
-    <div
-      role="group"
-      aria-label="Merge the entities"
-      className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-3"
+    <ConfirmGroup
+      label="Merge the entities"
+      className="mt-2"
+      error={error}
+      busy={busy}
+      confirm="Merge"
+      confirming="Merging…"
+      onConfirm={() => void merge()}
+      onCancel={() => setConfirming(false)}
     >
       <p>
         Merge “<bdi>{absorb.name}</bdi>” into “<bdi>{keep.name}</bdi>”? Its {absorb.mentions}, claims and aliases move
         here and “<bdi>{absorb.name}</bdi>” is deleted. The audit log records it.
       </p>
-      {error ? (
-        <p role="alert" className="mt-1 text-red-800">
-          {error}
-        </p>
-      ) : null}
-      <div className="mt-2 flex gap-2">
-        <button
-          type="button"
-          className={buttonClass}
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            setError(null);
-            const result = await mergeEntityAction({ keepId: keep.id, absorbId: absorb.id });
-            setBusy(false);
-            if (!result.ok) return setError(result.error.message);
-            router.replace(`/entities/${keep.id}`);
-            router.refresh();
-          }}
-        >
-          {busy ? "Merging…" : "Merge"}
-        </button>
-        <button type="button" className={buttonClass} onClick={() => setConfirming(false)}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    </ConfirmGroup>
   );
 }

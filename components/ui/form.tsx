@@ -3,6 +3,19 @@ import type { ReactNode } from "react";
 /** The text input style of the app's forms. */
 export const fieldClass = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2";
 
+/** The same, as wide as its content: a select or a short filter beside others in a row. */
+export const inlineFieldClass = "mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2";
+
+/** A control inside its label, the label's text on a line above it. */
+export function FieldLabel({ text, className, children }: { text: string; className?: string; children: ReactNode }) {
+  return (
+    <label className={className}>
+      <span className="font-medium">{text}</span>
+      {children}
+    </label>
+  );
+}
+
 /** A form's primary button; says what it is doing while the form is pending. */
 export function SubmitButton({
   pending,

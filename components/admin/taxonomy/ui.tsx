@@ -3,36 +3,16 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/http/action";
+import { LabelledControl, type LabelledControlProps } from "@/components/ui/LabelledControl";
 
 export const inputClass = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm";
 export const buttonClass =
   "rounded-md border border-stone-300 bg-white px-2.5 py-1 text-sm hover:bg-stone-50 disabled:cursor-not-allowed disabled:opacity-40";
 export const primaryClass = "rounded-md bg-stone-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-60";
 
-/** A labelled form control; the hint is read as its description, not as part of its name. */
-export function Field({
-  label,
-  hint,
-  children,
-}: {
-  label: string;
-  hint?: string;
-  children: (control: { id: string; "aria-describedby"?: string }) => ReactNode;
-}) {
-  const id = useId();
-  return (
-    <div className="block text-sm">
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <span id={`${id}-hint`} className="ml-1 text-stone-500">
-          ({hint})
-        </span>
-      ) : null}
-      {children({ id, ...(hint ? { "aria-describedby": `${id}-hint` } : {}) })}
-    </div>
-  );
+/** A labelled control of the taxonomy and import forms. */
+export function Field(props: Omit<LabelledControlProps, "className">) {
+  return <LabelledControl className="block text-sm" {...props} />;
 }
 
 /** The key (fixed once in use) and name every taxonomy item has. */

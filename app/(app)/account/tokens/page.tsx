@@ -4,13 +4,13 @@ import { db } from "@/lib/db";
 import { requirePage } from "@/lib/http/page";
 import { AccountNav } from "@/components/account/AccountNav";
 import { TokenManager } from "@/components/account/TokenManager";
+import { tokenRows } from "@/components/account/token-rows";
 
 export const metadata: Metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
   const me = await requirePage({ permission: "account.self" });
   const tokens = await listApiTokens(db, me.id);
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
   const now = new Date();
   return (
     <main className="mx-auto max-w-3xl px-6 py-10">
@@ -22,16 +22,7 @@ export default async function TokensPage() {
         <span className="font-medium">{me.role.toLowerCase()}</span>) allows, and nothing once you are disabled. Check
         one with <code className="rounded bg-stone-100 px-1">GET /api/me</code>.
       </p>
-      <TokenManager
-        tokens={tokens.map((t) => ({
-          ...t,
-          createdAt: t.createdAt.toISOString(),
-          lastUsedAt: iso(t.lastUsedAt),
-          expiresAt: iso(t.expiresAt),
-          revokedAt: iso(t.revokedAt),
-          expired: t.expiresAt !== null && t.expiresAt <= now,
-        }))}
-      />
+      <TokenManager tokens={tokenRows(tokens, now)} />
     </main>
   );
 }

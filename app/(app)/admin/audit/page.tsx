@@ -3,6 +3,7 @@ import Link from "next/link";
 import { auditActions, auditTargetNames, diffFields, queryAuditLog } from "@/lib/audit/query";
 import { db } from "@/lib/db";
 import { requirePage } from "@/lib/http/page";
+import { FieldLabel, inlineFieldClass } from "@/components/ui/form";
 import { Time } from "@/components/ui/Time";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -79,13 +80,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         Every security-relevant action, newest first. Entries can only be added, never changed or removed.
       </p>
       <form method="get" role="search" className="mb-6 flex flex-wrap items-end gap-3 text-sm">
-        <label>
-          <span className="font-medium">Action</span>
-          <select
-            name="action"
-            defaultValue={params.action ?? ""}
-            className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2"
-          >
+        <FieldLabel text="Action">
+          <select name="action" defaultValue={params.action ?? ""} className={inlineFieldClass}>
             <option value="">any</option>
             {groups.map((g) => (
               <option key={g} value={g}>
@@ -98,43 +94,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          <span className="font-medium">Actor</span>
-          <input
-            name="actor"
-            defaultValue={params.actor}
-            placeholder="e-mail or id"
-            className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2"
-          />
-        </label>
-        <label>
-          <span className="font-medium">Target</span>
+        </FieldLabel>
+        <FieldLabel text="Actor">
+          <input name="actor" defaultValue={params.actor} placeholder="e-mail or id" className={inlineFieldClass} />
+        </FieldLabel>
+        <FieldLabel text="Target">
           <input
             name="target"
             defaultValue={params.target}
             placeholder="user e-mail or id"
-            className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2"
+            className={inlineFieldClass}
           />
-        </label>
-        <label>
-          <span className="font-medium">From</span>
-          <input
-            type="date"
-            name="from"
-            defaultValue={params.from}
-            className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2"
-          />
-        </label>
-        <label>
-          <span className="font-medium">To</span>
-          <input
-            type="date"
-            name="to"
-            defaultValue={params.to}
-            className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2"
-          />
-        </label>
+        </FieldLabel>
+        <FieldLabel text="From">
+          <input type="date" name="from" defaultValue={params.from} className={inlineFieldClass} />
+        </FieldLabel>
+        <FieldLabel text="To">
+          <input type="date" name="to" defaultValue={params.to} className={inlineFieldClass} />
+        </FieldLabel>
         <button type="submit" className="rounded-md border border-stone-300 bg-white px-4 py-2 hover:bg-stone-100">
           Filter
         </button>

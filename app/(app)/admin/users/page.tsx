@@ -6,6 +6,7 @@ import { ROLES } from "@/lib/users/input";
 import { listUsers } from "@/lib/users/list";
 import { AccountStatusBadge } from "@/components/admin/AccountStatusBadge";
 import { CreateUserForm } from "@/components/admin/CreateUserForm";
+import { FieldLabel, fieldClass, inlineFieldClass } from "@/components/ui/form";
 import { Time } from "@/components/ui/Time";
 
 export const metadata: Metadata = { title: "Users" };
@@ -39,23 +40,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </section>
 
       <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex-1">
-          <span className="font-medium">Search</span>
-          <input
-            name="q"
-            type="search"
-            defaultValue={params.q}
-            placeholder="name or e-mail"
-            className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2"
-          />
-        </label>
-        <label>
-          <span className="font-medium">Role</span>
-          <select
-            name="role"
-            defaultValue={role ?? ""}
-            className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2"
-          >
+        <FieldLabel text="Search" className="flex-1">
+          <input name="q" type="search" defaultValue={params.q} placeholder="name or e-mail" className={fieldClass} />
+        </FieldLabel>
+        <FieldLabel text="Role">
+          <select name="role" defaultValue={role ?? ""} className={inlineFieldClass}>
             <option value="">any</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -63,19 +52,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          <span className="font-medium">Status</span>
-          <select
-            name="status"
-            defaultValue={status ?? ""}
-            className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2"
-          >
+        </FieldLabel>
+        <FieldLabel text="Status">
+          <select name="status" defaultValue={status ?? ""} className={inlineFieldClass}>
             <option value="">any</option>
             <option value="active">active</option>
             <option value="disabled">disabled</option>
           </select>
-        </label>
+        </FieldLabel>
         <button type="submit" className="rounded-md border border-stone-300 bg-white px-4 py-2 hover:bg-stone-100">
           Search
         </button>

@@ -6,6 +6,7 @@ import { listApiTokens } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db";
 import { requirePage } from "@/lib/http/page";
 import { getUserDetail } from "@/lib/users/list";
+import { tokenRows } from "@/components/account/token-rows";
 import { AccountStatusBadge } from "@/components/admin/AccountStatusBadge";
 import { UserControls } from "@/components/admin/UserControls";
 import { UserTokens } from "@/components/admin/UserTokens";
@@ -21,7 +22,6 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const recent = await queryAuditLog(db, { target: user.id, pageSize: 10 });
   const tokens = await listApiTokens(db, user.id);
   const now = new Date();
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
 
   return (
     <main className="mx-auto max-w-4xl px-6 py-10">
@@ -84,17 +84,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <h2 id="tokens" className="mb-2 text-lg font-medium">
           API tokens
         </h2>
-        <UserTokens
-          userId={user.id}
-          tokens={tokens.map((t) => ({
-            ...t,
-            createdAt: t.createdAt.toISOString(),
-            lastUsedAt: iso(t.lastUsedAt),
-            expiresAt: iso(t.expiresAt),
-            revokedAt: iso(t.revokedAt),
-            expired: t.expiresAt !== null && t.expiresAt <= now,
-          }))}
-        />
+        <UserTokens userId={user.id} tokens={tokenRows(tokens, now)} />
       </section>
 
       <section className="mt-10" aria-labelledby="activity">
