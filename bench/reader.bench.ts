@@ -59,6 +59,11 @@ const WAIT_READY = `new Promise((resolve) => {
   check();
 })`;
 
+// In-page: whether mutation records drew a segment that `test` accepts (the changed or added element, or one inside it).
+const DREW = `((records, test) => records.some((r) => r.type === "attributes"
+  ? test(r.target)
+  : [...r.addedNodes].some((n) => test(n) || (n.nodeType === 1 && [...n.querySelectorAll("[data-s]")].some(test)))))`;
+
 // Looks only at what each mutation added, so the probe itself adds no scan of the whole pane to the figure.
 // The probe asks for its frame callback at the key itself, before the app asks for any while handling it: its
 // timer then runs right after the rendering of the frame that shows the highlight, ahead of work the app left
@@ -85,11 +90,7 @@ const TIME_CREATE_PAINT = `new Promise((resolve) => {
   }, { capture: true, once: true });
   const observer = new MutationObserver((records) => {
     if (!t0) return;
-    for (const r of records) {
-      if (seen) break;
-      if (r.type === "attributes") seen = fresh(r.target);
-      else for (const n of r.addedNodes) if (fresh(n) || (n.nodeType === 1 && [...n.querySelectorAll("[data-s]")].some(fresh))) seen = true;
-    }
+    seen ||= ${DREW}(records, fresh);
     if (!seen || pane.querySelector("[data-pending]")) return;
     observer.disconnect();
     t1 = performance.now();
@@ -141,11 +142,7 @@ const timeRemotePaint = (id: string) => `new Promise((resolve) => {
   };
   const painted = (el) => el.nodeType === 1 && el.dataset.s && el.dataset.s.split(" ").includes("${id}");
   const observer = new MutationObserver((records) => {
-    for (const r of records) {
-      if (seen) break;
-      if (r.type === "attributes") seen = painted(r.target);
-      else for (const n of r.addedNodes) if (painted(n) || (n.nodeType === 1 && [...n.querySelectorAll("[data-s]")].some(painted))) seen = true;
-    }
+    seen ||= ${DREW}(records, painted);
     if (seen) observer.disconnect();
   });
   observer.observe(pane, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-s"] });

@@ -1,7 +1,8 @@
 "use client";
 
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useRef } from "react";
 import { flushSync } from "react-dom";
+import { useWindowKeydown } from "./use-window-keydown";
 
 /**
  * Runs `fn` once the browser has painted the next frame: the frame an edit
@@ -22,8 +23,8 @@ export function afterNextPaint(fn: () => void): void {
  */
 export function useAfterPaintUpdate(): (update: () => void) => void {
   const queued = useRef<(() => void)[]>([]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
+  useWindowKeydown(
+    (e) => {
       if (!queued.current.length) return;
       const updates = queued.current.splice(0);
       flushSync(() => updates.forEach((u) => u()));
@@ -35,11 +36,9 @@ export function useAfterPaintUpdate(): (update: () => void) => void {
       const copy = new KeyboardEvent(e.type, e);
       focused.dispatchEvent(copy);
       if (copy.defaultPrevented) e.preventDefault();
-    };
-    // Capture on window: before any handler of the key's target.
-    window.addEventListener("keydown", onKey, true);
-    return () => window.removeEventListener("keydown", onKey, true);
-  }, []);
+    },
+    { capture: true },
+  );
   return useCallback((update: () => void) => {
     queued.current.push(update);
     afterNextPaint(() => {
