@@ -27,9 +27,11 @@
  *   and its size (HTML with the React payload in it).
  *
  * Each is reported as the median over BENCH_RUNS runs. BENCH_TRACE=DIR also
- * writes Chromium performance traces of an open, a label key, the 1M open,
- * the 1M scroll, the 2 MB open and the peer's open to DIR. BENCH_READER_ONLY=million measures only the
- * 1M-character article (its open, scroll and memory).
+ * writes Chromium performance traces of an open, label keys (BENCH_TRACE_KEYS of
+ * them, 2 by default; BENCH_TRACE_SLOW=1 also with the CPU throttled 4×), the 1M
+ * open, the 1M scroll, the 2 MB open and the peer's open to DIR; BENCH_TRACE_CC=1
+ * adds the compositor's frame scheduling to them. BENCH_READER_ONLY=million
+ * measures only the 1M-character article (its open, scroll and memory).
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -64,6 +66,11 @@ const DREW = `((records, test) => records.some((r) => r.type === "attributes"
   ? test(r.target)
   : [...r.addedNodes].some((n) => test(n) || (n.nodeType === 1 && [...n.querySelectorAll("[data-s]")].some(test)))))`;
 
+// In-page: the ranges of the page's CSS Custom Highlights now (the reader paints a new span as one at once,
+// ahead of the render that draws its segments), and whether one not in `had` starts inside `inside`.
+const HIGHLIGHTS = `(typeof CSS !== "undefined" && CSS.highlights ? [...CSS.highlights.values()].flatMap((h) => [...h]) : [])`;
+const QUICK = `((had, inside) => ${HIGHLIGHTS}.some((r) => !had.has(r) && inside.contains(r.startContainer)))`;
+
 // Looks only at what each mutation added, so the probe itself adds no scan of the whole pane to the figure.
 // The probe asks for its frame callback at the key itself, before the app asks for any while handling it: its
 // timer then runs right after the rendering of the frame that shows the highlight, ahead of work the app left
@@ -76,7 +83,10 @@ const TIME_CREATE_PAINT = `new Promise((resolve) => {
   const pane = document.querySelector("[data-testid=pane-text-0]");
   const before = new Set([...pane.querySelectorAll("[data-s]")].flatMap((el) => el.dataset.s.split(" ")));
   const fresh = (el) => el.nodeType === 1 && el.dataset.s && el.dataset.s.split(" ").some((id) => !before.has(id));
+  const had = new Set(${HIGHLIGHTS});
   const onFrame = (frame) => {
+    // Painted ahead: the new range is highlighted and the pending selection's tint lifted, before this frame.
+    if (!t1 && ${QUICK}(had, pane) && "quick" in pane.dataset) t1 = performance.now();
     if (!t1) return requestAnimationFrame(onFrame);
     setTimeout(() => {
       const t3 = performance.now();
@@ -126,13 +136,22 @@ const timeRemotePaint = (id: string) => `new Promise((resolve) => {
   let readTop = 0;
   let scrollTop = 0;
   let seen = false;
-  // As for the label key: the frame callback is asked for at the arrival, before the app's.
+  let paintedAt = 0;
+  const had = new Set(${HIGHLIGHTS});
+  // As for the label key: the frame callback is asked for at the arrival, before the app's. The span counts
+  // as painted after the first frame that shows it, painted ahead or drawn; the text's movement is measured
+  // once its segments are drawn.
   const onFrame = () => {
-    if (!seen) return requestAnimationFrame(onFrame);
-    setTimeout(() => resolve({
-      ms: window.changeAt_ ? performance.now() - window.changeAt_ : Number.NaN,
-      moved: Math.abs(read.getBoundingClientRect().top - readTop) + Math.abs(pane.scrollTop - scrollTop),
-    }), 0);
+    if (!paintedAt && !seen && !${QUICK}(had, read)) return requestAnimationFrame(onFrame);
+    const drawn = seen;
+    setTimeout(() => {
+      paintedAt ||= performance.now();
+      if (!drawn) return requestAnimationFrame(onFrame);
+      resolve({
+        ms: window.changeAt_ ? paintedAt - window.changeAt_ : Number.NaN,
+        moved: Math.abs(read.getBoundingClientRect().top - readTop) + Math.abs(pane.scrollTop - scrollTop),
+      });
+    }, 0);
   };
   window.changeAt_ = 0;
   window.onChange_ = () => {
@@ -389,6 +408,10 @@ const TRACE_CATEGORIES = [
   "disabled-by-default-v8.cpu_profiler",
   "v8.execute",
   "blink.user_timing",
+  // Why a frame started when it did: the compositor's BeginFrame scheduling and raster.
+  ...(process.env.BENCH_TRACE_CC
+    ? ["cc", "viz", "input", "benchmark", "disabled-by-default-devtools.timeline.frame"]
+    : []),
 ];
 
 const bench: Bench = {
@@ -560,8 +583,14 @@ const bench: Bench = {
         await openAndTime(page, bigUrl);
         await browser.stopTracing();
         await browser.startTracing(page, { path: `${trace}/reader-label.json`, categories: TRACE_CATEGORIES });
-        await createAndTime(page, 2, 0);
+        await createAndTime(page, Number(process.env.BENCH_TRACE_KEYS ?? 2), 0);
         await browser.stopTracing();
+        if (process.env.BENCH_TRACE_SLOW) {
+          await openAndTime(page, bigUrl);
+          await browser.startTracing(page, { path: `${trace}/reader-label-4x.json`, categories: TRACE_CATEGORIES });
+          await throttled(page, 4, () => createAndTime(page, Number(process.env.BENCH_TRACE_KEYS ?? 2), 0));
+          await browser.stopTracing();
+        }
         await openAndTime(page, bigUrl);
         await browser.startTracing(page, { path: `${trace}/reader-remote.json`, categories: TRACE_CATEGORIES });
         await remoteCreateAndTime(page, 3, otherWrites);

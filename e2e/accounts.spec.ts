@@ -70,6 +70,7 @@ test("an admin creates an editor, who signs in and works until the admin disable
     await expect(editor.getByTestId("label-menu")).toContainText("Tag “VARNHAMN” as");
     await editor.keyboard.press("g"); // filters to GPE (its shortcut ranks first)
     await editor.keyboard.press("Enter");
+    await expect(editor.getByTestId("label-menu")).toBeHidden(); // closes as the tag is recorded
     await expect(editor.getByTestId("save-status")).toHaveText("All changes saved");
     const mine = await users.db.span.findFirstOrThrow({
       where: { createdBy: { email }, deletedAt: null },

@@ -99,6 +99,7 @@ test.describe("live collaboration", () => {
       await expect(alice.page.getByTestId("label-menu")).toContainText("Kestrel University");
       await alice.page.keyboard.press("o");
       await alice.page.keyboard.press("Enter");
+      await expect(alice.page.getByTestId("label-menu")).toBeHidden(); // closes as the tag is recorded
       await expect(saveState(alice.page)).toHaveText("All changes saved");
       const span = await workerDb.span.findFirstOrThrow({
         where: { article: { story: { key }, language: "sv" }, quote: "Kestrel University", deletedAt: null },
@@ -201,6 +202,22 @@ test.describe("live collaboration", () => {
     const problems: string[] = [];
     const alice = await users.create("EDITOR");
     const bob = await editorPage(browser, users, problems);
+    // What the frame after each live change shows as highlights over the text (painted ahead of the segments).
+    await bob.page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { paintedAhead: seen });
+      const Base = window.EventSource;
+      window.EventSource = class extends Base {
+        constructor(...args: ConstructorParameters<typeof EventSource>) {
+          super(...args);
+          this.addEventListener("change", () =>
+            requestAnimationFrame(() => {
+              for (const highlight of CSS.highlights.values()) for (const r of highlight) seen.push(r.toString());
+            }),
+          );
+        }
+      };
+    });
     await openStory(bob.page, key, ["en"]);
     await expect(liveStatus(bob.page)).toHaveAttribute("data-state", "live");
 
@@ -233,12 +250,14 @@ test.describe("live collaboration", () => {
     // Alice tags a word in the paragraph Bob is reading, one above his view and one below it.
     const read = Number(before.p);
     const ids: string[] = [];
+    const quotes: string[] = [];
     for (const k of [read, read - 3, read + 3]) {
       // The generated text is ASCII: the paragraph's UTF-16 offset is its code-point offset.
       const start = Number(await text.locator(`[data-p="${k}"]`).getAttribute("data-o"));
       const end = long.text.indexOf(" ", start);
       const id = randomUUID();
       ids.push(id);
+      quotes.push(long.text.slice(start, end));
       const span = {
         id,
         articleId: article.id,
@@ -255,6 +274,11 @@ test.describe("live collaboration", () => {
     await expect(text.locator(`[data-s~="${ids[0]}"]`)).toBeVisible();
     await expect(text.locator(`[data-s~="${ids[2]}"]`).first()).toBeAttached();
     expect(await reading()).toEqual(before);
+    // The first span was shown in the frame after its change arrived, before its segments were drawn.
+    expect(await bob.page.evaluate(() => (window as unknown as { paintedAhead: string[] }).paintedAhead)).toContain(
+      quotes[0],
+    );
+    expect(await bob.page.evaluate(() => CSS.highlights.size)).toBe(0);
     await bob.context.close();
     expect(problems).toEqual([]);
   });

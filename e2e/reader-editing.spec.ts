@@ -82,6 +82,7 @@ test.describe("tagging in the reader", () => {
     await expect(menu(page)).toContainText("Tag “سولبيرغ” as");
     await page.keyboard.type("person");
     await page.keyboard.press("Enter");
+    await expect(menu(page)).toBeHidden(); // closes as the tag is recorded
     await expect(page.getByTestId("save-status")).toHaveText("All changes saved");
 
     // Chinese: one character of a dictionary word gives the word.

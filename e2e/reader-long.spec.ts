@@ -57,6 +57,7 @@ test.describe("a very long article", () => {
     await expect(page.getByTestId("label-menu")).toContainText(`Tag “${quote}” as`);
     await page.keyboard.type("law");
     await page.keyboard.press("Enter");
+    await expect(page.getByTestId("label-menu")).toBeHidden(); // closes as the tag is recorded
     await expect(page.getByTestId("save-status")).toHaveText("All changes saved");
     await expect(last.locator("[data-s]").filter({ hasText: quote }).first()).toBeVisible();
 

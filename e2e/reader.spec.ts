@@ -247,6 +247,7 @@ test.describe("annotating in the reader", () => {
     await expect(page.getByTestId("label-menu")).toContainText("Tag “👩‍👩‍👧” as");
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
+    await expect(page.getByTestId("label-menu")).toBeHidden(); // closes as the tag is recorded
     await expect(page.getByTestId("save-status")).toHaveText("All changes saved");
     const article = await workerDb.article.findFirstOrThrow({ where: { externalId: `${storyKey}-en` } });
     const span = await workerDb.span.findFirstOrThrow({

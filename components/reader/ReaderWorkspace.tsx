@@ -28,12 +28,17 @@ import { ReaderPane } from "./ReaderPane";
 import { ScrollSync, topParagraph } from "./scroll-sync";
 import { LiveStatus } from "./LiveStatus";
 import { presenceColor } from "./PresenceChips";
+import { paneRange, quickPaint, quickPaintCss } from "./quick-paint";
+import { FALLBACK_COLOR } from "./render-spans";
 import { useLiveStory } from "./use-live-story";
 import { RenameForm } from "@/components/ui/RenameForm";
 import { renameStoryAction } from "@/app/(app)/stories/[key]/actions";
 import { useWindowKeydown } from "@/components/ui/use-window-keydown";
 
 const EMPTY: readonly SpanDTO[] = [];
+
+/** At most this many of another editor's new spans at once are painted ahead of their render. */
+const PAINT_AHEAD_MAX = 20;
 
 /** A place to show once the layout that holds it is open (set by a jump that changes the layout). */
 let pendingJump: { articleId: string; start: number; spanId?: string } | null = null;
@@ -128,6 +133,21 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
   const [notice, setNotice] = useNotice();
 
   const articleIds = useMemo(() => panes.map((p) => p.id), [panes]);
+  const paneOfArticle = useCallback((articleId: string) => panes.findIndex((p) => p.id === articleId), [panes]);
+
+  /** Paints UTF-16 range [start, end) of a pane at once; returns what removes it (once its segments are drawn). */
+  const paintAhead = (pane: number, start: number, end: number, color: string, tagging: boolean): (() => void) => {
+    const scroller = scrollers.current[pane];
+    const paragraphs = paragraphs16[pane];
+    if (!scroller || !paragraphs?.length) return () => {};
+    const range = paneRange(
+      scroller,
+      { at: start, paragraph: paragraphAt(paragraphs, start) },
+      { at: end, paragraph: paragraphAt(paragraphs, Math.max(start, end - 1)) },
+    );
+    return range ? quickPaint(scroller, range, color, tagging) : () => {};
+  };
+
   // A rename heard live, until the page's own data (a refresh) catches up with it.
   const [renamed, setRenamed] = useState<{ from: string; title: string } | null>(null);
   const storyTitle = renamed && renamed.from === view.story.title ? renamed.title : view.story.title;
@@ -145,10 +165,22 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
         setNotice(`The ${pane.language} version was revised by another editor: reload to read the new text.`);
     },
     onStoryRenamed: (title) => setRenamed({ from: view.story.title, title }),
+    paintAhead: (spans) => {
+      // Another editor's new spans; a burst (a bulk change) is left to the render alone.
+      const fresh = spans.filter((s) => !s.deletedAt && !s.orphaned && !store.getSpan(s.id));
+      if (!fresh.length || fresh.length > PAINT_AHEAD_MAX) return null;
+      const removers = fresh.flatMap((s) => {
+        const pane = paneOfArticle(s.articleId);
+        if (pane < 0) return [];
+        const index = indexes[pane]!;
+        const color = (s.labelId && colors.get(s.labelId)) || FALLBACK_COLOR;
+        return [paintAhead(pane, index.toUtf16(s.start), index.toUtf16(s.end), color, false)];
+      });
+      return () => removers.forEach((remove) => remove());
+    },
   });
 
   const languages = useMemo(() => Object.fromEntries(view.versions.map((v) => [v.id, v.language])), [view.versions]);
-  const paneOfArticle = useCallback((articleId: string) => panes.findIndex((p) => p.id === articleId), [panes]);
 
   /** Brings a UTF-16 position of a pane into view (its paragraph, then the exact segment once drawn). */
   const reveal = useCallback(
@@ -220,15 +252,22 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
   }, [refocus]);
 
   const afterPaint = useAfterPaintUpdate();
+  // A tag whose render waits for the frame that shows it: the label menu is still there meanwhile.
+  const tagging = useRef(false);
   const createSpan = (label: LabelDTO, pane: number, start: number, end: number) => {
-    const range = toSpanRange(indexes[pane]!, { start, end });
-    // The key's frame draws the new highlight in its paragraph and nothing else.
-    const id = store.create({ articleId: panes[pane]!.id, ...range, kind: label.kind, labelId: label.id });
-    setPending(null);
-    setCaret(null);
-    // Closing the menu, the notice, the selection outline and the focus follow once that frame is
-    // painted, or before the next key if that comes first.
+    if (tagging.current) return;
+    tagging.current = true;
+    // The key's frame paints the new highlight over the text and nothing else. The span, its
+    // segments, closing the menu, the notice, the selection outline and the focus follow once that
+    // frame is painted, or before the next key if that comes first, in one commit.
+    const painted = paintAhead(pane, start, end, label.color, true);
     afterPaint(() => {
+      tagging.current = false;
+      const range = toSpanRange(indexes[pane]!, { start, end });
+      const id = store.create({ articleId: panes[pane]!.id, ...range, kind: label.kind, labelId: label.id });
+      painted();
+      setPending(null);
+      setCaret(null);
       setMenu(null);
       setSelected(id);
       setNotice(`Tagged “${range.quote}” as ${label.name}.`);
@@ -445,6 +484,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
     : focusSpan?.claimId
       ? `c:${focusSpan.claimId}`
       : null;
+  const quickCss = useMemo(() => quickPaintCss([...colors.values(), FALLBACK_COLOR]), [colors]);
   const css = [
     selected ? `[data-s~="${selected}"]{outline:2px solid #2563eb;outline-offset:1px}` : "",
     counterpartKey ? `[data-k~="${counterpartKey}"]{background-color:rgba(250,204,21,.55)!important}` : "",
@@ -522,6 +562,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
   return (
     <main ref={root} className="mx-auto max-w-[120rem] px-4 py-4" data-testid="reader">
       <style>{css}</style>
+      <style>{quickCss}</style>
       {header}
       {aligning ? (
         <div className="mb-3">

@@ -25,7 +25,7 @@ export interface RenderSpan {
   span: SpanDTO;
 }
 
-const FALLBACK_COLOR = "#78716c";
+export const FALLBACK_COLOR = "#78716c";
 
 export function renderSpanOf(
   cache: WeakMap<SpanDTO, RenderSpan>,

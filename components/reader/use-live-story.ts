@@ -12,6 +12,8 @@
  * revised article is announced, not swapped in.
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { flushSync } from "react-dom";
+import { afterNextPaint } from "@/components/ui/after-paint";
 import type { AnnotationStore, SpanDTO } from "@/lib/annotate-client";
 import type { StoryEvent } from "@/lib/live/events";
 import { PRESENCE_HEARTBEAT_MS } from "@/lib/live/presence";
@@ -53,6 +55,11 @@ export function useLiveStory(options: {
   onArticleRevised?(event: StoryEvent): void;
   /** Another editor (or this one, in another tab) renamed the story. */
   onStoryRenamed?(title: string): void;
+  /**
+   * Paints arriving spans at once, ahead of the render that draws them; returns what removes that
+   * paint, or null when it painted nothing (the spans are then taken in at once).
+   */
+  paintAhead?(spans: readonly SpanDTO[]): (() => void) | null;
 }): LiveStory {
   const { storyId, cursor, store } = options;
   const latest = useRef(options);
@@ -80,7 +87,16 @@ export function useLiveStory(options: {
         else if (e.kind !== "story.renamed") others = true;
         if (e.kind === "article.revised" && e.articleId && open.has(e.articleId)) latest.current.onArticleRevised?.(e);
       }
-      store.applyRemote(spans, others);
+      const painted = latest.current.paintAhead?.(spans) ?? null;
+      if (!painted) {
+        store.applyRemote(spans, others);
+        return true;
+      }
+      // The frame that shows the paint is not made to wait for the render; that render replaces it.
+      afterNextPaint(() => {
+        flushSync(() => store.applyRemote(spans, others));
+        painted();
+      });
       return true;
     };
   }, [pending, store]);

@@ -4,6 +4,9 @@ import { useCallback, useRef } from "react";
 import { flushSync } from "react-dom";
 import { useWindowKeydown } from "./use-window-keydown";
 
+/** A hidden tab paints no frames: work waiting for one runs after this long instead. */
+const HIDDEN_TAB_MS = 500;
+
 /**
  * Runs `fn` once the browser has painted the next frame: the frame an edit
  * must appear in is not made to wait for work it does not show (closing a
@@ -11,7 +14,15 @@ import { useWindowKeydown } from "./use-window-keydown";
  * frame's rendering.
  */
 export function afterNextPaint(fn: () => void): void {
-  requestAnimationFrame(() => setTimeout(fn, 0));
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    fn();
+  };
+  const fallback = setTimeout(run, HIDDEN_TAB_MS);
+  requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 /**
