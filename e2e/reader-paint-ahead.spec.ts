@@ -90,6 +90,11 @@ test("a label key paints its span in the next frame, in every script, and the dr
       expect((await segments.allTextContents()).join("")).toBe(quote);
       expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
       await expect(readerPane(page, k)).not.toHaveAttribute("data-quick");
+      // Focus is back on the pane, shown as a ring on its frame rather than an outline over the text.
+      await expect(readerPane(page, k)).toBeFocused();
+      expect(await readerPane(page, k).evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("none");
+      const ring = await page.locator(`section[data-pane="${k}"]`).evaluate((el) => getComputedStyle(el).boxShadow);
+      expect(ring).toMatch(/ 0px 0px 0px 2px$/);
     });
   }
   const quotes = await workerDb.span.findMany({
