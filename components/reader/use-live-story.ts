@@ -69,8 +69,9 @@ export function useLiveStory(options: {
   const [tabId] = useState(newTabId);
   const [others, setOthers] = useState<PresencePerson[]>([]);
 
-  // Changes waiting for a selection in progress to end.
-  const [pending] = useState(() => ({ events: [] as StoryEvent[], pointerDown: false }));
+  // Changes waiting for a selection in progress to end; applies held for the frame that shows a
+  // paint ahead (those that come after wait behind them, so changes are taken in in order).
+  const [pending] = useState(() => ({ events: [] as StoryEvent[], pointerDown: false, held: [] as (() => void)[] }));
   // Takes in the waiting changes unless a selection is in progress; says whether it did.
   const apply = useRef<() => boolean>(() => false);
   useEffect(() => {
@@ -88,15 +89,18 @@ export function useLiveStory(options: {
         if (e.kind === "article.revised" && e.articleId && open.has(e.articleId)) latest.current.onArticleRevised?.(e);
       }
       const painted = latest.current.paintAhead?.(spans) ?? null;
-      if (!painted) {
+      const take = () => {
         store.applyRemote(spans, others);
+        painted?.();
+      };
+      if (!painted && !pending.held.length) {
+        take();
         return true;
       }
       // The frame that shows the paint is not made to wait for the render; that render replaces it.
-      afterNextPaint(() => {
-        flushSync(() => store.applyRemote(spans, others));
-        painted();
-      });
+      pending.held.push(take);
+      if (pending.held.length === 1)
+        afterNextPaint(() => flushSync(() => pending.held.splice(0).forEach((held) => held())));
       return true;
     };
   }, [pending, store]);
