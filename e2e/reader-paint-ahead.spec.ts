@@ -18,36 +18,38 @@ interface FirstFrame {
   drawn: boolean;
 }
 
+type Watched = Window & { firstFrame?: Promise<FirstFrame> };
+
 /**
- * In the page: at the next key, waits for the frame that follows it and resolves with what that
- * frame paints: the highlights' names and texts, the pending selection's tint, and whether a
- * segment of a new span is drawn yet.
+ * In the page: from now on, waits for the next key and the frame that follows it. The returned
+ * function resolves with what that frame paints: the highlights' names and texts, the pending
+ * selection's tint, and whether a segment of a new span is drawn yet. (The listener is in place
+ * when this resolves: a key sent after it cannot overtake it.)
  */
-function watchNextKey(page: Page, k: number): Promise<FirstFrame> {
-  return page.evaluate(
-    (k) =>
-      new Promise<FirstFrame>((resolve) => {
-        const pane = document.querySelector<HTMLElement>(`[data-testid=pane-text-${k}]`)!;
-        const ids = () => [...pane.querySelectorAll<HTMLElement>("[data-s]")].flatMap((el) => el.dataset.s!.split(" "));
-        const had = new Set(ids());
-        window.addEventListener(
-          "keydown",
-          () =>
-            requestAnimationFrame(() => {
-              const pending = pane.querySelector("[data-pending]");
-              resolve({
-                highlights: [...CSS.highlights.entries()].flatMap(([name, h]) =>
-                  [...h].map((r) => ({ name, text: r.toString() })),
-                ),
-                pendingTint: pending ? getComputedStyle(pending).backgroundColor : null,
-                drawn: ids().some((id) => !had.has(id)),
-              });
-            }),
-          { capture: true, once: true },
-        );
-      }),
-    k,
-  );
+async function watchNextKey(page: Page, k: number): Promise<() => Promise<FirstFrame>> {
+  await page.evaluate((k) => {
+    const pane = document.querySelector<HTMLElement>(`[data-testid=pane-text-${k}]`)!;
+    const ids = () => [...pane.querySelectorAll<HTMLElement>("[data-s]")].flatMap((el) => el.dataset.s!.split(" "));
+    const had = new Set(ids());
+    (window as Watched).firstFrame = new Promise<FirstFrame>((resolve) =>
+      window.addEventListener(
+        "keydown",
+        () =>
+          requestAnimationFrame(() => {
+            const pending = pane.querySelector("[data-pending]");
+            resolve({
+              highlights: [...CSS.highlights.entries()].flatMap(([name, h]) =>
+                [...h].map((r) => ({ name, text: r.toString() })),
+              ),
+              pendingTint: pending ? getComputedStyle(pending).backgroundColor : null,
+              drawn: ids().some((id) => !had.has(id)),
+            });
+          }),
+        { capture: true, once: true },
+      ),
+    );
+  }, k);
+  return () => page.evaluate(() => (window as Watched).firstFrame!);
 }
 
 test("a label key paints its span in the next frame, in every script, and the drawn segments replace that paint", async ({
@@ -72,9 +74,9 @@ test("a label key paints its span in the next frame, in every script, and the dr
       await dragOver(page, k, quote);
       await expect(menu(page)).toContainText(`Tag “${quote}” as`);
       await page.keyboard.type("person");
-      const frame = watchNextKey(page, k);
+      const firstFrame = await watchNextKey(page, k);
       await page.keyboard.press("Enter");
-      const first = await frame;
+      const first = await firstFrame();
       expect(first.highlights).toEqual([{ name: `px-quick-${color.slice(1).toLowerCase()}`, text: quote }]);
       expect(first.pendingTint).toBe("rgba(0, 0, 0, 0)");
       expect(first.drawn).toBe(false);
