@@ -29,7 +29,7 @@ import { ScrollSync, topParagraph } from "./scroll-sync";
 import { LiveStatus } from "./LiveStatus";
 import { presenceColor } from "./PresenceChips";
 import { paneRange, quickPaint, quickPaintCss } from "./quick-paint";
-import { FALLBACK_COLOR } from "./render-spans";
+import { FALLBACK_COLOR, spanColor } from "./render-spans";
 import { useLiveStory } from "./use-live-story";
 import { RenameForm } from "@/components/ui/RenameForm";
 import { renameStoryAction } from "@/app/(app)/stories/[key]/actions";
@@ -138,14 +138,8 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
   /** Paints UTF-16 range [start, end) of a pane at once; returns what removes it (once its segments are drawn). */
   const paintAhead = (pane: number, start: number, end: number, color: string, tagging: boolean): (() => void) => {
     const scroller = scrollers.current[pane];
-    const paragraphs = paragraphs16[pane];
-    if (!scroller || !paragraphs?.length) return () => {};
-    const range = paneRange(
-      scroller,
-      { at: start, paragraph: paragraphAt(paragraphs, start) },
-      { at: end, paragraph: paragraphAt(paragraphs, Math.max(start, end - 1)) },
-    );
-    return range ? quickPaint(scroller, range, color, tagging) : () => {};
+    const range = scroller ? paneRange(scroller, paragraphs16[pane]!, start, end) : null;
+    return scroller && range ? quickPaint(scroller, range, color, tagging) : () => {};
   };
 
   // A rename heard live, until the page's own data (a refresh) catches up with it.
@@ -173,8 +167,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
         const pane = paneOfArticle(s.articleId);
         if (pane < 0) return [];
         const index = indexes[pane]!;
-        const color = (s.labelId && colors.get(s.labelId)) || FALLBACK_COLOR;
-        return [paintAhead(pane, index.toUtf16(s.start), index.toUtf16(s.end), color, false)];
+        return [paintAhead(pane, index.toUtf16(s.start), index.toUtf16(s.end), spanColor(colors, s), false)];
       });
       return () => removers.forEach((remove) => remove());
     },

@@ -10,6 +10,7 @@
  * Where the browser lacks the Highlight API, nothing is painted early and
  * the render paints the span a frame later.
  */
+import { paragraphAt } from "./caret";
 import { BLOCK } from "./ParagraphBlock";
 
 const PREFIX = "px-quick-";
@@ -20,7 +21,7 @@ function nameOf(color: string): string {
 }
 
 /** Whether this browser paints CSS Custom Highlights. */
-export function canQuickPaint(): boolean {
+function canQuickPaint(): boolean {
   return typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight !== "undefined";
 }
 
@@ -60,19 +61,18 @@ function pointIn(paragraph: HTMLElement, at: number): [Node, number] | null {
   return last && left === 0 ? [last, last.length] : null;
 }
 
-/**
- * The DOM range of UTF-16 indices [start, end) of a pane's text, given the
- * paragraph that holds each end (the pane's paragraphs are in text order).
- */
+/** The DOM range of UTF-16 indices [start, end) of a pane's text, given its paragraphs' UTF-16 ranges. */
 export function paneRange(
   scroller: HTMLElement,
-  start: { at: number; paragraph: number },
-  end: { at: number; paragraph: number },
+  paragraphs: readonly { start: number; end: number }[],
+  start: number,
+  end: number,
 ): Range | null {
-  const a = paragraphElement(scroller, start.paragraph);
-  const b = paragraphElement(scroller, end.paragraph);
-  const from = a && pointIn(a, start.at);
-  const to = b && pointIn(b, end.at);
+  if (!paragraphs.length) return null;
+  const a = paragraphElement(scroller, paragraphAt(paragraphs, start));
+  const b = paragraphElement(scroller, paragraphAt(paragraphs, Math.max(start, end - 1)));
+  const from = a && pointIn(a, start);
+  const to = b && pointIn(b, end);
   if (!from || !to) return null;
   const range = document.createRange();
   range.setStart(...from);
@@ -80,12 +80,9 @@ export function paneRange(
   return range;
 }
 
-/** Scrollers showing a quick paint over their pending selection, and how many. */
-const tagged = new WeakMap<HTMLElement, number>();
-
 /**
  * Paints `range` of a pane's text in `color` at once; returns what removes it. `tagging`: the range
- * is the pending selection being tagged, whose own tint is lifted meanwhile.
+ * is the pending selection being tagged (one at a time), whose own tint is lifted meanwhile.
  */
 export function quickPaint(scroller: HTMLElement, range: Range, color: string, tagging = false): () => void {
   if (!canQuickPaint()) return () => {};
@@ -93,10 +90,7 @@ export function quickPaint(scroller: HTMLElement, range: Range, color: string, t
   const existing = CSS.highlights.get(name);
   if (existing) existing.add(range);
   else CSS.highlights.set(name, new Highlight(range));
-  if (tagging) {
-    tagged.set(scroller, (tagged.get(scroller) ?? 0) + 1);
-    scroller.dataset.quick = "";
-  }
+  if (tagging) scroller.dataset.quick = "";
   let done = false;
   return () => {
     if (done) return;
@@ -104,9 +98,6 @@ export function quickPaint(scroller: HTMLElement, range: Range, color: string, t
     const highlight = CSS.highlights.get(name);
     highlight?.delete(range);
     if (highlight && highlight.size === 0) CSS.highlights.delete(name);
-    if (!tagging) return;
-    const left = (tagged.get(scroller) ?? 1) - 1;
-    tagged.set(scroller, left);
-    if (left === 0) delete scroller.dataset.quick;
+    if (tagging) delete scroller.dataset.quick;
   };
 }

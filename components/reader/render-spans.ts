@@ -27,6 +27,11 @@ export interface RenderSpan {
 
 export const FALLBACK_COLOR = "#78716c";
 
+/** A span's colour: its label's, or grey for a span without a (known) label. */
+export function spanColor(colors: ReadonlyMap<string, string>, span: Pick<SpanDTO, "labelId">): string {
+  return (span.labelId && colors.get(span.labelId)) || FALLBACK_COLOR;
+}
+
 export function renderSpanOf(
   cache: WeakMap<SpanDTO, RenderSpan>,
   index: OffsetIndex,
@@ -39,7 +44,7 @@ export function renderSpanOf(
       id: span.id,
       start: index.toUtf16(span.start),
       end: index.toUtf16(span.end),
-      color: (span.labelId && colors.get(span.labelId)) || FALLBACK_COLOR,
+      color: spanColor(colors, span),
       key: span.entityId ? `e:${span.entityId}` : span.claimId ? `c:${span.claimId}` : null,
       span,
     };

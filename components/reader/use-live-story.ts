@@ -12,8 +12,7 @@
  * revised article is announced, not swapped in.
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { flushSync } from "react-dom";
-import { afterNextPaint } from "@/components/ui/after-paint";
+import { useAfterPaintUpdate } from "@/components/ui/after-paint";
 import type { AnnotationStore, SpanDTO } from "@/lib/annotate-client";
 import type { StoryEvent } from "@/lib/live/events";
 import { PRESENCE_HEARTBEAT_MS } from "@/lib/live/presence";
@@ -69,9 +68,10 @@ export function useLiveStory(options: {
   const [tabId] = useState(newTabId);
   const [others, setOthers] = useState<PresencePerson[]>([]);
 
-  // Changes waiting for a selection in progress to end; applies held for the frame that shows a
-  // paint ahead (those that come after wait behind them, so changes are taken in in order).
-  const [pending] = useState(() => ({ events: [] as StoryEvent[], pointerDown: false, held: [] as (() => void)[] }));
+  // Changes waiting for a selection in progress to end, and how many applies wait for the frame that
+  // shows a paint ahead (those that come after wait behind them, so changes are taken in in order).
+  const [pending] = useState(() => ({ events: [] as StoryEvent[], pointerDown: false, held: 0 }));
+  const later = useAfterPaintUpdate();
   // Takes in the waiting changes unless a selection is in progress; says whether it did.
   const apply = useRef<() => boolean>(() => false);
   useEffect(() => {
@@ -93,17 +93,20 @@ export function useLiveStory(options: {
         store.applyRemote(spans, others);
         painted?.();
       };
-      if (!painted && !pending.held.length) {
+      if (!painted && !pending.held) {
         take();
         return true;
       }
-      // The frame that shows the paint is not made to wait for the render; that render replaces it.
-      pending.held.push(take);
-      if (pending.held.length === 1)
-        afterNextPaint(() => flushSync(() => pending.held.splice(0).forEach((held) => held())));
+      // The frame that shows the paint is not made to wait for the render; that render replaces it
+      // (or comes first when a key does, so the key acts on the spans it sees).
+      pending.held++;
+      later(() => {
+        pending.held--;
+        take();
+      });
       return true;
     };
-  }, [pending, store]);
+  }, [pending, store, later]);
   useEffect(() => {
     const down = (e: PointerEvent) => {
       pending.pointerDown = !!(e.target as Element | null)?.closest?.("[data-scroller]");
