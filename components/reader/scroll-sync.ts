@@ -2,13 +2,16 @@
  * Keeps panes on aligned paragraphs: when the pane the reader is working in
  * scrolls, every other pane is scrolled so that the counterpart of its top
  * paragraph is at the top, at the same fraction of the paragraph. Only the
- * leading pane (the last one pointed at, focused or typed in) drives; the
- * scrolls it causes in the others are not echoed back.
+ * leading pane (the last one pressed, wheeled, touched, focused or typed in)
+ * drives; the scrolls it causes in the others are not echoed back. A pointer
+ * merely entering a pane does not lead: a resting pointer "enters" whatever
+ * moves under it (a menu closing above a pane), and a leader taken that way
+ * echoes the sync back and stops the real leader's keyboard scroll midway.
  */
 import { paragraphMap, reverseBeads } from "@/lib/reader/alignment-map";
 import type { PaneAlignment } from "@/lib/reader/story-view";
 
-const LEAD_EVENTS = ["pointerdown", "pointerenter", "wheel", "touchstart", "keydown", "focusin"] as const;
+const LEAD_EVENTS = ["pointerdown", "wheel", "touchstart", "keydown", "focusin"] as const;
 
 export class ScrollSync {
   private readonly scrollers: (HTMLElement | null)[] = [];
