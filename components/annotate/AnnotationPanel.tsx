@@ -293,7 +293,8 @@ const PanelBody = memo(function PanelBody({
         <StorySidebar
           storyId={storyId}
           labels={labels}
-          annotations={story.data}
+          // Failed here, the sidebar asks itself and shows why it could not.
+          annotations={story.data ?? (story.error ? undefined : null)}
           onRefresh={() => void refresh()}
           highlight={selected?.entityId ?? selected?.claimId ?? null}
           onJump={(ref) => onShow({ articleId: ref.articleId, spanId: ref.spanId, start: ref.start, end: ref.end })}

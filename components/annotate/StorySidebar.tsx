@@ -27,7 +27,8 @@ export interface StorySidebarProps {
   labels?: readonly LabelDTO[];
   onJump: (ref: StorySpanRef) => void;
   highlight?: string | null;
-  annotations?: StoryAnnotations;
+  /** Given by a parent that loads them (null while it does); left out, the sidebar loads them itself. */
+  annotations?: StoryAnnotations | null;
   onRefresh?: () => void;
 }
 
@@ -81,9 +82,10 @@ export function StorySidebar({
   onRefresh,
 }: StorySidebarProps) {
   const id = useId();
+  const given = annotations !== undefined;
   const remote = useRemote(
-    annotations ? null : (signal) => annotationApi.storyAnnotations(storyId, signal),
-    annotations ? "given" : `${storyId}|${refreshKey}`,
+    given ? null : (signal) => annotationApi.storyAnnotations(storyId, signal),
+    given ? "given" : `${storyId}|${refreshKey}`,
   );
   const color = (labelId: string) => labels.find((l) => l.id === labelId)?.color ?? "#a8a29e";
   const data = annotations ?? remote.data;
@@ -107,7 +109,7 @@ export function StorySidebar({
           {remote.error}
         </p>
       ) : null}
-      {!data && remote.loading ? <p className="text-stone-500">Loading…</p> : null}
+      {!data && (remote.loading || annotations === null) ? <p className="text-stone-500">Loading…</p> : null}
       {data ? (
         <>
           <ListSection
