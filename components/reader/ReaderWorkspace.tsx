@@ -13,10 +13,10 @@ import { storyHref } from "@/lib/reader/href";
 import type { LabelDTO } from "@/lib/annotation/dto";
 import { commandFor } from "@/lib/reader/keymap";
 import { snapSelection, toSpanRange } from "@/lib/reader/selection";
-import { decodeSpans, unpackSlices, type PackedSpans } from "@/lib/reader/span-pack";
+import { decodeSpans } from "@/lib/reader/span-pack";
 import type { PaneAlignment, StoryView } from "@/lib/reader/story-view";
 import { OffsetIndex } from "@/lib/text/code-points";
-import { afterNextPaint, useAfterPaintUpdate } from "@/components/ui/after-paint";
+import { useAfterPaintUpdate } from "@/components/ui/after-paint";
 import { AlignmentEditor } from "./AlignmentEditor";
 import { ArticlePicker } from "./ArticlePicker";
 import { caretRange, moveCaret, paragraphAt, type Caret, type CaretMove } from "./caret";
@@ -30,6 +30,7 @@ import { LiveStatus } from "./LiveStatus";
 import { presenceColor } from "./PresenceChips";
 import { paneRange, quickPaint, quickPaintCss } from "./quick-paint";
 import { FALLBACK_COLOR, spanColor } from "./render-spans";
+import { useLaterSpans } from "./use-later-spans";
 import { useLiveStory } from "./use-live-story";
 import { RenameForm } from "@/components/ui/RenameForm";
 import { renameStoryAction } from "@/app/(app)/stories/[key]/actions";
@@ -57,8 +58,6 @@ interface Props {
   canRename?: boolean;
   /** The change-feed cursor the page's data was read at (GET /api/stories/{id}/events?after=). */
   liveCursor: number;
-  /** Each pane's spans after its head (`PaneArticle.headEnd`), packed; "" when the page brought them all. */
-  laterSpans?: Promise<string[]>;
 }
 
 /** The side-by-side reader and annotation workspace of one story. */
@@ -67,7 +66,7 @@ export function ReaderWorkspace(props: Props) {
   return <Workspace key={props.view.panes.map((p) => p.id).join(",")} {...props} />;
 }
 
-function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = false, liveCursor, laterSpans }: Props) {
+function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = false, liveCursor }: Props) {
   const router = useRouter();
   const { panes } = view;
   const [store] = useState(
@@ -79,7 +78,6 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
       }),
   );
   useEffect(() => () => store.dispose(), [store]);
-  useLaterSpans(store, panes, laterSpans);
   // Marks the workspace as hydrated and listening (tests and the reader benchmark wait for it).
   const root = useRef<HTMLElement>(null);
   useEffect(() => root.current?.setAttribute("data-ready", "true"), []);
@@ -131,6 +129,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
   const [aligning, setAligning] = useState(false);
   const [retype, setRetype] = useState<{ spanId: string; entityId: string; label: LabelDTO } | null>(null);
   const [notice, setNotice] = useNotice();
+  useLaterSpans(store, panes, setNotice);
 
   const articleIds = useMemo(() => panes.map((p) => p.id), [panes]);
   const paneOfArticle = useCallback((articleId: string) => panes.findIndex((p) => p.id === articleId), [panes]);
@@ -713,46 +712,6 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
       {helpDialog}
     </main>
   );
-}
-
-/** Decoding the later spans yields to the browser this often (checked every LATER_SLICE spans), so scrolling and keys stay responsive. */
-const LATER_TASK_MS = 8;
-const LATER_SLICE = 250;
-
-/**
- * Takes in a long article's later spans once they arrive and the first
- * screen is painted: decoded in tasks of about LATER_TASK_MS, then merged into the store
- * with what it holds by then (the head, edits, live changes), which keeps the
- * newer of each span.
- */
-function useLaterSpans(store: AnnotationStore, panes: StoryView["panes"], later: Promise<string[]> | undefined) {
-  useEffect(() => {
-    if (!later) return;
-    let current = true;
-    const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
-    void later.then(async (lists) => {
-      // They usually arrive with the page: the screen shows only the head's spans, so it is painted first.
-      await new Promise<void>((resolve) => afterNextPaint(resolve));
-      for (const [k, pane] of panes.entries()) {
-        const packed = lists[k];
-        if (!packed || !current) continue;
-        const spans: SpanDTO[] = [];
-        let yieldAt = performance.now() + LATER_TASK_MS;
-        for (const slice of unpackSlices(JSON.parse(packed) as PackedSpans, pane.id, pane.text, LATER_SLICE)) {
-          if (!current) return;
-          spans.push(...slice);
-          if (performance.now() < yieldAt) continue;
-          await pause();
-          yieldAt = performance.now() + LATER_TASK_MS;
-        }
-        if (!current || !spans.length) continue;
-        store.merge(pane.id, [...(store.getSnapshot().spansByArticle[pane.id] ?? EMPTY), ...spans]);
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [store, panes, later]);
 }
 
 /** A pane subscribed to its own article's spans, so an edit re-renders only that pane. */

@@ -3,6 +3,7 @@
  * (docs/annotation-api.md). Each throws an ApiError carrying the server's
  * code and message, so a panel can show exactly why something was refused.
  */
+import type { PackedSpans } from "../reader/span-pack";
 import type { ClaimDTO, EntityDTO, SpanDTO, SpanHistoryEntry, StoryAnnotations, Suggestion, Taxonomy } from "./types";
 
 export class ApiError extends Error {
@@ -142,6 +143,15 @@ export const annotationApi = {
   articleSpans: (articleId: string, signal?: AbortSignal) =>
     request<{ spans: SpanDTO[] }>("GET", `/api/articles/${id(articleId)}/spans`, undefined, signal).then(
       (r) => r.spans,
+    ),
+
+  /** A long article's spans from `from` (code points) on, packed for the reader, at the text's `revision`. */
+  laterSpans: (articleId: string, from: number, revision: number, signal?: AbortSignal) =>
+    request<PackedSpans>(
+      "GET",
+      `/api/articles/${id(articleId)}/spans/later${query({ from, revision })}`,
+      undefined,
+      signal,
     ),
 
   spanHistory: (spanId: string, signal?: AbortSignal) =>

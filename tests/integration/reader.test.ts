@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withRequestHeaders } from "@/lib/auth/current-user";
 import { DEMO_STORY } from "@/lib/demo/newsroom";
 import { seedDemoNewsroom } from "@/lib/demo/seed";
 import { importJsonl } from "@/lib/import";
 import { listArticleSpans } from "@/lib/annotation/spans";
-import { decodeSpans } from "@/lib/reader/span-pack";
+import { decodeSpans, unpackSpans, type PackedSpans } from "@/lib/reader/span-pack";
+import * as laterRoute from "@/app/api/articles/[id]/spans/later/route";
 import { HEAD_CODE_POINTS, loadLaterSpans, loadStoryView } from "@/lib/reader/story-view";
 import { generate } from "../support/long-article";
 import { sliceCodePoints } from "@/lib/text/code-points";
@@ -12,6 +14,7 @@ import { saveAlignmentAction } from "@/app/(app)/stories/[key]/actions";
 import { corpusArticles, toJsonl } from "./corpus";
 import { testDb } from "./db";
 import { createUser, headersOf, sessionCookie } from "./support/users";
+import { anonymous, call, signedIn, type Caller } from "./support/api";
 
 const db = testDb();
 const PREFIX = "reader-";
@@ -84,7 +87,7 @@ describe("loadStoryView", () => {
     expect(Object.keys(JSON.parse(again.panes[0]!.spans).contexts)).toHaveLength(2);
   });
 
-  it("sends a long article's first spans with the page and the others after, together all of them", async () => {
+  it("sends a long article's first spans with the page; the reader fetches the others, together all of them", async () => {
     const long = generate(60_000, 1_500, 7);
     await importJsonl(db, {
       content: toJsonl([
@@ -96,16 +99,51 @@ describe("loadStoryView", () => {
     expect(pane.headEnd).toBeGreaterThanOrEqual(HEAD_CODE_POINTS);
     expect(pane.headEnd).toBe(pane.paragraphs.find((p) => p.end >= HEAD_CODE_POINTS)!.end);
     const head = decodeSpans(pane.spans, pane.id, pane.text);
-    const [later] = await loadLaterSpans(db, view);
-    const rest = decodeSpans(later!, pane.id, pane.text);
+    const viewer = await signedIn(db, "VIEWER");
+    const later = await call<PackedSpans>(laterRoute.GET, {
+      as: viewer,
+      params: { id: pane.id },
+      search: { from: String(pane.headEnd), revision: String(pane.revision) },
+    });
+    expect(later.status).toBe(200);
+    const rest = unpackSpans(later.body, pane.id, pane.text);
     expect(head.every((s) => s.start < pane.headEnd!)).toBe(true);
     expect(rest.every((s) => s.start >= pane.headEnd!)).toBe(true);
     expect(head.length).toBeGreaterThan(100);
+    expect(rest.length).toBeGreaterThan(100);
     expect([...head, ...rest]).toEqual((await listArticleSpans(db, pane.id)).spans);
+    // The domain function gives the same, packed as the page packs.
+    expect(JSON.parse(await loadLaterSpans(db, pane.id, { from: pane.headEnd!, revision: pane.revision }))).toEqual(
+      later.body,
+    );
     // A short article's spans all come with the page.
     const short = (await loadStoryView(db, talks, "en"))!;
     expect(short.panes[0]!.headEnd).toBeNull();
-    expect(await loadLaterSpans(db, short)).toEqual([""]);
+  });
+
+  it("refuses later spans for another revision of the text, a bad offset, an unknown article, or no session", async () => {
+    const view = (await loadStoryView(db, talks, "en"))!;
+    const { id, revision } = view.panes[0]!;
+    const viewer = await signedIn(db, "VIEWER");
+    const ask = (as: Caller, articleId: string, search: Record<string, string>) =>
+      call<{ error: { code: string; message: string } }>(laterRoute.GET, { as, params: { id: articleId }, search });
+    const stale = await ask(viewer, id, { from: "0", revision: String(revision + 1) });
+    expect([stale.status, stale.body.error.code]).toEqual([409, "REVISION_CHANGED"]);
+    expect(stale.body.error.message).toMatch(/reload/);
+    for (const from of ["-1", "1.5", "x", ""]) {
+      const bad = await ask(viewer, id, { from, revision: String(revision) });
+      expect([from, bad.status, bad.body.error.code]).toEqual([from, 400, "INVALID_INPUT"]);
+    }
+    const missing = await ask(viewer, randomUUID(), { from: "0", revision: "1" });
+    expect(missing.status).toBe(404);
+    expect((await ask(anonymous, id, { from: "0", revision: String(revision) })).status).toBe(401);
+    // The whole short text from 0: every span, as the page sent them.
+    const all = await call<PackedSpans>(laterRoute.GET, {
+      as: viewer,
+      params: { id },
+      search: { from: "0", revision: String(revision) },
+    });
+    expect(unpackSpans(all.body, id, view.panes[0]!.text)).toEqual((await listArticleSpans(db, id)).spans);
   });
 
   it("is null for an unknown story", async () => {

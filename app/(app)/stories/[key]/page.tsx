@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { can } from "@/lib/authz/policy";
 import { pageAllows, requirePage } from "@/lib/http/page";
-import { loadLaterSpans, loadStoryView } from "@/lib/reader/story-view";
+import { loadStoryView } from "@/lib/reader/story-view";
 import { liveHub } from "@/lib/live/process-hub";
 import { ReaderWorkspace } from "@/components/reader/ReaderWorkspace";
 
@@ -39,8 +39,6 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const liveCursor = await liveHub().horizon();
   const view = await loadStoryView(db, decodeURIComponent(key), a, user);
   if (!view) notFound();
-  // Not awaited: a long article's other spans stream in after the page, which is usable meanwhile.
-  const laterSpans = loadLaterSpans(db, view, user);
   return (
     <ReaderWorkspace
       view={view}
@@ -50,7 +48,6 @@ export default async function StoryPage({ params, searchParams }: Props) {
       canAlign={can(user, "alignment.edit")}
       canRename={can(user, "article.revise")}
       liveCursor={liveCursor}
-      laterSpans={laterSpans}
     />
   );
 }

@@ -9,6 +9,8 @@ export const expectations: AreaExpectations = {
   routes: {
     "GET /api/articles/[id]/spans": { outcomes: signedIn() },
     "POST /api/articles/[id]/spans/mutations": { outcomes: editors() },
+    // A long article's spans past the first screens, which the reader fetches.
+    "GET /api/articles/[id]/spans/later": { outcomes: signedIn(), search: "?from=0&revision=1" },
     "GET /api/spans/[id]/history": { outcomes: signedIn() },
     "GET /api/entities": { outcomes: signedIn(), search: "?q=kiel" },
     "POST /api/entities": { outcomes: editors() },
