@@ -46,16 +46,15 @@ export const ReaderPane = memo(function ReaderPane({
   layer,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [registry, setRegistry] = useState<VisibilityRegistry | null>(null);
+  const [registry] = useState(() => new VisibilityRegistry());
   useEffect(() => {
-    const r = new VisibilityRegistry(scroller.current);
-    setRegistry(r);
+    if (scroller.current) registry.attach(scroller.current);
     registerScroller(pane, scroller.current);
     return () => {
-      r.disconnect();
+      registry.detach();
       registerScroller(pane, null);
     };
-  }, [pane, registerScroller]);
+  }, [pane, registerScroller, registry]);
 
   const index = useMemo(() => new OffsetIndex(article.text), [article.text]);
   const paragraphs = useMemo(

@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import type { AnnotationStore, SpanDTO } from "@/lib/annotate-client";
 import { annotationApi, ApiError } from "@/lib/annotate-client/api";
-import { unpackSlices } from "@/lib/reader/span-pack";
+import { unpackSlices, type PackedSpans } from "@/lib/reader/span-pack";
 import type { StoryView } from "@/lib/reader/story-view";
 import { afterNextPaint } from "@/components/ui/after-paint";
 
@@ -13,14 +13,13 @@ const SLICE = 250;
 /** Waits before asking again after a failed fetch (a server restarting, a dropped connection). */
 const RETRY_MS = [1_000, 3_000, 10_000];
 
-const EMPTY: readonly SpanDTO[] = [];
-
 /**
- * Fetches each long pane's spans after its head (`PaneArticle.headEnd`) as
- * soon as the reader is up, and takes them in once the first screen is
- * painted: decoded in tasks of about TASK_MS, then merged into the store with
- * what it holds by then (the head, edits, live changes), which keeps the
- * newer of each span. `onProblem` hears why a pane's spans could not come.
+ * Fetches each long pane's spans after its head (`PaneArticle.headEnd`) once
+ * the reader's first screen is painted, and takes them in a part at a time as
+ * the parts arrive (each part drawn by one render, none holding a scrolled
+ * frame long), beside what the store holds by then (the head, edits, live
+ * changes), keeping the newer of each span.
+ * `onProblem` hears why a pane's spans could not come.
  */
 export function useLaterSpans(
   store: AnnotationStore,
@@ -32,10 +31,32 @@ export function useLaterSpans(
     const { signal } = abort;
     const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const painted = new Promise<void>((resolve) => afterNextPaint(resolve));
+    /** Takes in one part: decoded in tasks of about TASK_MS, then loaded into the store (and drawn). */
+    const takePart = async (pane: StoryView["panes"][number], packed: PackedSpans) => {
+      const spans: SpanDTO[] = [];
+      let yieldAt = performance.now() + TASK_MS;
+      for (const slice of unpackSlices(packed, pane.id, pane.text, SLICE)) {
+        if (signal.aborted) return;
+        spans.push(...slice);
+        if (performance.now() < yieldAt) continue;
+        await pause(0);
+        yieldAt = performance.now() + TASK_MS;
+      }
+      if (signal.aborted || !spans.length) return;
+      store.load(spans);
+      await pause(0);
+    };
     const fetchPane = async (pane: StoryView["panes"][number]) => {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await annotationApi.laterSpans(pane.id, pane.headEnd!, pane.revision, signal);
+          // Parts already taken in are taken again after a retry: the store keeps what it has.
+          return await annotationApi.laterSpans(
+            pane.id,
+            pane.headEnd!,
+            pane.revision,
+            (part) => takePart(pane, part),
+            signal,
+          );
         } catch (error) {
           const retry = RETRY_MS[attempt];
           const lasting = error instanceof ApiError && error.status >= 400 && error.status < 500;
@@ -47,19 +68,10 @@ export function useLaterSpans(
     for (const pane of panes) {
       if (pane.headEnd === null) continue;
       void (async () => {
-        const packed = await fetchPane(pane);
+        // Asked for after the first paint (a frame after hydration), so reading and parsing the answer
+        // never delays it.
         await painted;
-        const spans: SpanDTO[] = [];
-        let yieldAt = performance.now() + TASK_MS;
-        for (const slice of unpackSlices(packed, pane.id, pane.text, SLICE)) {
-          if (signal.aborted) return;
-          spans.push(...slice);
-          if (performance.now() < yieldAt) continue;
-          await pause(0);
-          yieldAt = performance.now() + TASK_MS;
-        }
-        if (signal.aborted || !spans.length) return;
-        store.merge(pane.id, [...(store.getSnapshot().spansByArticle[pane.id] ?? EMPTY), ...spans]);
+        await fetchPane(pane);
       })().catch((error: unknown) => {
         if (signal.aborted) return;
         onProblem(

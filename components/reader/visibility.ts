@@ -10,15 +10,21 @@ import { createContext, useContext } from "react";
 const CHAR_EM = 0.55;
 const CJK_CHAR_EM = 1;
 
+/**
+ * Made with the pane (so its paragraphs have it from their first render, and
+ * attaching it re-renders none of them); it watches once `attach` gives it the
+ * pane's scroller. Paragraphs that ask before that are watched from then on.
+ */
 export class VisibilityRegistry {
   private readonly callbacks = new Map<Element, (near: boolean) => void>();
-  private readonly observer: IntersectionObserver;
-  private readonly sizes: ResizeObserver | null = null;
+  private observer: IntersectionObserver | null = null;
+  private sizes: ResizeObserver | null = null;
 
-  constructor(root: HTMLElement | null) {
+  attach(root: HTMLElement): void {
+    this.detach();
     // Characters a line of the pane holds, as the CSS variable --reader-line-chars on the
     // root: blocks not yet laid out estimate their height from it (ParagraphBlock).
-    if (root && typeof ResizeObserver !== "undefined") {
+    if (typeof ResizeObserver !== "undefined") {
       const measure = () => {
         const style = getComputedStyle(root);
         const width = root.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
@@ -39,21 +45,24 @@ export class VisibilityRegistry {
       },
       { root, rootMargin: "100% 0px 100% 0px" },
     );
+    for (const element of this.callbacks.keys()) this.observer.observe(element);
   }
 
   observe(element: Element, callback: (near: boolean) => void): () => void {
     this.callbacks.set(element, callback);
-    this.observer.observe(element);
+    this.observer?.observe(element);
     return () => {
       this.callbacks.delete(element);
-      this.observer.unobserve(element);
+      this.observer?.unobserve(element);
     };
   }
 
-  disconnect(): void {
-    this.observer.disconnect();
+  /** Stops watching (the pane unmounts); the paragraphs stay registered for a later `attach`. */
+  detach(): void {
+    this.observer?.disconnect();
     this.sizes?.disconnect();
-    this.callbacks.clear();
+    this.observer = null;
+    this.sizes = null;
   }
 }
 

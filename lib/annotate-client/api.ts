@@ -18,10 +18,9 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  let res: Response;
+async function send(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
   try {
-    res = await fetch(url, {
+    return await fetch(url, {
       method,
       credentials: "same-origin",
       headers: body === undefined ? undefined : { "content-type": "application/json" },
@@ -32,18 +31,39 @@ async function request<T>(method: string, url: string, body?: unknown, signal?: 
     if ((error as Error).name === "AbortError") throw error;
     throw new ApiError(0, "NETWORK", "The server cannot be reached. Check the connection and try again.");
   }
+}
+
+function failure(status: number, json: { error?: { code: string; message: string; details?: unknown } } | null) {
+  const e = json?.error;
+  return new ApiError(status, e?.code ?? `HTTP_${status}`, e?.message ?? `Request failed (${status}).`, e?.details);
+}
+
+async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await send(method, url, body, signal);
   const json = (await res.json().catch(() => null)) as
     (T & { error?: { code: string; message: string; details?: unknown } }) | null;
-  if (!res.ok || !json) {
-    const e = json?.error;
-    throw new ApiError(
-      res.status,
-      e?.code ?? `HTTP_${res.status}`,
-      e?.message ?? `Request failed (${res.status}).`,
-      e?.details,
-    );
-  }
+  if (!res.ok || !json) throw failure(res.status, json);
   return json;
+}
+
+/** Reads an answer of JSON lines, handing each to `onLine` as it arrives (awaited before the next is read). */
+async function readLines(
+  url: string,
+  onLine: (value: unknown) => Promise<void> | void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const res = await send("GET", url, undefined, signal);
+  if (!res.ok || !res.body) throw failure(res.status, await res.json().catch(() => null));
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let rest = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    rest += value ?? "";
+    const lines = rest.split("\n");
+    rest = done ? "" : lines.pop()!;
+    for (const line of lines) if (line.trim()) await onLine(JSON.parse(line));
+    if (done) return;
+  }
 }
 
 function query(params: Record<string, string | number | undefined | null>): string {
@@ -145,12 +165,21 @@ export const annotationApi = {
       (r) => r.spans,
     ),
 
-  /** A long article's spans from `from` (code points) on, packed for the reader, at the text's `revision`. */
-  laterSpans: (articleId: string, from: number, revision: number, signal?: AbortSignal) =>
-    request<PackedSpans>(
-      "GET",
+  /**
+   * A long article's spans from `from` (code points) on, at the text's
+   * `revision`, packed for the reader in parts of a few thousand spans:
+   * `onPart` takes each as it arrives, so no one part holds the page long.
+   */
+  laterSpans: (
+    articleId: string,
+    from: number,
+    revision: number,
+    onPart: (part: PackedSpans) => Promise<void> | void,
+    signal?: AbortSignal,
+  ) =>
+    readLines(
       `/api/articles/${id(articleId)}/spans/later${query({ from, revision })}`,
-      undefined,
+      (line) => onPart(line as PackedSpans),
       signal,
     ),
 

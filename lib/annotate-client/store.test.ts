@@ -268,6 +268,23 @@ describe("AnnotationStore", () => {
     expect(spans(store)).toMatchObject([{ id: a, labelId: "per" }]);
   });
 
+  it("loads more of an article's spans beside those it holds, keeping queued edits and newer versions", async () => {
+    const { server, store } = setup();
+    const a = store.create(newSpan);
+    const b = store.create({ ...newSpan, start: 6, end: 11, quote: "world" });
+    await store.flush();
+    store.update(a, { labelId: "per" }); // queued, not sent
+    const known = spans(store).find((s) => s.id === b)!;
+    const later = { ...known, id: "later-1", start: 12, end: 15, quote: "yes", version: 1 };
+    // The list loaded has an older b, the server's a without the queued edit, and one span more.
+    store.load([{ ...known, labelId: "old", version: 0 }, { ...server.spans.get(a)!, labelId: "loc" }, later]);
+    expect(spans(store)).toMatchObject([
+      { id: a, labelId: "per" },
+      { id: b, labelId: known.labelId },
+      { id: "later-1", quote: "yes" },
+    ]);
+  });
+
   it("publishes a new immutable snapshot per change and none otherwise", () => {
     const { store } = setup();
     const before = store.getSnapshot();

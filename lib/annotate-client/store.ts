@@ -387,6 +387,24 @@ export class AnnotationStore {
   }
 
   /**
+   * Takes in more of an article's spans as the server had them (a long
+   * article's spans past its head, loaded after the page): each is kept
+   * unless this editor has changes queued on it or a newer version of it is
+   * known. Unlike `merge`, spans not listed stay.
+   */
+  load(spans: readonly SpanDTO[]): void {
+    const pending = this.pendingIds();
+    for (const span of spans) {
+      if (pending.has(span.id)) continue;
+      const known = this.confirmed.get(span.id);
+      if (known && known.version >= span.version) continue;
+      this.confirmed.set(span.id, span);
+      this.setLocal(span.id, span);
+    }
+    this.emit();
+  }
+
+  /**
    * Takes in spans as they are now on the server because someone changed
    * them (the live feed), deleted ones with `deletedAt`. An older version
    * than the one known changes nothing, so replays and this editor's own

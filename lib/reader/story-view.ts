@@ -139,21 +139,24 @@ export async function loadStoryView(
   return { story: meta, versions: articles, panes, overflow, alignments, taxonomy };
 }
 
+/** Spans per part of `loadLaterSpans`: a part is parsed, decoded and drawn in the browser in well under a frame's budget of tasks. */
+export const LATER_PART = 4_000;
+
 /**
  * The spans of a long article after its head (`PaneArticle.headEnd`: those
- * starting at `from` or later), packed like `PaneArticle.spans`. The reader
- * asks for them once the page is up: passed to the page as a pending promise,
- * they held its whole body back until they were read (Next.js sends no part
- * of a page without a Suspense boundary early), 0.7 s of a 1,000,000-character
- * article's open. `revision` is the text the reader holds; spans of a newer
- * one would not fit it.
+ * starting at `from` or later), packed like `PaneArticle.spans` in parts of
+ * LATER_PART. The reader asks for them once its first screen is painted:
+ * passed to the page as a pending promise, they held its whole body back
+ * until they were read (Next.js sends no part of a page without a Suspense
+ * boundary early), 0.7 s of a 1,000,000-character article's open. `revision`
+ * is the text the reader holds; spans of a newer one would not fit it.
  */
 export async function loadLaterSpans(
   db: Db,
   articleId: string,
   { from, revision }: { from: number; revision: number },
   viewer: Viewer | null = null,
-): Promise<string> {
+): Promise<string[]> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { text: true, revision: true } });
   if (!article) throw notFound("The article");
   if (article.revision !== revision) {
@@ -163,7 +166,12 @@ export async function loadLaterSpans(
       409,
     );
   }
-  return encodeRows(await readerPackRows(db, articleId, viewer, { from }), article.text);
+  const rows = await readerPackRows(db, articleId, viewer, { from });
+  const parts: string[] = [];
+  for (let at = 0; at < rows.length; at += LATER_PART) {
+    parts.push(encodeRows(rows.slice(at, at + LATER_PART), article.text));
+  }
+  return parts;
 }
 
 /** Alignments of every pair of panes, so any pane can lead the scroll. */

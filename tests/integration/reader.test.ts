@@ -7,7 +7,7 @@ import { importJsonl } from "@/lib/import";
 import { listArticleSpans } from "@/lib/annotation/spans";
 import { decodeSpans, unpackSpans, type PackedSpans } from "@/lib/reader/span-pack";
 import * as laterRoute from "@/app/api/articles/[id]/spans/later/route";
-import { HEAD_CODE_POINTS, loadLaterSpans, loadStoryView } from "@/lib/reader/story-view";
+import { HEAD_CODE_POINTS, LATER_PART, loadLaterSpans, loadStoryView } from "@/lib/reader/story-view";
 import { generate } from "../support/long-article";
 import { sliceCodePoints } from "@/lib/text/code-points";
 import { saveAlignmentAction } from "@/app/(app)/stories/[key]/actions";
@@ -17,6 +17,10 @@ import { createUser, headersOf, sessionCookie } from "./support/users";
 import { anonymous, call, signedIn, type Caller } from "./support/api";
 
 const db = testDb();
+
+/** The sizes of the parts `total` later spans come in. */
+const partSizes = (total: number) =>
+  Array.from({ length: Math.ceil(total / LATER_PART) }, (_, k) => Math.min(LATER_PART, total - k * LATER_PART));
 const PREFIX = "reader-";
 const talks = `${PREFIX}fixture-tidal-talks-2025`;
 
@@ -88,7 +92,7 @@ describe("loadStoryView", () => {
   });
 
   it("sends a long article's first spans with the page; the reader fetches the others, together all of them", async () => {
-    const long = generate(60_000, 1_500, 7);
+    const long = generate(120_000, 2 * LATER_PART + 1_500, 7);
     await importJsonl(db, {
       content: toJsonl([
         { external_id: `${PREFIX}long`, story: `${PREFIX}long`, language: "en", text: long.text, spans: long.spans },
@@ -100,22 +104,25 @@ describe("loadStoryView", () => {
     expect(pane.headEnd).toBe(pane.paragraphs.find((p) => p.end >= HEAD_CODE_POINTS)!.end);
     const head = decodeSpans(pane.spans, pane.id, pane.text);
     const viewer = await signedIn(db, "VIEWER");
-    const later = await call<PackedSpans>(laterRoute.GET, {
+    const later = await call<PackedSpans[]>(laterRoute.GET, {
       as: viewer,
       params: { id: pane.id },
       search: { from: String(pane.headEnd), revision: String(pane.revision) },
     });
     expect(later.status).toBe(200);
-    const rest = unpackSpans(later.body, pane.id, pane.text);
+    // In parts of LATER_PART spans, one JSON line each.
+    const decoded = later.body.map((part) => unpackSpans(part, pane.id, pane.text));
+    expect(decoded.length).toBeGreaterThan(1);
+    expect(decoded.map((part) => part.length)).toEqual(partSizes(decoded.flat().length));
+    const rest = decoded.flat();
     expect(head.every((s) => s.start < pane.headEnd!)).toBe(true);
     expect(rest.every((s) => s.start >= pane.headEnd!)).toBe(true);
     expect(head.length).toBeGreaterThan(100);
     expect(rest.length).toBeGreaterThan(100);
     expect([...head, ...rest]).toEqual((await listArticleSpans(db, pane.id)).spans);
     // The domain function gives the same, packed as the page packs.
-    expect(JSON.parse(await loadLaterSpans(db, pane.id, { from: pane.headEnd!, revision: pane.revision }))).toEqual(
-      later.body,
-    );
+    const parts = await loadLaterSpans(db, pane.id, { from: pane.headEnd!, revision: pane.revision });
+    expect(parts.map((part) => JSON.parse(part) as unknown)).toEqual(later.body);
     // A short article's spans all come with the page.
     const short = (await loadStoryView(db, talks, "en"))!;
     expect(short.panes[0]!.headEnd).toBeNull();
@@ -138,12 +145,14 @@ describe("loadStoryView", () => {
     expect(missing.status).toBe(404);
     expect((await ask(anonymous, id, { from: "0", revision: String(revision) })).status).toBe(401);
     // The whole short text from 0: every span, as the page sent them.
-    const all = await call<PackedSpans>(laterRoute.GET, {
+    const all = await call<PackedSpans[]>(laterRoute.GET, {
       as: viewer,
       params: { id },
       search: { from: "0", revision: String(revision) },
     });
-    expect(unpackSpans(all.body, id, view.panes[0]!.text)).toEqual((await listArticleSpans(db, id)).spans);
+    expect(all.body.flatMap((part) => unpackSpans(part, id, view.panes[0]!.text))).toEqual(
+      (await listArticleSpans(db, id)).spans,
+    );
   });
 
   it("is null for an unknown story", async () => {

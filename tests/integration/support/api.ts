@@ -59,7 +59,15 @@ export async function call<T = Record<string, unknown>>(
           : JSON.stringify(options.body),
   });
   const res = await (handler as Handler)(req, { params: Promise.resolve(options.params ?? {}) as Promise<never> });
-  return { status: res.status, body: (await res.json()) as T };
+  const text = await res.text();
+  // JSON lines (application/x-ndjson) come back as the list of their values.
+  const body = res.headers.get("content-type")?.includes("ndjson")
+    ? text
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as unknown)
+    : JSON.parse(text);
+  return { status: res.status, body: body as T };
 }
 
 /** A story with articles written for a test (text normalized as at import). */
