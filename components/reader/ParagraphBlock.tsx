@@ -2,6 +2,7 @@
 
 import { memo, useEffect, useRef, useState } from "react";
 import { ParagraphText } from "./ParagraphText";
+import { plainMarkup } from "./plain-markup";
 import type { RenderSpan } from "./render-spans";
 import { useVisibility } from "./visibility";
 
@@ -46,20 +47,35 @@ function same<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** A run of paragraphs that draws its spans while near the viewport. */
+/**
+ * A run of paragraphs that draws its spans while near the viewport. Until it
+ * first comes near (or holds the range being tagged) it is plain markup
+ * (plain-markup.ts): the same elements, but no React components to hydrate.
+ */
 export const ParagraphBlock = memo(
   function ParagraphBlock({ first, text, paragraphs, buckets, pending }: Props) {
     const ref = useRef<HTMLDivElement>(null);
     const [near, setNear] = useState(false);
+    const [drawn, setDrawn] = useState(false);
     const visibility = useVisibility();
     useEffect(() => {
       const el = ref.current;
       if (!el || !visibility) return;
       // Not a transition: a jump to a span (reveal) looks for its drawn segment a frame later.
-      return visibility.observe(el, setNear);
+      return visibility.observe(el, (now) => {
+        setNear(now);
+        if (now) setDrawn(true);
+      });
     }, [visibility]);
+    const touched = (p: { start: number; end: number }) =>
+      pending !== null && pending.start < p.end && pending.end > p.start;
+    const plain = !drawn && !near && !paragraphs.some(touched);
+    // Made again on a render of a plain block only: such renders are rare (the comparison below).
+    const markup = plain ? { __html: plainMarkup(first, text, paragraphs) } : undefined;
+    const style = { containIntrinsicSize: `auto ${estimatedHeight(paragraphs)}` };
+    if (markup) return <div ref={ref} className="reader-block" style={style} dangerouslySetInnerHTML={markup} />;
     return (
-      <div ref={ref} className="reader-block" style={{ containIntrinsicSize: `auto ${estimatedHeight(paragraphs)}` }}>
+      <div ref={ref} className="reader-block" style={style}>
         {paragraphs.map((p, k) => (
           <ParagraphText
             key={first + k}
@@ -68,7 +84,7 @@ export const ParagraphBlock = memo(
             start={p.start}
             end={p.end}
             spans={buckets[k]!}
-            pending={pending && pending.start < p.end && pending.end > p.start ? pending : null}
+            pending={touched(p) ? pending : null}
             near={near}
           />
         ))}

@@ -6,6 +6,9 @@ import type { RenderSpan } from "./render-spans";
 
 export const PENDING_ID = "__pending";
 
+/** A paragraph's classes (also in the plain markup of blocks not yet drawn: plain-markup.ts). */
+export const PARAGRAPH_CLASS = "reader-paragraph mb-4 leading-relaxed";
+
 interface Props {
   index: number;
   /** The whole article text and this paragraph's UTF-16 range in it. */
@@ -34,7 +37,7 @@ export const ParagraphText = memo(function ParagraphText({ index, text, start, e
   }, [draw, spans, pending, start, end]);
 
   return (
-    <p data-p={index} data-o={start} className="reader-paragraph mb-4 leading-relaxed">
+    <p data-p={index} data-o={start} className={PARAGRAPH_CLASS}>
       {drawn
         ? drawn.segments.map((seg) =>
             seg.ids.length === 0 ? (

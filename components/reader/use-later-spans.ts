@@ -14,9 +14,9 @@ const SLICE = 250;
 const RETRY_MS = [1_000, 3_000, 10_000];
 
 /**
- * Fetches each long pane's spans after its head (`PaneArticle.headEnd`) once
- * the reader's first screen is painted, and takes them in a part at a time as
- * the parts arrive (each part drawn by one render, none holding a scrolled
+ * Fetches each long pane's spans after its head (`PaneArticle.headEnd`) as
+ * the reader comes up, and once its first screen is painted takes them in a
+ * part at a time as the parts arrive (each part drawn by one render, none holding a scrolled
  * frame long), beside what the store holds by then (the head, edits, live
  * changes), keeping the newer of each span.
  * `onProblem` hears why a pane's spans could not come.
@@ -33,6 +33,7 @@ export function useLaterSpans(
     const painted = new Promise<void>((resolve) => afterNextPaint(resolve));
     /** Takes in one part: decoded in tasks of about TASK_MS, then loaded into the store (and drawn). */
     const takePart = async (pane: StoryView["panes"][number], packed: PackedSpans) => {
+      await painted;
       const spans: SpanDTO[] = [];
       let yieldAt = performance.now() + TASK_MS;
       for (const slice of unpackSlices(packed, pane.id, pane.text, SLICE)) {
@@ -68,9 +69,7 @@ export function useLaterSpans(
     for (const pane of panes) {
       if (pane.headEnd === null) continue;
       void (async () => {
-        // Asked for after the first paint (a frame after hydration), so reading and parsing the answer
-        // never delays it.
-        await painted;
+        // Asked for at once (the server reads them while the first screen is painted), taken in after it.
         await fetchPane(pane);
       })().catch((error: unknown) => {
         if (signal.aborted) return;
