@@ -56,7 +56,8 @@ export const ParagraphBlock = memo(
   function ParagraphBlock({ first, text, paragraphs, buckets, pending }: Props) {
     const ref = useRef<HTMLDivElement>(null);
     const [near, setNear] = useState(false);
-    const [drawn, setDrawn] = useState(false);
+    // Once near, a block stays made of components (undrawn again when it leaves, as ParagraphText does).
+    const [wasNear, setWasNear] = useState(false);
     const visibility = useVisibility();
     useEffect(() => {
       const el = ref.current;
@@ -64,12 +65,12 @@ export const ParagraphBlock = memo(
       // Not a transition: a jump to a span (reveal) looks for its drawn segment a frame later.
       return visibility.observe(el, (now) => {
         setNear(now);
-        if (now) setDrawn(true);
+        if (now) setWasNear(true);
       });
     }, [visibility]);
     const touched = (p: { start: number; end: number }) =>
       pending !== null && pending.start < p.end && pending.end > p.start;
-    const plain = !drawn && !near && !paragraphs.some(touched);
+    const plain = !wasNear && !paragraphs.some(touched);
     // Made again on a render of a plain block only: such renders are rare (the comparison below).
     const markup = plain ? { __html: plainMarkup(first, text, paragraphs) } : undefined;
     const style = { containIntrinsicSize: `auto ${estimatedHeight(paragraphs)}` };

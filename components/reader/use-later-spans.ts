@@ -32,6 +32,11 @@ export function useLaterSpans(
   onComplete: () => void,
 ): void {
   useEffect(() => {
+    const long = panes.filter((pane) => pane.headEnd !== null);
+    if (!long.length) {
+      onComplete();
+      return;
+    }
     const abort = new AbortController();
     const { signal } = abort;
     const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -89,20 +94,18 @@ export function useLaterSpans(
         }
       }
     };
-    const loading = panes
-      .filter((pane) => pane.headEnd !== null)
-      // Asked for at once (the server reads them while the first screen is painted), taken in after it.
-      .map((pane) =>
-        fetchPane(pane).catch((error: unknown) => {
-          if (signal.aborted) return;
-          onProblem(
-            error instanceof ApiError && error.code === "REVISION_CHANGED"
-              ? `The ${pane.language} version was revised by another editor: reload to read the new text.`
-              : `The ${pane.language} version's annotations past the first screens could not be loaded ` +
-                  `(${error instanceof Error ? error.message : String(error)}). Reload to try again.`,
-          );
-        }),
-      );
+    // Asked for at once (the server reads them while the first screen is painted), taken in after it.
+    const loading = long.map((pane) =>
+      fetchPane(pane).catch((error: unknown) => {
+        if (signal.aborted) return;
+        onProblem(
+          error instanceof ApiError && error.code === "REVISION_CHANGED"
+            ? `The ${pane.language} version was revised by another editor: reload to read the new text.`
+            : `The ${pane.language} version's annotations past the first screens could not be loaded ` +
+                `(${error instanceof Error ? error.message : String(error)}). Reload to try again.`,
+        );
+      }),
+    );
     void Promise.all(loading).then(() => {
       if (!signal.aborted) onComplete();
     });

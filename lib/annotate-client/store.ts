@@ -371,15 +371,8 @@ export class AnnotationStore {
    */
   merge(articleId: string, serverSpans: readonly SpanDTO[]): void {
     const pending = this.pendingIds();
-    const listed = new Set<string>();
-    for (const span of serverSpans) {
-      listed.add(span.id);
-      if (pending.has(span.id)) continue;
-      const known = this.confirmed.get(span.id);
-      if (known && known.version > span.version) continue; // an older answer than what we have
-      this.confirmed.set(span.id, span);
-      this.setLocal(span.id, span);
-    }
+    const listed = new Set(serverSpans.map((span) => span.id));
+    this.takeServerSpans(serverSpans, pending);
     for (const id of [...(this.byArticle.get(articleId) ?? [])]) {
       const span = this.local.get(id);
       if (listed.has(id) || pending.has(id) || !isAlive(span) || this.conflicts.has(id)) continue;
@@ -397,15 +390,19 @@ export class AnnotationStore {
    * known. Unlike `merge`, spans not listed stay.
    */
   load(spans: readonly SpanDTO[]): void {
-    const pending = this.pendingIds();
+    this.takeServerSpans(spans, this.pendingIds());
+    this.emit();
+  }
+
+  /** Keeps each of `spans` unless it has changes `pending` or an answer newer than it is known. */
+  private takeServerSpans(spans: readonly SpanDTO[], pending: ReadonlySet<string>): void {
     for (const span of spans) {
       if (pending.has(span.id)) continue;
       const known = this.confirmed.get(span.id);
-      if (known && known.version >= span.version) continue;
+      if (known && known.version > span.version) continue; // an older answer than what we have
       this.confirmed.set(span.id, span);
       this.setLocal(span.id, span);
     }
-    this.emit();
   }
 
   /**

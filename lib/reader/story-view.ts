@@ -139,17 +139,17 @@ export async function loadStoryView(
   return { story: meta, versions: articles, panes, overflow, alignments, taxonomy };
 }
 
-/** Spans per part of `loadLaterSpans`: a part is parsed, decoded and drawn in the browser in well under a frame's budget of tasks. */
+/** Spans per part of `loadLaterSpans`: the browser parses, decodes and draws one part in a few short tasks. */
 export const LATER_PART = 4_000;
 
 /**
  * The spans of a long article after its head (`PaneArticle.headEnd`: those
  * starting at `from` or later), packed like `PaneArticle.spans` in parts of
- * LATER_PART. The reader asks for them once its first screen is painted:
- * passed to the page as a pending promise, they held its whole body back
- * until they were read (Next.js sends no part of a page without a Suspense
- * boundary early), 0.7 s of a 1,000,000-character article's open. `revision`
- * is the text the reader holds; spans of a newer one would not fit it.
+ * LATER_PART. The reader asks for them as it comes up: passed to the page
+ * as a pending promise, they held its whole body back until they were read
+ * (Next.js sends no part of a page without a Suspense boundary early), 0.7 s
+ * of a 1,000,000-character article's open. `revision` is the text the reader
+ * holds; spans of a newer one would not fit it.
  */
 export async function loadLaterSpans(
   db: Db,
