@@ -34,6 +34,10 @@ const nextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: staticSecurityHeaders }];
   },
+  // The story list is the home page; /stories is where a reader's address, cut short, leads.
+  async redirects() {
+    return [{ source: "/stories", destination: "/", permanent: false }];
+  },
 };
 
 export default nextConfig;

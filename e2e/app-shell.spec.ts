@@ -28,6 +28,34 @@ test.describe("every page", () => {
   });
 });
 
+test.describe("page loads", () => {
+  test("the main pages load without a failed request or a console error", async ({ page, users }) => {
+    test.slow(); // four pages, the reader among them
+    await users.signInAs(page, "ADMIN");
+    const problems: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`${page.url()}: console: ${m.text()}`);
+    });
+    page.on("response", (r) => {
+      if (r.status() >= 400) problems.push(`${page.url()}: ${r.status()} ${r.url()}`);
+    });
+    // /stories, where a reader's address cut short leads, is the story list.
+    await page.goto("/stories");
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { name: "Stories" })).toBeVisible();
+    for (const path of ["/export", "/admin/users"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+    }
+    // The reader keeps its live feed open (never network-idle): wait for what it asks for as it opens.
+    await page.goto("/stories/varnhamn-shore-power?a=en,zh-Hans");
+    await expect(page.locator("[data-testid=reader][data-ready]")).toBeAttached();
+    await expect(page.locator("[data-testid=live-status][data-state=live]")).toBeVisible();
+    await expect(page.getByTestId("story-sidebar").getByText(/Entities \(\d+\)/)).toBeVisible();
+    expect(problems).toEqual([]);
+  });
+});
+
 test.describe("fonts outside the reader", () => {
   test("the story list loads the bundled CJK font for Chinese titles and declares the emoji font", async ({
     page,
@@ -52,5 +80,11 @@ test.describe("fonts outside the reader", () => {
     expect(faces.cjkLoaded).toBe(true);
     expect(faces.emojiDeclared).toBe(true);
     expect(faces.cjkChunksLoaded).toBeLessThan(faces.cjkChunks);
+    // And drawn with it: four Chinese characters are four ems wide in any CJK font, where the boxes a
+    // font without them draws are narrower (2.4 em in DejaVu Sans, the fallback of a bare Linux).
+    const outlet = page.getByRole("group", { name: "Outlet" }).locator("span", { hasText: /^港航观察$/ });
+    await expect
+      .poll(() => outlet.evaluate((el) => el.getBoundingClientRect().width / parseFloat(getComputedStyle(el).fontSize)))
+      .toBeCloseTo(4, 1);
   });
 });

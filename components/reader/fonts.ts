@@ -6,7 +6,8 @@ const LATIN = '"Noto Sans"';
 const ARABIC = '"Noto Naskh Arabic"';
 const HEBREW = '"Noto Sans Hebrew"';
 const CJK = '"Noto Sans SC"';
-const EMOJI = '"Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji"';
+// The systems' own colour emoji first: Safari does not draw the bundled font's COLRv1 glyphs.
+const EMOJI = '"Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"';
 
 /** The font stack for a pane: the script's own font first, so shared characters (digits, punctuation) match it. */
 export function fontStack(script: string | undefined): string {
