@@ -226,3 +226,15 @@ test("two editors annotate independently; agreement; a curator adjudicates by ke
     expect(row).toMatchObject({ proposedById: ann.id, acceptedById: admin.id, sourceSpanId: null });
   });
 });
+
+test("with fewer than two independent annotators, the agreement page says so and leads to the assignments", async ({
+  page,
+  users,
+}) => {
+  await users.signInAs(page, "ADMIN");
+  await page.goto("/stories/varnhamn-shore-power/agreement");
+  await expect(page.getByText("Agreement needs at least two annotators working independently")).toBeVisible();
+  await page.getByRole("link", { name: "Assign annotators" }).click();
+  await expect(page).toHaveURL(/\/stories\/varnhamn-shore-power\/assignments$/);
+  await expect(page.getByRole("heading", { name: "Assignments", level: 1 })).toBeVisible();
+});

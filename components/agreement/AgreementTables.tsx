@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Coefficient } from "@/lib/agreement/coefficient";
 import type { ScopedReport } from "@/lib/agreement/load";
 
@@ -20,13 +21,17 @@ function Figure({ c, testId }: { c: Coefficient; testId?: string }) {
 const th = "border-b border-stone-200 px-3 py-2 text-left font-medium text-stone-600";
 const td = "border-b border-stone-100 px-3 py-2 tabular-nums";
 
-export function AgreementTables({ report }: { report: ScopedReport }) {
+/** `assignHref`: where the versions' annotators are assigned, offered while there are too few. */
+export function AgreementTables({ report, assignHref }: { report: ScopedReport; assignHref: string }) {
   const name = new Map(report.annotators.map((a) => [a.id, a.name]));
   const pair = (a: string, b: string) => report.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
   if (report.annotators.length < 2) {
     return (
       <p className="rounded-lg border border-dashed border-stone-300 bg-white px-4 py-6 text-stone-600">
-        Agreement needs at least two annotators working independently on these versions.
+        Agreement needs at least two annotators working independently on these versions.{" "}
+        <Link href={assignHref} className="text-blue-700 underline">
+          Assign annotators
+        </Link>
       </p>
     );
   }

@@ -69,7 +69,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
       {blocked ? (
         <p className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-6 text-amber-900">{blocked}</p>
       ) : (
-        <AgreementTables report={report!} />
+        <AgreementTables report={report!} assignHref={`/stories/${encodeURIComponent(storyKey)}/assignments`} />
       )}
     </main>
   );
