@@ -227,12 +227,30 @@ test("two editors annotate independently; agreement; a curator adjudicates by ke
   });
 });
 
-test("with fewer than two independent annotators, the agreement page says so and leads to the assignments", async ({
+test("the reader leads an editor to the story's agreement, which leads to the assignments; a viewer sees neither", async ({
   page,
   users,
 }) => {
-  await users.signInAs(page, "ADMIN");
-  await page.goto("/stories/varnhamn-shore-power/agreement");
+  await users.signInAs(page, "VIEWER");
+  await page.goto("/stories/varnhamn-shore-power");
+  await expect(page.locator("[data-testid=reader][data-ready]")).toBeAttached();
+  await expect(page.getByRole("navigation", { name: "The story's team work" })).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await users.signInAs(page, "EDITOR");
+  await page.goto("/stories/varnhamn-shore-power?a=en,sv");
+  const team = page.getByRole("navigation", { name: "The story's team work" });
+  await expect(team.getByRole("link", { name: "Assignments" })).toHaveAttribute(
+    "href",
+    "/stories/varnhamn-shore-power/assignments",
+  );
+  await expect(team.getByRole("link", { name: "Curate" })).toHaveAttribute(
+    "href",
+    /^\/stories\/varnhamn-shore-power\/curate\?v=[0-9a-f-]{36}$/,
+  );
+  await team.getByRole("link", { name: "Agreement" }).click();
+  await expect(page).toHaveURL(/\/stories\/varnhamn-shore-power\/agreement$/);
+  // Nobody annotates the demo story independently.
   await expect(page.getByText("Agreement needs at least two annotators working independently")).toBeVisible();
   await page.getByRole("link", { name: "Assign annotators" }).click();
   await expect(page).toHaveURL(/\/stories\/varnhamn-shore-power\/assignments$/);

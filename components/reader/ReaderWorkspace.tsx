@@ -7,6 +7,7 @@ import { AnnotationPanel } from "@/components/annotate/AnnotationPanel";
 import { LabelPicker } from "@/components/annotate/LabelPicker";
 import { EntityRetype } from "@/components/annotate/EntityRetype";
 import { annotationApi } from "@/lib/annotate-client/api";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { formatLayout, MAX_PANES } from "@/lib/reader/layout";
 import { storyHref } from "@/lib/reader/href";
@@ -56,6 +57,8 @@ interface Props {
   canAlign: boolean;
   /** May change the story's title (its key stays). */
   canRename?: boolean;
+  /** May assign the story's versions, read the annotators' agreement and curate (links to those pages). */
+  canManage?: boolean;
   /** The change-feed cursor the page's data was read at (GET /api/stories/{id}/events?after=). */
   liveCursor: number;
 }
@@ -66,7 +69,16 @@ export function ReaderWorkspace(props: Props) {
   return <Workspace key={props.view.panes.map((p) => p.id).join(",")} {...props} />;
 }
 
-function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = false, liveCursor }: Props) {
+function Workspace({
+  view,
+  user,
+  canAnnotate,
+  canReview,
+  canAlign,
+  canRename = false,
+  canManage = false,
+  liveCursor,
+}: Props) {
   const router = useRouter();
   const { panes } = view;
   const [store] = useState(
@@ -507,6 +519,22 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
         />
         <div className="ml-auto flex items-center gap-2 text-sm">
           {canAnnotate ? null : <span className="text-stone-500">Read only</span>}
+          {canManage ? (
+            <nav aria-label="The story's team work" className="mr-2 flex gap-3">
+              <Link href={`/stories/${encodeURIComponent(view.story.key)}/assignments`} className="hover:underline">
+                Assignments
+              </Link>
+              <Link href={`/stories/${encodeURIComponent(view.story.key)}/agreement`} className="hover:underline">
+                Agreement
+              </Link>
+              <Link
+                href={`/stories/${encodeURIComponent(view.story.key)}/curate${panes[0] ? `?v=${panes[0].id}` : ""}`}
+                className="hover:underline"
+              >
+                Curate
+              </Link>
+            </nav>
+          ) : null}
           {canAlign && panes.length > 1 ? (
             <button
               type="button"
@@ -537,6 +565,7 @@ function Workspace({ view, user, canAnnotate, canReview, canAlign, canRename = f
       view.overflow,
       panes,
       canAnnotate,
+      canManage,
       canAlign,
       aligning,
     ],

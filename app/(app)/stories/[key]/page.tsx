@@ -47,6 +47,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
       canReview={can(user, "annotation.review")}
       canAlign={can(user, "alignment.edit")}
       canRename={can(user, "article.revise")}
+      canManage={can(user, "assignment.manage")}
       liveCursor={liveCursor}
     />
   );
