@@ -227,7 +227,7 @@ test("two editors annotate independently; agreement; a curator adjudicates by ke
   });
 });
 
-test("the reader leads an editor to the story's agreement, which leads to the assignments; a viewer sees neither", async ({
+test("the reader leads an editor to the story's agreement and curation, which lead to the assignments; a viewer sees none", async ({
   page,
   users,
 }) => {
@@ -254,5 +254,12 @@ test("the reader leads an editor to the story's agreement, which leads to the as
   await expect(page.getByText("Agreement needs at least two annotators working independently")).toBeVisible();
   await page.getByRole("link", { name: "Assign annotators" }).click();
   await expect(page).toHaveURL(/\/stories\/varnhamn-shore-power\/assignments$/);
+  await expect(page.getByRole("heading", { name: "Assignments", level: 1 })).toBeVisible();
+
+  // Curation likewise: nothing to curate yet, and where to assign the version.
+  await page.goto("/stories/varnhamn-shore-power?a=en,sv");
+  await team.getByRole("link", { name: "Curate" }).click();
+  await expect(page.getByText("No one annotates this version independently")).toBeVisible();
+  await page.getByRole("link", { name: "assign it" }).click();
   await expect(page.getByRole("heading", { name: "Assignments", level: 1 })).toBeVisible();
 });

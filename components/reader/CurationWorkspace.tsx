@@ -391,7 +391,11 @@ export function CurationWorkspace({ view }: { view: CurationView }) {
       </div>
       {annotators.length === 0 ? (
         <p className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
-          No one annotates this version independently: assign it first.
+          No one annotates this version independently:{" "}
+          <Link href={`${base}/assignments`} className="underline">
+            assign it
+          </Link>{" "}
+          first.
         </p>
       ) : null}
       <div className="flex gap-3">
