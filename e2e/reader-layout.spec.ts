@@ -2,12 +2,42 @@
  * The reader's layout and freshness as editors met them: an unknown story
  * answers 404, a link naming more versions than fit says which were left out
  * and lets the editor show one, and the sidebar's ↻ brings in another
- * editor's new spans without a reload.
+ * editor's new spans without a reload; emoji are drawn in colour where the
+ * system has a colour emoji font.
  */
+import { execFileSync } from "node:child_process";
 import { expect, test } from "./support/fixtures";
 import { addSpan, importFerryStory, openReader, readerPane } from "./support/reader-fixture";
 
+/** Whether fontconfig lists the system's own Noto Color Emoji (Linux; elsewhere, or without fc-list, no). */
+function systemHasNotoEmoji(): boolean {
+  try {
+    return execFileSync("fc-list", [":family=Noto Color Emoji", "family"], { encoding: "utf8" }).trim() !== "";
+  } catch {
+    return false;
+  }
+}
+
 test.describe("the reader's layout", () => {
+  test("emoji are drawn with the system's colour emoji font where it has one", async ({ page, users, workerDb }) => {
+    // The bundled font's COLRv1 glyphs are blank in Debian's Chromium: without a system emoji font there is nothing to check.
+    test.skip(!systemHasNotoEmoji(), "the system has no Noto Color Emoji (Debian: fonts-noto-color-emoji)");
+    const story = await importFerryStory(workerDb, { languages: ["en"] });
+    await users.signInAs(page, "VIEWER");
+    await openReader(page, story.key, ["en"]);
+    const paragraph = readerPane(page, 0).locator('[data-p="1"]');
+    await expect(paragraph).toContainText("🚢");
+    await page.evaluate(() => document.fonts.ready);
+    // Text in the pane's own white is not seen, but a colour glyph is; hidden, the paragraph shows nothing:
+    // the two differ only by the emoji. (Chromium paints no text at all in a transparent colour.)
+    await paragraph.evaluate((el) => (el.style.color = getComputedStyle(el.closest(".reader-text")!).backgroundColor));
+    const clip = (await paragraph.boundingBox())!;
+    const transparent = await page.screenshot({ clip });
+    await paragraph.evaluate((el) => (el.style.visibility = "hidden"));
+    const hidden = await page.screenshot({ clip });
+    expect(transparent.equals(hidden)).toBe(false);
+  });
+
   test("an unknown story key answers 404 and says so", async ({ page, users }) => {
     await users.signInAs(page, "VIEWER");
     const res = await page.goto("/stories/no-such-story-at-all");

@@ -6,8 +6,9 @@ const LATIN = '"Noto Sans"';
 const ARABIC = '"Noto Naskh Arabic"';
 const HEBREW = '"Noto Sans Hebrew"';
 const CJK = '"Noto Sans SC"';
-// The systems' own colour emoji first: Safari does not draw the bundled font's COLRv1 glyphs.
-const EMOJI = '"Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"';
+// The systems' own colour emoji first (app/globals.css): Safari and Debian's Chromium do not draw the
+// bundled font's COLRv1 glyphs.
+const EMOJI = '"Apple Color Emoji", "Segoe UI Emoji", "Local Noto Color Emoji", "Noto Color Emoji"';
 
 /** The font stack for a pane: the script's own font first, so shared characters (digits, punctuation) match it. */
 export function fontStack(script: string | undefined): string {
