@@ -52,12 +52,21 @@ test.describe("signing in through the form", () => {
   test("a temporary password must be replaced before anything else", async ({ page, users }) => {
     const user = await users.create("VIEWER", { mustSetPassword: true });
     await users.signIn(page, user);
+    const problems: string[] = [];
+    page.on("response", (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
     await page.goto("/");
     await expect(page).toHaveURL(/\/account\/password$/);
+    // The header links to nothing that is closed meanwhile.
+    const header = page.getByTestId("app-header");
+    await expect(header.getByRole("link", { name: "Stories" })).toHaveCount(0);
     await page.getByLabel("Current password").fill(user.password);
     await page.getByLabel(/^New password \(/).fill("a brand new passphrase");
     await page.getByLabel("New password again").fill("a brand new passphrase");
     await page.getByRole("button", { name: "Change password" }).click();
     await expect(page.getByRole("list", { name: "Stories" })).toBeVisible();
+    await expect(header.getByRole("link", { name: "Stories" })).toBeVisible();
+    expect(problems).toEqual([]);
   });
 });

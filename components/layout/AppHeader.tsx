@@ -14,6 +14,9 @@ import { NAV_ITEMS } from "./nav-items";
 export async function AppHeader() {
   const user = await getCurrentUser();
   if (!user) return null;
+  // While a temporary password is in force every page but the password form is closed: no links to
+  // them, and no identity checks (the API answers 403 until the password is changed).
+  const restricted = user.mustSetPassword;
   return (
     <header className="border-b border-stone-200 bg-white">
       <nav
@@ -25,7 +28,7 @@ export async function AppHeader() {
           Parallax
         </Link>
         <ul className="order-last -mx-1 flex w-full gap-4 overflow-x-auto whitespace-nowrap px-1 text-sm lg:order-none lg:mx-0 lg:w-auto lg:px-0">
-          {NAV_ITEMS.filter((item) => can(user, item.permission)).map((item) => (
+          {NAV_ITEMS.filter((item) => !restricted && can(user, item.permission)).map((item) => (
             <li key={item.href}>
               <Link href={item.href} className="text-stone-700 hover:text-stone-950">
                 {item.label}
@@ -42,7 +45,7 @@ export async function AppHeader() {
             <bdi>{user.name}</bdi> · <span className="font-medium">{user.role.toLowerCase()}</span>
           </Link>
           <SignOutButton />
-          <IdentitySync role={user.role} name={user.name} />
+          {restricted ? null : <IdentitySync role={user.role} name={user.name} />}
         </div>
       </nav>
     </header>

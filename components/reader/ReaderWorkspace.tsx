@@ -517,7 +517,7 @@ function Workspace({
           open={panes.map((p) => p.id)}
           overflow={view.overflow}
         />
-        <div className="ml-auto flex items-center gap-2 text-sm">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-2 text-sm">
           {canAnnotate ? null : <span className="text-stone-500">Read only</span>}
           {canManage ? (
             <nav aria-label="The story's team work" className="mr-2 flex gap-3">
