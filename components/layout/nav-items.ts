@@ -4,6 +4,8 @@ import type { Permission } from "@/lib/authz/policy";
 export const NAV_ITEMS: { href: string; label: string; permission: Permission }[] = [
   { href: "/", label: "Stories", permission: "story.read" },
   { href: "/my-work", label: "My work", permission: "annotation.write" },
+  { href: "/entities", label: "Entities", permission: "story.read" },
+  { href: "/claims", label: "Claims", permission: "story.read" },
   { href: "/import", label: "Import", permission: "article.import" },
   { href: "/export", label: "Export", permission: "export.run" },
   { href: "/datasets", label: "Datasets", permission: "export.run" },

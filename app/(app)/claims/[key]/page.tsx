@@ -6,6 +6,7 @@ import { loadClaimPage, type ClaimMention } from "@/lib/annotation/claim-page";
 import { pageAllows, requirePage } from "@/lib/http/page";
 import { storyHref } from "@/lib/reader/href";
 import { textDirection } from "@/lib/reader/script";
+import { Day } from "@/components/ui/Time";
 
 export const dynamic = "force-dynamic";
 
@@ -108,7 +109,7 @@ export default async function ClaimPage({ params }: Props) {
           )}
         </dd>
         <dt className="text-stone-600">Claim date</dt>
-        <dd>{claim.claimDate ?? "—"}</dd>
+        <dd>{claim.claimDate ? <Day value={claim.claimDate} /> : "—"}</dd>
         {claim.note ? (
           <>
             <dt className="text-stone-600">Note</dt>
