@@ -6,6 +6,8 @@ import { searchClaims } from "@/lib/annotation/claims";
 import { requirePage } from "@/lib/http/page";
 import { inputClass, buttonClass } from "@/components/export/ui";
 import { Day } from "@/components/ui/Time";
+import { listSummary } from "@/components/ui/list-summary";
+import { Verdict } from "@/components/ui/Verdict";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Claims" };
@@ -43,13 +45,10 @@ export default async function ClaimsPage({ searchParams }: Props) {
         </button>
       </form>
       <p role="status" className="mt-6 text-sm text-stone-600" data-testid="claim-count">
-        {claims.length === 0
-          ? q
-            ? "No claim matches."
-            : "No claims yet: they are made by tagging spans in the reader."
-          : q
-            ? `${claims.length === LIMIT ? `The first ${LIMIT}` : claims.length} matching`
-            : `The ${claims.length} most recently changed`}
+        {listSummary(claims.length, LIMIT, q !== "", {
+          matching: "No claim matches.",
+          empty: "No claims yet: they are made by tagging spans in the reader.",
+        })}
       </p>
       {claims.length ? (
         <ul className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" aria-label="Claims">
@@ -59,18 +58,9 @@ export default async function ClaimsPage({ searchParams }: Props) {
                 {c.statement}
               </Link>
               <p className="mt-1 flex flex-wrap items-center gap-x-3 text-xs text-stone-600">
-                {c.verdict ? (
-                  <span className="inline-flex items-center gap-1" data-testid="claim-verdict">
-                    <span
-                      aria-hidden
-                      className="inline-block h-2 w-2 rounded-full"
-                      style={{ backgroundColor: c.verdict.color }}
-                    />
-                    {c.verdict.name}
-                  </span>
-                ) : (
-                  <span data-testid="claim-verdict">no verdict yet</span>
-                )}
+                <span data-testid="claim-verdict">
+                  <Verdict verdict={c.verdict} none="no verdict yet" />
+                </span>
                 {c.claimant ? (
                   <span>
                     by <bdi>{c.claimant.name}</bdi>

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { searchEntities } from "@/lib/annotation/entities";
 import { requirePage } from "@/lib/http/page";
 import { inputClass, buttonClass } from "@/components/export/ui";
+import { listSummary } from "@/components/ui/list-summary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Entities" };
@@ -64,13 +65,10 @@ export default async function EntitiesPage({ searchParams }: Props) {
         </button>
       </form>
       <p role="status" className="mt-6 text-sm text-stone-600" data-testid="entity-count">
-        {entities.length === 0
-          ? q || label
-            ? "No entity matches."
-            : "No entities yet: they are made by tagging spans in the reader."
-          : q || label
-            ? `${entities.length === LIMIT ? `The first ${LIMIT}` : entities.length} matching`
-            : `The ${entities.length} most recently changed`}
+        {listSummary(entities.length, LIMIT, q !== "" || label !== "", {
+          matching: "No entity matches.",
+          empty: "No entities yet: they are made by tagging spans in the reader.",
+        })}
       </p>
       {entities.length ? (
         <ul

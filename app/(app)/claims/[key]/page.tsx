@@ -7,6 +7,7 @@ import { pageAllows, requirePage } from "@/lib/http/page";
 import { storyHref } from "@/lib/reader/href";
 import { textDirection } from "@/lib/reader/script";
 import { Day } from "@/components/ui/Time";
+import { Verdict } from "@/components/ui/Verdict";
 
 export const dynamic = "force-dynamic";
 
@@ -73,18 +74,7 @@ export default async function ClaimPage({ params }: Props) {
       <dl className="mt-6 grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 text-sm">
         <dt className="text-stone-600">Verdict</dt>
         <dd data-testid="claim-verdict">
-          {claim.verdict ? (
-            <span className="inline-flex items-center gap-2">
-              <span
-                aria-hidden
-                className="inline-block h-3 w-3 rounded-full"
-                style={{ background: claim.verdict.color }}
-              />
-              {claim.verdict.name}
-            </span>
-          ) : (
-            "Not rated yet"
-          )}
+          <Verdict verdict={claim.verdict} none="Not rated yet" large />
         </dd>
         <dt className="text-stone-600">Claimant</dt>
         <dd>
